@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: MIT
+// noc-sim: the simulated NOC backend, for demos, manual testing and the client's integration tests.
+#include "sim/Simulator.h"
+#include "sim/SocketAdmission.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <nocdash/Version.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int g_signalPipe[2] = { -1, -1 };
+
+void onSignal(int)
+{
+    const char byte = 1;
+    // Only async-signal-safe work here; the event loop picks the byte up.
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// Ctrl-C and SIGTERM end the event loop, so sockets close and the port is released cleanly.
+void installSignalHandlers(QCoreApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
+        return;
+    }
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t got = ::read(g_signalPipe[0], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+const char *const kDescription
+    = R"(Simulated NOC backend (REST login + /ws/noc/dashboard/ + /ws/noc/presence/ on one port).
+
+Users (password = username): operator (view+ack, all clients), viewer (view only),
+acme-only (view+ack, client acme), noview (no noc:view), disabled (account disabled).
+Clients: acme, globex, initech, umbrella, hooli, soylent. Alert ids are integers from 1000.
+
+Control API (loopback peers only, JSON in/out, on the same port):
+  POST /control/close          {"code":1011,"reason":"","path":""}   close sockets (code 0 = drop TCP)
+  POST /control/silence        {"on":true}        half-open: send nothing, ignore input, REST hangs
+  POST /control/delay          {"ms":500}         delay REST replies and WebSocket answers
+  POST /control/malformed      {"kind":"garbage","path":""}  kinds: garbage array number string binary
+                               empty unknown_type no_type missing_fields nulls wrong_types
+                               unknown_severity unicode huge deep
+  POST /control/expire-tokens  {"close_sockets":false}  every access token issued so far is expired
+  POST /control/revoke-tokens                     every refresh token issued so far is blacklisted
+  POST /control/refuse-logins  {"on":true}        logins answer 401
+  POST /control/restart        {"down_ms":2000,"abrupt":false}  drop everything, relisten on the port
+  POST /control/publish        {"client_id","severity","alert_type","message"} -> {"alert_id"}
+                               or {"kind":"critical_alert|finding|anomaly|ticket|user_status","fields":{}}
+  POST /control/traffic        {"on":true}
+  POST /control/reset-records
+  GET  /control/acks | /control/frames | /control/status)";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("noc-sim"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(noc::kVersion));
+
+    using noc::sim::SimulatorOptions;
+    const SimulatorOptions defaults = SimulatorOptions::demo();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QString::fromUtf8(kDescription));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const auto value = [&parser](const QString &name, const QString &help, const QString &valueName,
+                                 const QString &fallback = {}) {
+        QCommandLineOption option(name, help, valueName, fallback);
+        parser.addOption(option);
+        return option;
+    };
+    const auto flag = [&parser](const QString &name, const QString &help) {
+        QCommandLineOption option(name, help);
+        parser.addOption(option);
+        return option;
+    };
+    const auto num = [](auto n) { return QString::number(n); };
+
+    const auto port = value(QStringLiteral("port"), QStringLiteral("TCP port (default 8000)."),
+                            QStringLiteral("port"), QStringLiteral("8000"));
+    const auto bind
+        = value(QStringLiteral("bind"), QStringLiteral("Address to listen on (default 127.0.0.1)."),
+                QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    const auto auth
+        = value(QStringLiteral("auth"),
+                QStringLiteral("REST login generation: token (/api/auth/token/...), v2 (/api/v2/auth/...) "
+                               "or both (default)."),
+                QStringLiteral("token|v2|both"), QStringLiteral("both"));
+    const auto rate = value(QStringLiteral("rate"), QStringLiteral("Steady alerts per second (default 3)."),
+                            QStringLiteral("n"), num(defaults.traffic.alertsPerSecond));
+    const auto burst = value(QStringLiteral("burst"), QStringLiteral("Alerts per burst (default 40)."),
+                             QStringLiteral("n"), num(defaults.traffic.burstSize));
+    const auto burstInterval = value(QStringLiteral("burst-interval"),
+                                     QStringLiteral("Milliseconds between bursts (default 20000)."),
+                                     QStringLiteral("ms"), num(defaults.traffic.burstIntervalMs));
+    const auto tenantEvents = value(QStringLiteral("tenant-events"),
+                                    QStringLiteral("critical_alert/finding/anomaly/ticket events per minute "
+                                                   "(default 6)."),
+                                    QStringLiteral("n"), num(defaults.traffic.tenantEventsPerMinute));
+    const auto presenceUpdates = value(QStringLiteral("presence-updates"),
+                                       QStringLiteral("user_status_update pushes per minute (default 12)."),
+                                       QStringLiteral("n"), num(defaults.traffic.presenceUpdatesPerMinute));
+    const auto noTraffic
+        = flag(QStringLiteral("no-traffic"), QStringLiteral("Start without automatic traffic."));
+    const auto seed
+        = value(QStringLiteral("seed"), QStringLiteral("Seed of the traffic content (default 1)."),
+                QStringLiteral("n"), QStringLiteral("1"));
+    const auto heartbeat = value(QStringLiteral("heartbeat-interval"),
+                                 QStringLiteral("Presence heartbeat interval in seconds (default 30)."),
+                                 QStringLiteral("s"), num(defaults.heartbeatIntervalSeconds));
+    const auto presenceTimeout
+        = value(QStringLiteral("presence-timeout"),
+                QStringLiteral("Close presence sockets 4408 after this many silent seconds "
+                               "(default 300)."),
+                QStringLiteral("s"), num(defaults.presenceTimeoutSeconds));
+    const auto maxSockets
+        = value(QStringLiteral("max-sockets"),
+                QStringLiteral("WebSockets per client address before HTTP 403 (default 5)."),
+                QStringLiteral("n"), num(defaults.maxSocketsPerAddress));
+    const auto rateLimit = value(QStringLiteral("rate-limit"),
+                                 QStringLiteral("Dashboard frames per user per window (default 100)."),
+                                 QStringLiteral("n"), num(defaults.rateLimitFrames));
+    const auto rateWindow = value(QStringLiteral("rate-limit-window"),
+                                  QStringLiteral("Rate limit window in seconds (default 60)."),
+                                  QStringLiteral("s"), num(defaults.rateLimitWindowSeconds));
+    const auto allowedOrigin
+        = value(QStringLiteral("allowed-origin"),
+                QStringLiteral("Extra allowed Origin scheme://host[:port], repeatable; \"*\" "
+                               "allows any. http://127.0.0.1:<port> and "
+                               "http://localhost:<port> are always allowed."),
+                QStringLiteral("origin"));
+    const auto accessTtl = value(QStringLiteral("access-ttl"),
+                                 QStringLiteral("Access token lifetime in seconds (default 3600)."),
+                                 QStringLiteral("s"), num(defaults.accessTtlSeconds));
+    const auto refreshTtl = value(QStringLiteral("refresh-ttl"),
+                                  QStringLiteral("Refresh token lifetime in seconds (default 604800)."),
+                                  QStringLiteral("s"), num(defaults.refreshTtlSeconds));
+    const auto loginThrottle
+        = value(QStringLiteral("login-throttle"),
+                QStringLiteral("Login+refresh+verify requests per address per hour before "
+                               "429 (default 60; 0 = off)."),
+                QStringLiteral("n"), num(defaults.loginThrottlePerHour));
+    const auto maxAge = value(QStringLiteral("max-socket-age"),
+                              QStringLiteral("Close sockets 1000 after this many seconds (default 86400)."),
+                              QStringLiteral("s"), num(defaults.maxSocketAgeSeconds));
+    const auto pingInterval
+        = value(QStringLiteral("ping-interval"),
+                QStringLiteral("Protocol ping after this many seconds without inbound frames "
+                               "(default 20; 0 = off)."),
+                QStringLiteral("s"), num(defaults.pingIntervalSeconds));
+    const auto pingTimeout
+        = value(QStringLiteral("ping-timeout"),
+                QStringLiteral("Drop the connection when the pong is this many seconds late "
+                               "(default 30)."),
+                QStringLiteral("s"), num(defaults.pingTimeoutSeconds));
+    const auto jwtSecret
+        = value(QStringLiteral("jwt-secret"), QStringLiteral("HS256 secret (default noc-sim-secret)."),
+                QStringLiteral("secret"), QString::fromLatin1(defaults.jwtSecret));
+    const auto minimal
+        = flag(QStringLiteral("minimal-fields"),
+               QStringLiteral("Send only the fields PROTOCOL.md documents (no client_id/timestamp on "
+                              "alert_new, no extra user fields)."));
+    const auto quiet = flag(QStringLiteral("quiet"), QStringLiteral("Log warnings only."));
+    const auto refuseLogins
+        = flag(QStringLiteral("refuse-logins"), QStringLiteral("Fault: every login answers 401."));
+    const auto replyDelay = value(QStringLiteral("reply-delay"),
+                                  QStringLiteral("Fault: delay REST replies and WebSocket answers (ms)."),
+                                  QStringLiteral("ms"), QStringLiteral("0"));
+    const auto silent
+        = flag(QStringLiteral("silent"),
+               QStringLiteral("Fault: start half-open (accept, then send nothing and ignore input)."));
+
+    parser.process(app);
+
+    const auto integer = [&parser](const QCommandLineOption &option) {
+        bool ok = false;
+        const int result = parser.value(option).toInt(&ok);
+        if (!ok) {
+            std::fprintf(stderr, "noc-sim: --%s needs an integer\n", qPrintable(option.names().constFirst()));
+            std::exit(2);
+        }
+        return result;
+    };
+    const auto real = [&parser](const QCommandLineOption &option) {
+        bool ok = false;
+        const double result = parser.value(option).toDouble(&ok);
+        if (!ok) {
+            std::fprintf(stderr, "noc-sim: --%s needs a number\n", qPrintable(option.names().constFirst()));
+            std::exit(2);
+        }
+        return result;
+    };
+
+    SimulatorOptions options = defaults;
+    const QString authValue = parser.value(auth);
+    if (authValue == QLatin1String("token")) {
+        options.auth = noc::sim::AuthGenerations::TokenEndpoints;
+    } else if (authValue == QLatin1String("v2")) {
+        options.auth = noc::sim::AuthGenerations::V2;
+    } else if (authValue == QLatin1String("both")) {
+        options.auth = noc::sim::AuthGenerations::Both;
+    } else {
+        std::fprintf(stderr, "noc-sim: --auth must be token, v2 or both\n");
+        return 2;
+    }
+    options.traffic.alertsPerSecond = real(rate);
+    options.traffic.burstSize = integer(burst);
+    options.traffic.burstIntervalMs = integer(burstInterval);
+    options.traffic.tenantEventsPerMinute = real(tenantEvents);
+    options.traffic.presenceUpdatesPerMinute = real(presenceUpdates);
+    options.traffic.seed = quint32(parser.value(seed).toUInt());
+    if (parser.isSet(noTraffic)) {
+        options.traffic = { 0, 0, 0, 0, 0, options.traffic.seed };
+    }
+    options.heartbeatIntervalSeconds = integer(heartbeat);
+    options.presenceTimeoutSeconds = integer(presenceTimeout);
+    options.maxSocketsPerAddress = integer(maxSockets);
+    options.rateLimitFrames = integer(rateLimit);
+    options.rateLimitWindowSeconds = integer(rateWindow);
+    options.allowedOrigins = parser.values(allowedOrigin);
+    options.accessTtlSeconds = integer(accessTtl);
+    options.refreshTtlSeconds = integer(refreshTtl);
+    options.loginThrottlePerHour = integer(loginThrottle);
+    options.maxSocketAgeSeconds = integer(maxAge);
+    options.pingIntervalSeconds = integer(pingInterval);
+    options.pingTimeoutSeconds = integer(pingTimeout);
+    options.jwtSecret = parser.value(jwtSecret).toUtf8();
+    options.minimalFields = parser.isSet(minimal);
+
+    // QtHttpServer warns about every refused upgrade; our own log already names the reason.
+    QString rules = QStringLiteral("qt.httpserver.warning=false");
+    if (parser.isSet(quiet)) {
+        rules += QStringLiteral("\nnocdash.sim.info=false\nnocdash.sim.debug=false");
+    }
+    QLoggingCategory::setFilterRules(rules);
+
+    const QHostAddress address(parser.value(bind));
+    if (address.isNull()) {
+        std::fprintf(stderr, "noc-sim: --bind needs an IP address\n");
+        return 2;
+    }
+
+    noc::sim::Simulator simulator(options);
+    simulator.setRefuseLogins(parser.isSet(refuseLogins));
+    simulator.setReplyDelayMs(integer(replyDelay));
+    if (parser.isSet(silent)) {
+        simulator.setSilent(true);
+    }
+    if (!simulator.listen(address, quint16(integer(port)))) {
+        std::fprintf(stderr, "noc-sim: cannot listen on %s:%d\n", qPrintable(address.toString()),
+                     integer(port));
+        return 1;
+    }
+    std::printf("noc-sim %s listening on %s\n  dashboard: %s\n  presence:  %s\n", noc::kVersion,
+                qPrintable(simulator.httpUrl().toString()),
+                qPrintable(simulator.wsUrl(noc::sim::kDashboardPath).toString()),
+                qPrintable(simulator.wsUrl(noc::sim::kPresencePath).toString()));
+    std::fflush(stdout);
+
+    installSignalHandlers(app);
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ServerProfile.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QCoreApplication;
+
+// What the dashboard was asked to do on its command line.
+struct DashboardOptions
+{
+    bool demo = false;
+    noc::ServerProfile profile;
+    QString username;
+    bool passwordFromStdin = false;
+    QStringList clients;
+    QString language; // empty: the system locale
+    // Self-check used by the end-to-end test and to take README screenshots: once this many alerts
+    // are in the model and the view, save a screenshot (if asked) and exit 0; exit 1 on timeout.
+    int quitAfterAlerts = 0;
+    QString screenshotPath;
+    int selfCheckTimeoutSeconds = 60;
+};
+
+struct ParsedDashboardOptions
+{
+    std::optional<DashboardOptions> options; // empty: exit with exitCode (help, version, error)
+    int exitCode = 0;
+};
+
+[[nodiscard]] ParsedDashboardOptions parseDashboardOptions(const QCoreApplication &app);

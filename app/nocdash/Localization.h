@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+
+class QCoreApplication;
+
+// Installs the UI translation for `language` (a locale name such as "de"; empty: the system locale).
+// English is the source language and needs no file. Returns the locale name in use.
+QString installTranslations(QCoreApplication &app, const QString &language);

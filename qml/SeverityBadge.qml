@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+
+// Colour + glyph + word: readable by colour-blind operators and on a washed-out wall screen.
+Rectangle {
+    id: badge
+    required property int severity
+    property int fontSize: Theme.baseFontSize - 1
+
+    implicitWidth: label.implicitWidth + 12
+    implicitHeight: label.implicitHeight + 4
+    radius: 3
+    color: Theme.severityColors[severity] ?? Theme.severityColors[0]
+    Accessible.role: Accessible.StaticText
+    Accessible.name: label.text
+
+    Text {
+        id: label
+        anchors.centerIn: parent
+        text: (Theme.severityGlyphs[badge.severity] ?? "?") + " " + (Theme.severityShortNames[badge.severity] ?? "")
+        color: Theme.severityTextColors[badge.severity] ?? "white"
+        font.pixelSize: badge.fontSize
+        font.bold: true
+    }
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Severity.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace noc {
+
+// Everything the server pushes that an operator may have to act on becomes an Alert; the kind keeps
+// where it came from, because ids are only unique within one kind.
+enum class AlertKind : quint8
+{
+    Alert,
+    CriticalAlert,
+    Finding,
+    Anomaly,
+    Ticket
+};
+
+[[nodiscard]] QString alertKindName(AlertKind kind);
+
+struct Alert
+{
+    AlertKind kind = AlertKind::Alert;
+    QString id;
+    QString clientId; // empty when the server did not say
+    QString type;
+    Severity severity = Severity::Unknown;
+    QString message;
+    QString location; // site or location name, when known
+    QString detail; // kind-specific extras in words (priority, category, assignee...)
+    QDateTime occurredAt; // server's time; invalid when the frame carried none
+    QDateTime receivedAt; // our clock, UTC
+
+    // Unique across kinds: an alert id 7 and a ticket id 7 are different rows.
+    [[nodiscard]] QString key() const { return alertKindName(kind) + QLatin1Char(':') + id; }
+};
+
+using AlertBatch = QList<Alert>;
+
+} // namespace noc
+
+Q_DECLARE_METATYPE(noc::Alert)

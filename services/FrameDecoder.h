@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ServerEvent.h"
+
+#include <QByteArray>
+#include <QDateTime>
+
+namespace noc {
+
+// The one place where a server frame becomes a typed value. Never throws, never blocks: anything a
+// server sends decodes to some ServerEvent, MalformedFrame and UnknownEvent included.
+class FrameDecoder
+{
+public:
+    // Frames longer than this are refused unread: a runaway server must not make us parse megabytes.
+    static constexpr qsizetype kMaxFrameBytes = 1024 * 1024;
+
+    [[nodiscard]] static ServerEvent decode(const QByteArray &utf8, const QDateTime &receivedAt);
+};
+
+} // namespace noc

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Alert.h"
+#include "AuthResult.h"
+#include "ServerEvent.h"
+#include "ServerProfile.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace noc {
+
+class AuthClient;
+class Clock;
+class WebSocketChannel;
+struct ChannelClose;
+
+// The client's facade over one NOC server: logs in over REST, keeps the dashboard and presence
+// channels, re-subscribes after every reconnect and hands out typed events in batches.
+class NocClient : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(ConnectionState state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QDateTime stateSince READ stateSince NOTIFY stateChanged)
+    Q_PROPERTY(QString statusMessage READ statusMessage NOTIFY stateChanged)
+    Q_PROPERTY(QDateTime nextRetryAt READ nextRetryAt NOTIFY stateChanged)
+    Q_PROPERTY(QString serverName READ serverName NOTIFY profileChanged)
+    Q_PROPERTY(QString username READ username NOTIFY profileChanged)
+    Q_PROPERTY(QStringList subscriptions READ subscriptions NOTIFY subscriptionsChanged)
+    Q_PROPERTY(int rttMs READ rttMs NOTIFY healthChanged)
+    Q_PROPERTY(QDateTime lastFrameAt READ lastFrameAt NOTIFY healthChanged)
+
+public:
+    enum class ConnectionState : quint8
+    {
+        Offline,
+        Authenticating,
+        Connecting,
+        Live,
+        Reconnecting,
+        Failed
+    };
+    Q_ENUM(ConnectionState)
+
+    explicit NocClient(QObject *parent = nullptr);
+    NocClient(QNetworkAccessManager *network, const Clock *clock, QObject *parent = nullptr);
+    ~NocClient() override;
+
+    void setProfile(const ServerProfile &profile);
+    void setCredentials(const QString &username, const QString &password);
+    void setSubscriptions(const QStringList &clientIds);
+    // Alerts are handed out at most this often; 0 flushes once per event-loop pass.
+    void setBatchIntervalMs(int milliseconds);
+    // The dashboard announces no interval; PROTOCOL.md's default is 30 s.
+    void setDashboardHeartbeatSeconds(int seconds);
+
+    [[nodiscard]] ConnectionState state() const { return m_state; }
+    [[nodiscard]] QDateTime stateSince() const { return m_stateSince; }
+    [[nodiscard]] QString statusMessage() const { return m_statusMessage; }
+    [[nodiscard]] QDateTime nextRetryAt() const { return m_nextRetryAt; }
+    [[nodiscard]] QString serverName() const;
+    [[nodiscard]] QString username() const { return m_username; }
+    [[nodiscard]] QStringList subscriptions() const { return m_subscriptions; }
+    [[nodiscard]] int rttMs() const { return m_rttMs; }
+    [[nodiscard]] QDateTime lastFrameAt() const { return m_lastFrameAt; }
+    [[nodiscard]] qint64 unknownFrames() const { return m_unknownFrames; }
+    [[nodiscard]] qint64 malformedFrames() const { return m_malformedFrames; }
+    [[nodiscard]] int reconnectCount() const { return m_reconnects; }
+
+    Q_INVOKABLE void start();
+    Q_INVOKABLE void stop();
+    Q_INVOKABLE void acknowledge(const QString &alertId);
+    Q_INVOKABLE void subscribe(const QString &clientId);
+    Q_INVOKABLE void unsubscribe(const QString &clientId);
+
+Q_SIGNALS:
+    void stateChanged();
+    void profileChanged();
+    void subscriptionsChanged();
+    void healthChanged();
+    void alertsReceived(const noc::AlertBatch &alerts);
+    void acknowledgementPending(const QString &alertId);
+    void acknowledgementConfirmed(const QString &alertId);
+    void acknowledgementFailed(const QString &alertId, const QString &reason);
+    void subscriptionConfirmed(const QString &clientId);
+    void userStatusReceived(const noc::UserStatusEvent &status);
+    void serverErrorReceived(const QString &message);
+
+private:
+    void setState(ConnectionState state, const QString &message = {});
+    void onLoginFinished(const AuthResult &result);
+    void onRefreshFinished(const AuthResult &result);
+    void openChannels();
+    void onDashboardEvent(const ServerEvent &event);
+    void onPresenceEvent(const ServerEvent &event);
+    void onDashboardClosed(const ChannelClose &close);
+    void onPresenceClosed(const ChannelClose &close);
+    void noteFrame();
+    void scheduleReconnect(const QString &reason);
+    void reconnect();
+    void queueAlert(const Alert &alert);
+    void flushAlerts();
+    void countOddFrames(const ServerEvent &event);
+
+    std::unique_ptr<Clock> m_ownedClock;
+    const Clock *m_clock;
+    QNetworkAccessManager *m_network;
+    AuthClient *m_auth;
+    WebSocketChannel *m_dashboard;
+    WebSocketChannel *m_presence;
+
+    ServerProfile m_profile;
+    QString m_username;
+    QString m_password;
+    AuthTokens m_tokens;
+    QStringList m_subscriptions;
+    QStringList m_outstandingAcks; // answered in order by the server
+    bool m_running = false;
+    bool m_everConnected = false;
+    bool m_refreshTriedForRefusal = false;
+    int m_attempt = 0;
+    int m_reconnects = 0;
+
+    ConnectionState m_state = ConnectionState::Offline;
+    QDateTime m_stateSince;
+    QString m_statusMessage;
+    QDateTime m_nextRetryAt;
+    QTimer m_retryTimer;
+    QTimer m_presenceRetryTimer;
+
+    AlertBatch m_pendingAlerts;
+    QTimer m_batchTimer;
+
+    int m_rttMs = -1;
+    QDateTime m_lastFrameAt;
+    qint64 m_unknownFrames = 0;
+    qint64 m_malformedFrames = 0;
+};
+
+} // namespace noc

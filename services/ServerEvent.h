@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Alert.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QVariantMap>
+
+#include <optional>
+#include <variant>
+
+namespace noc {
+
+// The typed form of every frame a server sends. FrameDecoder is the only code that sees JSON;
+// everything downstream switches on these.
+
+struct ConnectedEvent // dashboard accept
+{
+    QString tenantId;
+    QDateTime timestamp;
+};
+
+struct ConnectionEstablishedEvent // presence accept
+{
+    QDateTime timestamp;
+    int heartbeatIntervalSeconds = 30;
+    int presenceTimeoutSeconds = 300;
+};
+
+struct HeartbeatAckEvent
+{
+    QString echoedTimestamp; // dashboard echoes ours
+    QDateTime serverTime; // presence sends its clock
+    std::optional<double> latencyMs; // includes clock skew: not an RTT
+    std::optional<qint64> uptimeSeconds;
+};
+
+struct ServerHeartbeatEvent
+{
+    QDateTime serverTime;
+};
+
+struct SubscribedEvent
+{
+    QString clientId;
+    QString message;
+};
+
+struct AlertAcknowledgedEvent
+{
+    QString alertId;
+};
+
+struct ServerErrorEvent
+{
+    QString message;
+};
+
+struct MetricsUpdateEvent
+{
+    QString clientId;
+    QVariantMap metrics;
+};
+
+struct PongEvent
+{
+    QDateTime timestamp;
+};
+
+struct StatsEvent
+{
+    std::optional<qint64> uptimeSeconds;
+    std::optional<qint64> messageCount;
+    std::optional<double> lastHeartbeatAgoSeconds;
+    QString userType;
+};
+
+struct UserStatusEvent
+{
+    QString userId;
+    QString username;
+    QString state; // online, busy, away, offline, or whatever a server says
+    QDateTime lastSeen;
+};
+
+struct AlertEvent
+{
+    Alert alert;
+};
+
+// A well-formed object of a type we do not know: counted and kept for diagnostics.
+struct UnknownEvent
+{
+    QString type;
+    QString rawJson;
+};
+
+// Not an object, not JSON, or missing what its type requires.
+struct MalformedFrame
+{
+    QString reason;
+    QString excerpt;
+};
+
+using ServerEvent
+    = std::variant<ConnectedEvent, ConnectionEstablishedEvent, HeartbeatAckEvent, ServerHeartbeatEvent,
+                   SubscribedEvent, AlertAcknowledgedEvent, ServerErrorEvent, MetricsUpdateEvent, PongEvent,
+                   StatsEvent, UserStatusEvent, AlertEvent, UnknownEvent, MalformedFrame>;
+
+} // namespace noc

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+// The shipped binaries, run as an operator would run them.
+#include "sim/Simulator.h"
+
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTest>
+
+#include <nocdash/Version.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs in an event-loop-free child; waitForFinished is the child's own pace, not a sleep.
+Run run(const QString &program, const QStringList &args, const QByteArray &stdinData = {},
+        int timeoutMs = 90000)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.remove(u"NOCDASH_PASSWORD"_s);
+    process.setProcessEnvironment(env);
+    process.start(program, args);
+    if (!process.waitForStarted(10000))
+        return {};
+    if (!stdinData.isEmpty())
+        process.write(stdinData);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+             QString::fromUtf8(process.readAllStandardOutput()),
+             QString::fromUtf8(process.readAllStandardError()) };
+}
+
+int distinctColours(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 4) {
+        for (int x = 0; x < image.width(); x += 4)
+            colours.insert(image.pixel(x, y));
+    }
+    return static_cast<int>(colours.size());
+}
+} // namespace
+
+class TestExecutables : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void demoDashboardShowsLiveAlerts()
+    {
+        const QString screenshot = QStringLiteral(NOC_TEST_OUTPUT_DIR "/demo.png");
+        QFile::remove(screenshot);
+        const Run r = run(QStringLiteral(NOCDASH_EXE),
+                          { u"--demo"_s, u"--quit-after-alerts"_s, u"15"_s, u"--screenshot"_s, screenshot,
+                            u"--self-check-timeout"_s, u"60"_s });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        static const QRegularExpression counts(
+            u"alerts in model: (\\d+), rows in view: (\\d+), delegates: (\\d+)"_s);
+        const auto match = counts.match(r.out);
+        QVERIFY2(match.hasMatch(), qPrintable(r.out));
+        QVERIFY(match.captured(1).toInt() >= 15);
+        QVERIFY(match.captured(2).toInt() >= 15);
+        QVERIFY(match.captured(3).toInt() >= 10); // rows actually drawn, not just counted
+        const QImage image(screenshot);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 800);
+        QVERIFY2(distinctColours(image) > 20, "the screenshot looks blank");
+    }
+
+    void dashboardRefusesToStartWithoutAServer()
+    {
+        const Run r = run(QStringLiteral(NOCDASH_EXE), {});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(u"--demo"_s));
+    }
+
+    void everyBinaryReportsTheProjectVersion_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::newRow("nocdash") << QStringLiteral(NOCDASH_EXE);
+        QTest::newRow("nocctl") << QStringLiteral(NOCCTL_EXE);
+        QTest::newRow("noc-sim") << QStringLiteral(NOCSIM_EXE);
+    }
+
+    void everyBinaryReportsTheProjectVersion()
+    {
+        QFETCH(QString, program);
+        const Run r = run(program, { u"--version"_s });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QString::fromLatin1(noc::kVersion)), qPrintable(r.out));
+    }
+
+    void nocctlLogsInThroughTheSharedServices()
+    {
+        noc::sim::Simulator sim;
+        QVERIFY(sim.listen());
+        const QString server = sim.httpUrl().toString();
+        // The simulator lives in this thread: run the child asynchronously and keep the loop turning.
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"NOCDASH_PASSWORD"_s, u"operator"_s);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(NOCCTL_EXE),
+                      { u"--server"_s, server, u"--user"_s, u"operator"_s, u"login"_s });
+        QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 30000);
+        QCOMPARE(process.exitCode(), 0);
+        const QJsonObject summary = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+        QCOMPARE(summary.value("user"_L1).toString(), u"operator"_s);
+        QCOMPARE(summary.value("auth"_L1).toString(), u"v2"_s);
+        QVERIFY(!summary.value("access_expires_at"_L1).toString().isEmpty());
+        QVERIFY(!QJsonDocument(summary).toJson().contains("eyJ")); // no token on screen
+
+        QProcess wrong;
+        wrong.start(QStringLiteral(NOCCTL_EXE),
+                    { u"--server"_s, server, u"--user"_s, u"operator"_s, u"--password-stdin"_s, u"login"_s });
+        wrong.write("not-the-password\n");
+        wrong.closeWriteChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(wrong.state(), QProcess::NotRunning, 30000);
+        QCOMPARE(wrong.exitCode(), 3);
+    }
+
+    void nocctlWithoutACommandIsAUsageError() { QCOMPARE(run(QStringLiteral(NOCCTL_EXE), {}).exitCode, 2); }
+};
+
+QTEST_GUILESS_MAIN(TestExecutables)
+#include "tst_executables.moc"

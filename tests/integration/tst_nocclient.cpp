@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: MIT
+// The client slice against the project's own simulator, over real loopback sockets.
+#include "AlertModel.h"
+#include "NocClient.h"
+#include "sim/Simulator.h"
+#include "sim/SimulatorOptions.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using noc::NocClient;
+using noc::sim::Simulator;
+using noc::sim::SimulatorOptions;
+
+namespace {
+constexpr int kTimeoutMs = 10000;
+}
+
+class TestNocClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Fixture
+    {
+        Simulator sim;
+        NocClient client;
+
+        explicit Fixture(SimulatorOptions options = {}) : sim(std::move(options))
+        {
+            if (!sim.listen())
+                qFatal("simulator could not listen");
+            noc::ServerProfile profile;
+            profile.baseUrl = sim.httpUrl();
+            client.setProfile(profile);
+            client.setCredentials(u"operator"_s, u"operator"_s);
+            client.setSubscriptions({ u"acme"_s, u"globex"_s });
+        }
+        void setProfile(const std::function<void(noc::ServerProfile &)> &change)
+        {
+            noc::ServerProfile profile;
+            profile.baseUrl = sim.httpUrl();
+            change(profile);
+            client.setProfile(profile);
+        }
+        bool live() const { return client.state() == NocClient::ConnectionState::Live; }
+        int framesOfType(const QString &type) const { return sim.framesReceivedByType().value(type); }
+    };
+
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<noc::AlertBatch>(); }
+
+    void logsInSubscribesAndReceivesOnlySubscribedAlerts()
+    {
+        Fixture f;
+        QSignalSpy alerts(&f.client, &NocClient::alertsReceived);
+        QSignalSpy confirmed(&f.client, &NocClient::subscriptionConfirmed);
+        f.client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(f.live(), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(confirmed.count(), 2, kTimeoutMs);
+        QCOMPARE(f.framesOfType(u"subscribe_client"_s), 2);
+
+        f.sim.publishAlert(u"initech"_s, u"CRITICAL"_s, u"LINK_DOWN"_s, u"not ours"_s);
+        const QString ours = f.sim.publishAlert(u"acme"_s, u"HIGH"_s, u"HIGH_CPU"_s, u"core-sw-01 at 97 %"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!alerts.isEmpty(), kTimeoutMs);
+        const auto batch = alerts.constFirst().constFirst().value<noc::AlertBatch>();
+        QCOMPARE(batch.size(), 1);
+        QCOMPARE(batch.constFirst().id, ours);
+        QCOMPARE(batch.constFirst().severity, noc::Severity::High);
+        QCOMPARE(batch.constFirst().message, u"core-sw-01 at 97 %"_s);
+    }
+
+    void tokenEndpointServerIsDetected()
+    {
+        SimulatorOptions options;
+        options.auth = noc::sim::AuthGenerations::TokenEndpoints;
+        Fixture f(options);
+        f.client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(f.live(), kTimeoutMs);
+    }
+
+    void everyTokenLocationWorks_data()
+    {
+        QTest::addColumn<int>("location");
+        QTest::newRow("query") << int(noc::TokenLocation::Query);
+        QTest::newRow("header") << int(noc::TokenLocation::Header);
+        QTest::newRow("cookie") << int(noc::TokenLocation::Cookie);
+    }
+
+    void everyTokenLocationWorks()
+    {
+        QFETCH(int, location);
+        Fixture f;
+        f.setProfile([location](noc::ServerProfile &p) { p.tokenLocation = noc::TokenLocation(location); });
+        f.client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(f.live(), kTimeoutMs);
+    }
+
+    void wrongPasswordFailsWithoutRetrying()
+    {
+        Fixture f;
+        f.client.setCredentials(u"operator"_s, u"wrong"_s);
+        QSignalSpy opened(&f.sim, &Simulator::socketOpened);
+        f.client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(f.client.state(), NocClient::ConnectionState::Failed, kTimeoutMs);
+        QVERIFY(f.client.statusMessage().contains(u"Sign-in failed"_s));
+        QVERIFY(!f.client.nextRetryAt().isValid());
+        QCOMPARE(opened.count(), 0);
+    }
+
+    void foreignOriginIsRefusedAndNotRetriedBeforeFirstSuccess()
+    {
+        Fixture f;
+        f.setProfile([](noc::ServerProfile &p) { p.origin = u"https://evil.example"_s; });
+        f.client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(f.client.state(), NocClient::ConnectionState::Failed, kTimeoutMs);
+        QVERIFY(f.client.statusMessage().contains(u"refused"_s));
+    }
+
+    void serverCloseReconnectsAndResubscribes()
+    {
+        Fixture f;
+        f.client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(f.live(), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(f.framesOfType(u"subscribe_client"_s), 2, kTimeoutMs);
+
+        f.sim.closeSockets(1011, u"handler raised"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(f.client.state(), NocClient::ConnectionState::Reconnecting, kTimeoutMs);
+        QVERIFY(f.client.nextRetryAt().isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(f.live(), kTimeoutMs);
+        QCOMPARE(f.client.reconnectCount(), 1);
+        // Subscriptions belong to the socket: the new one subscribed again.
+        QTRY_COMPARE_WITH_TIMEOUT(f.framesOfType(u"subscribe_client"_s), 4, kTimeoutMs);
+
+        QSignalSpy alerts(&f.client, &NocClient::alertsReceived);
+        f.sim.publishAlert(u"globex"_s, u"LOW"_s, u"DISK_FULL"_s, u"after reconnect"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!alerts.isEmpty(), kTimeoutMs);
+    }
+
+    void acknowledgementIsRecordedByTheServer()
+    {
+        Fixture f;
+        AlertModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClient(&f.client);
+        f.client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(f.live(), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(f.framesOfType(u"subscribe_client"_s), 2, kTimeoutMs);
+        const QString id
+            = f.sim.publishAlert(u"acme"_s, u"CRITICAL"_s, u"DEVICE_OFFLINE"_s, u"fw-02 offline"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, kTimeoutMs);
+
+        QSignalSpy confirmed(&f.client, &NocClient::acknowledgementConfirmed);
+        model.acknowledge(0);
+        QCOMPARE(model.data(model.index(0), AlertModel::AckStateRole).toInt(),
+                 int(AlertModel::AckState::Acknowledging));
+        QTRY_COMPARE_WITH_TIMEOUT(confirmed.count(), 1, kTimeoutMs);
+        QCOMPARE(model.data(model.index(0), AlertModel::AckStateRole).toInt(),
+                 int(AlertModel::AckState::Acknowledged));
+        const auto acks = f.sim.acks();
+        QCOMPARE(acks.size(), 1);
+        QCOMPARE(acks.constFirst().alertId, id);
+        QCOMPARE(acks.constFirst().username, u"operator"_s);
+        QCOMPARE(model.unacknowledgedCount(), 0);
+    }
+
+    void acknowledgementRefusedWithoutCapability()
+    {
+        Fixture f;
+        f.client.setCredentials(u"viewer"_s, u"viewer"_s);
+        f.client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(f.live(), kTimeoutMs);
+        QSignalSpy failed(&f.client, &NocClient::acknowledgementFailed);
+        f.client.acknowledge(f.sim.publishAlert(u"acme"_s, u"LOW"_s, u"HIGH_CPU"_s, u"x"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kTimeoutMs);
+        QCOMPARE(failed.constFirst().at(1).toString(), u"Cannot acknowledge alerts"_s);
+        QVERIFY(f.sim.acks().isEmpty());
+    }
+
+    void heartbeatsMeasureRtt()
+    {
+        Fixture f;
+        f.client.setDashboardHeartbeatSeconds(1);
+        f.client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(f.live(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(f.client.rttMs() >= 0, kTimeoutMs);
+        QVERIFY(f.framesOfType(u"heartbeat"_s) >= 1);
+    }
+
+    void malformedFramesAreCountedNotFatal()
+    {
+        Fixture f;
+        f.client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(f.live(), kTimeoutMs);
+        f.sim.sendMalformed(u"garbage"_s);
+        f.sim.sendMalformed(u"unknown_type"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(f.client.malformedFrames() >= 1, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(f.client.unknownFrames() >= 1, kTimeoutMs);
+        QVERIFY(f.live());
+    }
+
+    void stopIsTheOnlyEnd()
+    {
+        Fixture f;
+        f.client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(f.live(), kTimeoutMs);
+        f.client.stop();
+        QCOMPARE(f.client.state(), NocClient::ConnectionState::Offline);
+        QTRY_COMPARE_WITH_TIMEOUT(f.sim.openSockets(), 0, kTimeoutMs);
+        QCOMPARE(f.client.reconnectCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNocClient)
+#include "tst_nocclient.moc"

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+#include "AlertModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace noc;
+
+namespace {
+Alert makeAlert(int id, Severity severity = Severity::Low, AlertKind kind = AlertKind::Alert)
+{
+    Alert alert;
+    alert.kind = kind;
+    alert.id = QString::number(id);
+    alert.severity = severity;
+    alert.type = u"LINK_DOWN"_s;
+    alert.message = u"alert %1"_s.arg(id);
+    alert.receivedAt = QDateTime(QDate(2026, 11, 21), QTime(12, 0), Qt::UTC).addSecs(id);
+    return alert;
+}
+
+AlertBatch batchOf(int first, int count, Severity severity = Severity::Low)
+{
+    AlertBatch batch;
+    for (int i = 0; i < count; ++i)
+        batch.append(makeAlert(first + i, severity));
+    return batch;
+}
+} // namespace
+
+class TestAlertModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Fixture
+    {
+        AlertModel model;
+        QAbstractItemModelTester tester { &model, QAbstractItemModelTester::FailureReportingMode::QtTest };
+        Fixture() { model.setCoalesceIntervalMs(0); }
+        void add(const AlertBatch &batch)
+        {
+            model.addAlerts(batch);
+            model.flush();
+        }
+        QString idAt(int row) const
+        {
+            return model.data(model.index(row), AlertModel::AlertIdRole).toString();
+        }
+    };
+
+private Q_SLOTS:
+    void oneInsertPerBatchNewestFirst()
+    {
+        Fixture f;
+        QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+        f.model.addAlerts(batchOf(1, 50));
+        f.model.addAlerts(batchOf(51, 50));
+        QCOMPARE(f.model.rowCount(), 0); // nothing until the coalescing tick
+        QTRY_COMPARE_WITH_TIMEOUT(f.model.rowCount(), 100, 2000);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(f.idAt(0), u"100"_s);
+        QCOMPARE(f.idAt(99), u"1"_s);
+        QCOMPARE(f.model.totalReceived(), 100);
+    }
+
+    void duplicatesUpdateInPlace()
+    {
+        Fixture f;
+        f.add(batchOf(1, 3));
+        Alert again = makeAlert(2, Severity::High);
+        again.message = u"updated"_s;
+        QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+        f.add({ again, makeAlert(2, Severity::High) });
+        QCOMPARE(f.model.rowCount(), 3);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(f.model.data(f.model.index(1), AlertModel::SeverityRole).toInt(), int(Severity::High));
+        // same id, other kind: a different row
+        f.add({ makeAlert(2, Severity::Low, AlertKind::Ticket) });
+        QCOMPARE(f.model.rowCount(), 4);
+    }
+
+    void duplicatesInsideOneBatchCollapse()
+    {
+        Fixture f;
+        f.add({ makeAlert(7), makeAlert(7), makeAlert(8) });
+        QCOMPARE(f.model.rowCount(), 2);
+    }
+
+    void countsFollowAcknowledgement()
+    {
+        Fixture f;
+        f.add(batchOf(1, 3, Severity::Critical));
+        f.add(batchOf(10, 2, Severity::Info));
+        QCOMPARE(f.model.unacknowledgedBySeverity().at(int(Severity::Critical)), 3);
+        QCOMPARE(f.model.unacknowledgedBySeverity().at(int(Severity::Info)), 2);
+        QCOMPARE(f.model.unacknowledgedCount(), 5);
+    }
+
+    void retentionEvictsOldestBeyondTheCap()
+    {
+        Fixture f;
+        f.model.setMaxAlerts(10);
+        f.add(batchOf(1, 25));
+        QCOMPARE(f.model.rowCount(), 10);
+        QCOMPARE(f.idAt(0), u"25"_s);
+        QCOMPARE(f.idAt(9), u"16"_s);
+        QCOMPARE(f.model.unacknowledgedCount(), 10);
+        // evicted ids are forgotten: they may come back as new rows
+        f.add({ makeAlert(1) });
+        QCOMPARE(f.idAt(0), u"1"_s);
+        QCOMPARE(f.model.rowCount(), 10);
+    }
+
+    void shrinkingTheCapEvicts()
+    {
+        Fixture f;
+        f.add(batchOf(1, 20));
+        f.model.setMaxAlerts(5);
+        QCOMPARE(f.model.rowCount(), 5);
+        QCOMPARE(f.idAt(4), u"16"_s);
+    }
+
+    void roleNamesCoverTheRow()
+    {
+        Fixture f;
+        const auto names = f.model.roleNames();
+        for (const char *name : { "severity", "severityName", "client", "alertType", "message", "location",
+                                  "occurredAt", "ackState", "kind", "alertId" })
+            QVERIFY2(names.values().contains(QByteArray(name)), name);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlertModel)
+#include "tst_alertmodel.moc"

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+#include "FrameDecoder.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace noc;
+
+class TestFrameDecoder : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QDateTime m_now = QDateTime(QDate(2026, 11, 21), QTime(12, 0), Qt::UTC);
+
+    ServerEvent decode(const char *json) { return FrameDecoder::decode(QByteArray(json), m_now); }
+
+    template<typename T> T expect(const char *json)
+    {
+        const ServerEvent event = decode(json);
+        const T *value = std::get_if<T>(&event);
+        if (!value) {
+            qWarning("decoded to variant index %d", static_cast<int>(event.index()));
+            return T {};
+        }
+        return *value;
+    }
+
+    template<typename T> bool is(const char *json) { return std::holds_alternative<T>(decode(json)); }
+
+private Q_SLOTS:
+    void alertNewWithDocumentedFieldsOnly()
+    {
+        QVERIFY(is<AlertEvent>(R"({"type": "alert_new", "alert_id": 1042, "alert_type": "LINK_DOWN", )"
+                               R"("severity": "high", "message": "uplink down"})"));
+        const Alert a
+            = expect<AlertEvent>(R"({"type": "alert_new", "alert_id": 1042, "alert_type": "LINK_DOWN", )"
+                                 R"("severity": "high", "message": "uplink down"})")
+                  .alert;
+        QCOMPARE(a.kind, AlertKind::Alert);
+        QCOMPARE(a.id, u"1042"_s);
+        QCOMPARE(a.type, u"LINK_DOWN"_s);
+        QCOMPARE(a.severity, Severity::High);
+        QCOMPARE(a.message, u"uplink down"_s);
+        QVERIFY(a.clientId.isEmpty());
+        QVERIFY(!a.occurredAt.isValid());
+        QCOMPARE(a.receivedAt, m_now);
+        QCOMPARE(a.key(), u"alert:1042"_s);
+    }
+
+    void alertNewToleratesExtrasNullsAndStringIds()
+    {
+        const Alert a = expect<AlertEvent>(R"({"message": null, "type": "alert_new", "alert_id": "a-7", )"
+                                           R"("client_id": 12, "severity": "CRITICAL", "extra": {"x": [1]}, )"
+                                           R"("timestamp": "2026-11-21T11:59:58+01:00"})")
+                            .alert;
+        QCOMPARE(a.id, u"a-7"_s);
+        QCOMPARE(a.clientId, u"12"_s);
+        QCOMPARE(a.severity, Severity::Critical);
+        QVERIFY(a.message.isEmpty());
+        QCOMPARE(a.occurredAt, QDateTime(QDate(2026, 11, 21), QTime(10, 59, 58), Qt::UTC));
+    }
+
+    void alertWithoutIdIsMalformed()
+    {
+        QVERIFY(is<MalformedFrame>(R"({"type": "alert_new", "severity": "LOW"})"));
+    }
+
+    void naiveTimestampMeansUtc()
+    {
+        const Alert a = expect<AlertEvent>(
+                            R"({"type": "alert_new", "alert_id": 1, "timestamp": "2026-11-21T08:00:00"})")
+                            .alert;
+        QCOMPARE(a.occurredAt, QDateTime(QDate(2026, 11, 21), QTime(8, 0), Qt::UTC));
+    }
+
+    void unknownSeverityStaysUnknown()
+    {
+        QCOMPARE(expect<AlertEvent>(R"({"type": "alert_new", "alert_id": 1, "severity": "SEVERE"})")
+                     .alert.severity,
+                 Severity::Unknown);
+    }
+
+    void criticalAlert()
+    {
+        const Alert a
+            = expect<AlertEvent>(R"({"type": "critical_alert", "source_id": "dev-9", "alert_type": )"
+                                 R"("POWER", "message": "PSU 2 failed", "location": "DC2 rack 4", )"
+                                 R"("timestamp": "2026-11-21T11:00:00Z", "priority": "P1"})")
+                  .alert;
+        QCOMPARE(a.kind, AlertKind::CriticalAlert);
+        QCOMPARE(a.id, u"dev-9"_s);
+        QCOMPARE(a.severity, Severity::Critical); // no severity field: the type says it
+        QCOMPARE(a.location, u"DC2 rack 4"_s);
+        QVERIFY(a.detail.contains(u"P1"_s));
+    }
+
+    void findingAnomalyTicket()
+    {
+        const Alert finding
+            = expect<AlertEvent>(
+                  R"({"type": "finding_created", "finding_id": 5, "finding_type": "OPEN_PORT", )"
+                  R"("severity": "MEDIUM", "category": "security", "site_id": 3, "site_name": )"
+                  R"("Berlin", "title": "Telnet open", "evidence_summary": "port 23", )"
+                  R"("detected_at": "2026-11-21T10:00:00Z"})")
+                  .alert;
+        QCOMPARE(finding.kind, AlertKind::Finding);
+        QCOMPARE(finding.location, u"Berlin"_s);
+        QVERIFY(finding.message.contains(u"Telnet open"_s));
+        QVERIFY(finding.message.contains(u"port 23"_s));
+
+        const Alert anomaly
+            = expect<AlertEvent>(
+                  R"({"type": "anomaly_detected", "anomaly_id": 9, "person_id": 4, "person_name": )"
+                  R"("J. Doe", "site_id": 1, "site_name": "Oslo", "anomaly_type": "BADGE", )"
+                  R"("fraud_score": 0.93, "severity": "HIGH", "timestamp": "2026-11-21T10:00:00Z"})")
+                  .alert;
+        QCOMPARE(anomaly.kind, AlertKind::Anomaly);
+        QCOMPARE(anomaly.severity, Severity::High);
+        QVERIFY(anomaly.message.contains(u"0.93"_s));
+
+        const Alert ticket
+            = expect<AlertEvent>(R"({"type": "ticket_updated", "ticket_id": 77, "ticket_no": "T-77", )"
+                                 R"("old_status": "OPEN", "new_status": "ASSIGNED", "priority": "HIGH", )"
+                                 R"("assigned_to": "kim", "site_name": "Oslo", "description": "fan noise", )"
+                                 R"("updated_at": "2026-11-21T10:00:00Z"})")
+                  .alert;
+        QCOMPARE(ticket.kind, AlertKind::Ticket);
+        QCOMPARE(ticket.key(), u"ticket:77"_s);
+        QCOMPARE(ticket.severity, Severity::High);
+        QCOMPARE(ticket.type, u"TICKET_ASSIGNED"_s);
+        QVERIFY(ticket.detail.contains(u"kim"_s));
+    }
+
+    void controlFrames()
+    {
+        QCOMPARE(expect<ConnectedEvent>(
+                     R"({"type": "connected", "tenant_id": 3, "timestamp": "2026-11-21T10:00:00Z"})")
+                     .tenantId,
+                 u"3"_s);
+        const auto established = expect<ConnectionEstablishedEvent>(
+            R"({"type": "connection_established", "timestamp": "x", "heartbeat_interval": 10, "presence_timeout": 60})");
+        QCOMPARE(established.heartbeatIntervalSeconds, 10);
+        QCOMPARE(established.presenceTimeoutSeconds, 60);
+        const auto defaults = expect<ConnectionEstablishedEvent>(
+            R"({"type": "connection_established", "heartbeat_interval": 0, "presence_timeout": null})");
+        QCOMPARE(defaults.heartbeatIntervalSeconds, 30);
+        QCOMPARE(defaults.presenceTimeoutSeconds, 300);
+
+        const auto presenceAck = expect<HeartbeatAckEvent>(
+            R"({"type": "heartbeat_ack", "server_time": "2026-11-21T10:00:00Z", "latency_ms": 12.5, "uptime_seconds": 40})");
+        QCOMPARE(presenceAck.latencyMs.value_or(-1), 12.5);
+        QCOMPARE(presenceAck.uptimeSeconds.value_or(-1), 40);
+        const auto nullLatency
+            = expect<HeartbeatAckEvent>(R"({"type": "heartbeat_ack", "latency_ms": null})");
+        QVERIFY(!nullLatency.latencyMs);
+        QCOMPARE(expect<HeartbeatAckEvent>(R"({"type": "heartbeat_ack", "timestamp": "T1"})").echoedTimestamp,
+                 u"T1"_s);
+
+        QCOMPARE(expect<SubscribedEvent>(R"({"type": "subscribed", "client_id": "acme", "message": "ok"})")
+                     .clientId,
+                 u"acme"_s);
+        QCOMPARE(expect<AlertAcknowledgedEvent>(R"({"type": "alert_acknowledged", "alert_id": 5})").alertId,
+                 u"5"_s);
+        QCOMPARE(expect<ServerErrorEvent>(R"({"type": "error", "message": "Rate limit exceeded"})").message,
+                 u"Rate limit exceeded"_s);
+        const auto metrics = expect<MetricsUpdateEvent>(
+            R"({"type": "metrics_update", "client_id": "a", "metrics": {"open": 3}})");
+        QCOMPARE(metrics.metrics.value(u"open"_s).toInt(), 3);
+        QVERIFY(expect<MetricsUpdateEvent>(R"({"type": "metrics_update", "metrics": []})").metrics.isEmpty());
+        QVERIFY(is<PongEvent>(R"({"type": "pong", "timestamp": "2026-11-21T10:00:00Z"})"));
+        const auto stats = expect<StatsEvent>(
+            R"({"type": "stats", "uptime_seconds": 5, "message_count": 9, "last_heartbeat_ago": 1.5, "user_type": "staff"})");
+        QCOMPARE(stats.messageCount.value_or(-1), 9);
+        QCOMPARE(stats.userType, u"staff"_s);
+        QVERIFY(is<ServerHeartbeatEvent>(R"({"type": "heartbeat", "server_time": "2026-11-21T10:00:00Z"})"));
+    }
+
+    void userStatusShapes()
+    {
+        const auto status = expect<UserStatusEvent>(
+            R"({"type": "user_status_update", "user_id": 4, "status": {"state": "busy", "username": "kim", "last_seen": "2026-11-21T10:00:00Z"}})");
+        QCOMPARE(status.userId, u"4"_s);
+        QCOMPARE(status.state, u"busy"_s);
+        QCOMPARE(status.username, u"kim"_s);
+        QVERIFY(status.lastSeen.isValid());
+        QCOMPARE(
+            expect<UserStatusEvent>(R"({"type": "user_status_update", "user_id": 4, "status": "online"})")
+                .state,
+            u"online"_s);
+        QVERIFY(is<MalformedFrame>(R"({"type": "user_status_update", "status": {}})"));
+    }
+
+    void unknownTypeIsKeptNotFatal()
+    {
+        const auto unknown = expect<UnknownEvent>(R"({"type": "sync_batch", "items": [1, 2]})");
+        QCOMPARE(unknown.type, u"sync_batch"_s);
+        QVERIFY(unknown.rawJson.contains(u"items"_s));
+    }
+
+    void badInputNeverThrows_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::newRow("garbage") << QByteArray("{not json");
+        QTest::newRow("array") << QByteArray("[]");
+        QTest::newRow("number") << QByteArray("5");
+        QTest::newRow("string") << QByteArray("\"alert_new\"");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("no type") << QByteArray(R"({"alert_id": 1})");
+        QTest::newRow("type not a string") << QByteArray(R"({"type": {"a": 1}})");
+        QTest::newRow("invalid utf8") << QByteArray("{\"type\": \"\xff\xfe\"}");
+        QTest::newRow("huge") << QByteArray(FrameDecoder::kMaxFrameBytes + 1, ' ');
+    }
+
+    void badInputNeverThrows()
+    {
+        QFETCH(QByteArray, frame);
+        const ServerEvent event = FrameDecoder::decode(frame, m_now);
+        QVERIFY(std::holds_alternative<MalformedFrame>(event) || std::holds_alternative<UnknownEvent>(event));
+    }
+
+    void hugeIdsAndOddNumbersStayExact()
+    {
+        QCOMPARE(expect<AlertEvent>(R"({"type": "alert_new", "alert_id": 9007199254740991})").alert.id,
+                 u"9007199254740991"_s);
+        QVERIFY(!expect<AlertEvent>(R"({"type": "alert_new", "alert_id": 1.5})").alert.id.isEmpty());
+        QVERIFY(is<MalformedFrame>(R"({"type": "alert_new", "alert_id": true})"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFrameDecoder)
+#include "tst_framedecoder.moc"
