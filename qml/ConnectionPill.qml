@@ -6,8 +6,8 @@ import Nocdash.Models
 Rectangle {
     id: pill
     required property NocClient client
-    readonly property bool live: client && client.state === NocClient.Live
-    readonly property bool failed: client && (client.state === NocClient.Failed || client.state === NocClient.Offline)
+    readonly property bool live: client && client.state === NocClient.Connected
+    readonly property bool failed: client && (client.state === NocClient.Failed || client.state === NocClient.LoggedOut)
 
     implicitWidth: content.implicitWidth + 20
     implicitHeight: 30
@@ -38,13 +38,15 @@ Rectangle {
                 if (!pill.client)
                     return qsTr("No server");
                 switch (pill.client.state) {
-                case NocClient.Live:
+                case NocClient.Connected:
                     return pill.client.rttMs >= 0 ? qsTr("Live · RTT %1 ms").arg(pill.client.rttMs) : qsTr("Live");
                 case NocClient.Authenticating:
                     return qsTr("Signing in…");
+                case NocClient.RefreshingToken:
+                    return qsTr("Renewing session…");
                 case NocClient.Connecting:
                     return qsTr("Connecting…");
-                case NocClient.Reconnecting:
+                case NocClient.Backoff:
                     return qsTr("Reconnecting");
                 case NocClient.Failed:
                     return qsTr("Failed");

@@ -69,7 +69,7 @@ ApplicationWindow {
         StaleBanner {
             Layout.fillWidth: true
             client: window.client
-            stale: window.client.state !== NocClient.Live
+            stale: window.client.state !== NocClient.Connected
         }
 
         Rectangle {
@@ -126,7 +126,7 @@ ApplicationWindow {
             Text {
                 anchors.centerIn: parent
                 visible: list.count === 0
-                text: window.client.state === NocClient.Live ? qsTr("No alerts yet. All quiet.")
+                text: window.client.state === NocClient.Connected ? qsTr("No alerts yet. All quiet.")
                                                              : qsTr("Waiting for the alert feed…")
                 color: Theme.secondaryText
                 font.pixelSize: Theme.baseFontSize + 3

@@ -48,7 +48,7 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     m_presenceRetryTimer.setSingleShot(true);
     m_presenceRetryTimer.setInterval(kBackoffCapMs);
     connect(&m_presenceRetryTimer, &QTimer::timeout, this, [this] {
-        if (m_state == ConnectionState::Live)
+        if (m_state == ConnectionState::Connected)
             m_presence->open(m_profile, m_tokens.access);
     });
     m_batchTimer.setSingleShot(true);
@@ -106,14 +106,17 @@ void NocClient::setState(ConnectionState state, const QString &message)
 {
     if (state == m_state && message == m_statusMessage)
         return;
+    const bool wasStale = isStale();
     if (state != m_state)
         m_stateSince = m_clock->nowUtc();
     m_state = state;
     m_statusMessage = message;
-    if (state != ConnectionState::Reconnecting)
+    if (state != ConnectionState::Backoff)
         m_nextRetryAt = {};
     qCInfo(lcSession) << "state" << state << message;
     Q_EMIT stateChanged();
+    if (wasStale != isStale())
+        Q_EMIT staleChanged();
 }
 
 void NocClient::start()
@@ -137,7 +140,7 @@ void NocClient::stop()
     m_auth->cancel();
     m_dashboard->close();
     m_presence->close();
-    setState(ConnectionState::Offline, tr("Disconnected"));
+    setState(ConnectionState::LoggedOut, tr("Disconnected"));
 }
 
 void NocClient::onLoginFinished(const AuthResult &result)
@@ -216,12 +219,12 @@ void NocClient::onDashboardEvent(const ServerEvent &event)
         // Subscriptions belong to the socket: every new socket subscribes again.
         for (const QString &clientId : std::as_const(m_subscriptions))
             m_dashboard->sendFrame(commands::subscribeClient(clientId));
-        setState(ConnectionState::Live, tr("Live"));
+        setState(ConnectionState::Connected, tr("Live"));
     } else if (const auto *alert = std::get_if<AlertEvent>(&event)) {
         queueAlert(alert->alert);
     } else if (const auto *ack = std::get_if<AlertAcknowledgedEvent>(&event)) {
         m_outstandingAcks.removeOne(ack->alertId);
-        Q_EMIT acknowledgementConfirmed(ack->alertId);
+        Q_EMIT acknowledgementConfirmed(ack->alertId, m_username, m_clock->nowUtc());
     } else if (const auto *subscribed = std::get_if<SubscribedEvent>(&event)) {
         Q_EMIT subscriptionConfirmed(subscribed->clientId);
     } else if (const auto *error = std::get_if<ServerErrorEvent>(&event)) {
@@ -286,7 +289,7 @@ void NocClient::onDashboardClosed(const ChannelClose &close)
 void NocClient::onPresenceClosed(const ChannelClose &close)
 {
     // Presence is secondary: its loss never takes the alert feed down; retry it on its own.
-    if (m_running && !close.requestedByUs && m_state == ConnectionState::Live)
+    if (m_running && !close.requestedByUs && m_state == ConnectionState::Connected)
         m_presenceRetryTimer.start();
 }
 
@@ -296,11 +299,14 @@ void NocClient::scheduleReconnect(const QString &reason)
     const int delayMs = qMin(kBackoffCapMs, kBackoffBaseMs << exponent);
     ++m_attempt;
     m_nextRetryAt = m_clock->nowUtc().addMSecs(delayMs);
-    m_state = ConnectionState::Reconnecting; // set before setState so nextRetryAt survives
+    const bool wasStale = isStale();
+    m_state = ConnectionState::Backoff; // set directly: setState would clear nextRetryAt
     m_stateSince = m_clock->nowUtc();
     m_statusMessage = reason;
     qCInfo(lcSession) << "reconnecting in" << delayMs << "ms:" << reason;
     Q_EMIT stateChanged();
+    if (wasStale != isStale())
+        Q_EMIT staleChanged();
     m_retryTimer.start(delayMs);
 }
 
@@ -314,7 +320,7 @@ void NocClient::reconnect()
     if (tokenFresh) {
         openChannels();
     } else if (!m_tokens.refresh.isEmpty()) {
-        setState(ConnectionState::Authenticating, tr("Renewing the session"));
+        setState(ConnectionState::RefreshingToken, tr("Renewing the session"));
         m_auth->refresh(m_tokens.refresh);
     } else {
         setState(ConnectionState::Authenticating, tr("Signing in as %1").arg(m_username));
@@ -364,6 +370,31 @@ void NocClient::flushAlerts()
     AlertBatch batch;
     batch.swap(m_pendingAlerts);
     Q_EMIT alertsReceived(batch);
+}
+
+} // namespace noc
+
+namespace noc {
+
+QList<ChannelHealth> NocClient::channelHealth() const
+{
+    return {};
+}
+
+void NocClient::retryNow()
+{
+    start();
+}
+
+void NocClient::acknowledgeMany(const QStringList &alertIds)
+{
+    for (const QString &id : alertIds)
+        acknowledge(id);
+}
+
+void NocClient::requestMetrics(const QString &clientId)
+{
+    m_dashboard->sendFrame(commands::requestMetrics(clientId));
 }
 
 } // namespace noc

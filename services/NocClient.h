@@ -3,6 +3,8 @@
 
 #include "Alert.h"
 #include "AuthResult.h"
+#include "ChannelHealth.h"
+#include "FrameRecord.h"
 #include "ServerEvent.h"
 #include "ServerProfile.h"
 
@@ -31,20 +33,25 @@ class NocClient : public QObject
     Q_PROPERTY(QDateTime stateSince READ stateSince NOTIFY stateChanged)
     Q_PROPERTY(QString statusMessage READ statusMessage NOTIFY stateChanged)
     Q_PROPERTY(QDateTime nextRetryAt READ nextRetryAt NOTIFY stateChanged)
+    Q_PROPERTY(bool canRetry READ canRetry NOTIFY stateChanged)
+    Q_PROPERTY(bool stale READ isStale NOTIFY staleChanged)
     Q_PROPERTY(QString serverName READ serverName NOTIFY profileChanged)
     Q_PROPERTY(QString username READ username NOTIFY profileChanged)
     Q_PROPERTY(QStringList subscriptions READ subscriptions NOTIFY subscriptionsChanged)
     Q_PROPERTY(int rttMs READ rttMs NOTIFY healthChanged)
     Q_PROPERTY(QDateTime lastFrameAt READ lastFrameAt NOTIFY healthChanged)
+    Q_PROPERTY(int pendingAcknowledgements READ pendingAcknowledgements NOTIFY pendingAcknowledgementsChanged)
 
 public:
+    // The reconnection state machine's states (ConnectionStateMachine has the table).
     enum class ConnectionState : quint8
     {
-        Offline,
+        LoggedOut,
         Authenticating,
+        RefreshingToken,
         Connecting,
-        Live,
-        Reconnecting,
+        Connected,
+        Backoff,
         Failed
     };
     Q_ENUM(ConnectionState)
@@ -65,6 +72,8 @@ public:
     [[nodiscard]] QDateTime stateSince() const { return m_stateSince; }
     [[nodiscard]] QString statusMessage() const { return m_statusMessage; }
     [[nodiscard]] QDateTime nextRetryAt() const { return m_nextRetryAt; }
+    [[nodiscard]] bool canRetry() const { return m_state == ConnectionState::Failed; }
+    [[nodiscard]] bool isStale() const { return m_state != ConnectionState::Connected; }
     [[nodiscard]] QString serverName() const;
     [[nodiscard]] QString username() const { return m_username; }
     [[nodiscard]] QStringList subscriptions() const { return m_subscriptions; }
@@ -73,25 +82,38 @@ public:
     [[nodiscard]] qint64 unknownFrames() const { return m_unknownFrames; }
     [[nodiscard]] qint64 malformedFrames() const { return m_malformedFrames; }
     [[nodiscard]] int reconnectCount() const { return m_reconnects; }
+    [[nodiscard]] int pendingAcknowledgements() const { return static_cast<int>(m_outstandingAcks.size()); }
+    [[nodiscard]] QList<ChannelHealth> channelHealth() const;
 
     Q_INVOKABLE void start();
     Q_INVOKABLE void stop();
+    // Operator's retry from Failed: starts over with the current credentials.
+    Q_INVOKABLE void retryNow();
     Q_INVOKABLE void acknowledge(const QString &alertId);
+    Q_INVOKABLE void acknowledgeMany(const QStringList &alertIds);
     Q_INVOKABLE void subscribe(const QString &clientId);
     Q_INVOKABLE void unsubscribe(const QString &clientId);
+    Q_INVOKABLE void requestMetrics(const QString &clientId);
 
 Q_SIGNALS:
     void stateChanged();
+    void staleChanged();
     void profileChanged();
     void subscriptionsChanged();
     void healthChanged();
+    void pendingAcknowledgementsChanged();
     void alertsReceived(const noc::AlertBatch &alerts);
     void acknowledgementPending(const QString &alertId);
-    void acknowledgementConfirmed(const QString &alertId);
+    // by: who acknowledged (this session's user); at: when the server confirmed.
+    void acknowledgementConfirmed(const QString &alertId, const QString &by, const QDateTime &at);
     void acknowledgementFailed(const QString &alertId, const QString &reason);
     void subscriptionConfirmed(const QString &clientId);
+    void subscriptionFailed(const QString &clientId, const QString &reason);
     void userStatusReceived(const noc::UserStatusEvent &status);
+    void metricsReceived(const QString &clientId, const QVariantMap &metrics);
     void serverErrorReceived(const QString &message);
+    void rttSampled(const QString &channel, int milliseconds, const QDateTime &at);
+    void frameLogged(const noc::FrameRecord &frame);
 
 private:
     void setState(ConnectionState state, const QString &message = {});
@@ -128,7 +150,7 @@ private:
     int m_attempt = 0;
     int m_reconnects = 0;
 
-    ConnectionState m_state = ConnectionState::Offline;
+    ConnectionState m_state = ConnectionState::LoggedOut;
     QDateTime m_stateSince;
     QString m_statusMessage;
     QDateTime m_nextRetryAt;

@@ -45,7 +45,7 @@ private:
             change(profile);
             client.setProfile(profile);
         }
-        bool live() const { return client.state() == NocClient::ConnectionState::Live; }
+        bool live() const { return client.state() == NocClient::ConnectionState::Connected; }
         int framesOfType(const QString &type) const { return sim.framesReceivedByType().value(type); }
     };
 
@@ -127,7 +127,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(f.framesOfType(u"subscribe_client"_s), 2, kTimeoutMs);
 
         f.sim.closeSockets(1011, u"handler raised"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(f.client.state(), NocClient::ConnectionState::Reconnecting, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(f.client.state(), NocClient::ConnectionState::Backoff, kTimeoutMs);
         QVERIFY(f.client.nextRetryAt().isValid());
         QTRY_VERIFY_WITH_TIMEOUT(f.live(), kTimeoutMs);
         QCOMPARE(f.client.reconnectCount(), 1);
@@ -207,7 +207,7 @@ private Q_SLOTS:
         f.client.start();
         QTRY_VERIFY_WITH_TIMEOUT(f.live(), kTimeoutMs);
         f.client.stop();
-        QCOMPARE(f.client.state(), NocClient::ConnectionState::Offline);
+        QCOMPARE(f.client.state(), NocClient::ConnectionState::LoggedOut);
         QTRY_COMPARE_WITH_TIMEOUT(f.sim.openSockets(), 0, kTimeoutMs);
         QCOMPARE(f.client.reconnectCount(), 0);
     }

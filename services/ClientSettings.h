@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ServerProfile.h"
+
+#include <QList>
+#include <QStringList>
+#include <QUrl>
+
+class QSettings;
+
+namespace noc {
+
+struct BackoffPolicy
+{
+    int baseMs = 1000;
+    double factor = 2.0;
+    int capMs = 30000;
+    double jitter
+        = 0.2; // +/- this share of each delay, so a fleet of wall screens does not reconnect in step
+    int maxAttempts = 8; // desktop: then Failed with a retry action; wall mode never gives up
+};
+
+// Connection settings shared by nocdash and nocctl. Stored with QSettings (organisation and application
+// "nocdash"): the user's file first, then the system-wide preset IT deploys (Linux:
+// /etc/xdg/nocdash/nocdash.conf). Never a secret here: tokens and passwords live in the keychain.
+struct ClientSettings
+{
+    QList<QUrl> servers; // in failover order
+    AuthGeneration authGeneration = AuthGeneration::Auto;
+    TokenLocation tokenLocation = TokenLocation::Query;
+    QString origin;
+    QString caBundlePath; // PEM file with the company CA, added to the system CAs
+    bool insecureTls = false; // only by explicit operator choice
+    QString username;
+    bool rememberPassword = false;
+    QStringList subscriptions;
+    int heartbeatSeconds = 30;
+    BackoffPolicy backoff;
+    bool wallMode = false; // never give up reconnecting
+
+    [[nodiscard]] static ClientSettings load(const QSettings &settings);
+    void save(QSettings &settings) const;
+    // The profile for servers[index] (or an empty one).
+    [[nodiscard]] ServerProfile profileFor(qsizetype index) const;
+};
+
+} // namespace noc
