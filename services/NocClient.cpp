@@ -398,3 +398,32 @@ void NocClient::requestMetrics(const QString &clientId)
 }
 
 } // namespace noc
+
+namespace noc {
+
+void NocClient::applySettings(const ClientSettings &settings)
+{
+    setProfile(settings.profileFor(0));
+    if (!settings.username.isEmpty() && m_username.isEmpty()) {
+        m_username = settings.username;
+        Q_EMIT profileChanged();
+    }
+    setSubscriptions(settings.subscriptions);
+    setDashboardHeartbeatSeconds(settings.heartbeatSeconds);
+}
+
+void NocClient::signIn(const QString &username, const QString &password, bool rememberPassword)
+{
+    Q_UNUSED(rememberPassword)
+    setCredentials(username, password);
+    start();
+}
+
+void NocClient::signOut()
+{
+    stop();
+    m_password.clear();
+    m_tokens = {};
+}
+
+} // namespace noc

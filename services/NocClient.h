@@ -4,6 +4,7 @@
 #include "Alert.h"
 #include "AuthResult.h"
 #include "ChannelHealth.h"
+#include "ClientSettings.h"
 #include "FrameRecord.h"
 #include "ServerEvent.h"
 #include "ServerProfile.h"
@@ -41,6 +42,10 @@ class NocClient : public QObject
     Q_PROPERTY(int rttMs READ rttMs NOTIFY healthChanged)
     Q_PROPERTY(QDateTime lastFrameAt READ lastFrameAt NOTIFY healthChanged)
     Q_PROPERTY(int pendingAcknowledgements READ pendingAcknowledgements NOTIFY pendingAcknowledgementsChanged)
+    // True when there is nothing to sign in with (no password, nothing in the keychain): show a login form.
+    Q_PROPERTY(bool needsCredentials READ needsCredentials NOTIFY stateChanged)
+    // What the keychain said last, in words an operator can act on; empty when all is well.
+    Q_PROPERTY(QString keychainMessage READ keychainMessage NOTIFY keychainMessageChanged)
 
 public:
     // The reconnection state machine's states (ConnectionStateMachine has the table).
@@ -60,6 +65,8 @@ public:
     NocClient(QNetworkAccessManager *network, const Clock *clock, QObject *parent = nullptr);
     ~NocClient() override;
 
+    // Servers (failover order), auth generation, Origin, TLS, heartbeat, backoff, wall mode, subscriptions.
+    void applySettings(const ClientSettings &settings);
     void setProfile(const ServerProfile &profile);
     void setCredentials(const QString &username, const QString &password);
     void setSubscriptions(const QStringList &clientIds);
@@ -84,8 +91,17 @@ public:
     [[nodiscard]] int reconnectCount() const { return m_reconnects; }
     [[nodiscard]] int pendingAcknowledgements() const { return static_cast<int>(m_outstandingAcks.size()); }
     [[nodiscard]] QList<ChannelHealth> channelHealth() const;
+    [[nodiscard]] bool needsCredentials() const { return m_needsCredentials; }
+    [[nodiscard]] QString keychainMessage() const { return m_keychainMessage; }
 
+    // Signs in with these credentials; the refresh token (and the password only if asked to) goes to
+    // the keychain so the next start needs no typing.
+    Q_INVOKABLE void signIn(const QString &username, const QString &password, bool rememberPassword);
+    // Ends the session: revokes the refresh token where the server can, forgets the keychain entries.
+    Q_INVOKABLE void signOut();
+    // Connects with what it has: a password set before, else the keychain; else needsCredentials.
     Q_INVOKABLE void start();
+    // Closes the connection as the operator's choice; the keychain keeps the session for next time.
     Q_INVOKABLE void stop();
     // Operator's retry from Failed: starts over with the current credentials.
     Q_INVOKABLE void retryNow();
@@ -102,6 +118,7 @@ Q_SIGNALS:
     void subscriptionsChanged();
     void healthChanged();
     void pendingAcknowledgementsChanged();
+    void keychainMessageChanged();
     void alertsReceived(const noc::AlertBatch &alerts);
     void acknowledgementPending(const QString &alertId);
     // by: who acknowledged (this session's user); at: when the server confirmed.
@@ -149,6 +166,8 @@ private:
     bool m_refreshTriedForRefusal = false;
     int m_attempt = 0;
     int m_reconnects = 0;
+    bool m_needsCredentials = false;
+    QString m_keychainMessage;
 
     ConnectionState m_state = ConnectionState::LoggedOut;
     QDateTime m_stateSince;
