@@ -33,6 +33,12 @@ AuthClient::AuthClient(QNetworkAccessManager *network, const Clock *clock, QObje
     : QObject(parent), m_network(network), m_clock(clock)
 { }
 
+void AuthClient::setSslConfiguration(const QSslConfiguration &configuration, bool insecure)
+{
+    m_sslConfiguration = configuration;
+    m_insecure = insecure;
+}
+
 void AuthClient::setProfile(const ServerProfile &profile)
 {
     if (profile.baseUrl != m_profile.baseUrl || profile.authGeneration != m_profile.authGeneration)
@@ -132,6 +138,9 @@ void AuthClient::send(const Pending &pending)
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(kTransferTimeoutMs);
+    if (url.scheme() == "https"_L1)
+        request.setSslConfiguration(m_sslConfiguration);
+    m_tlsProblem.clear();
     // Login and refresh must go without Authorization: a stale one makes the server answer 401.
     if (!pending.bearer.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + pending.bearer.toUtf8());
@@ -139,6 +148,19 @@ void AuthClient::send(const Pending &pending)
     QNetworkReply *reply = m_network->post(request, pending.body);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply, pending] { onFinished(reply, pending); });
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        QStringList problems;
+        for (const QSslError &error : errors)
+            problems.append(error.errorString());
+        if (m_insecure) {
+            qCWarning(lcAuth) << "ignoring TLS errors because the operator opted out of verification:"
+                              << problems;
+            reply->ignoreSslErrors();
+            return;
+        }
+        // Fail closed, naming the problem: this is what the operator forwards to IT.
+        m_tlsProblem = tr("TLS certificate rejected: %1").arg(problems.join(u"; "_s));
+    });
 }
 
 void AuthClient::onFinished(QNetworkReply *reply, const Pending &pending)
@@ -152,7 +174,7 @@ void AuthClient::onFinished(QNetworkReply *reply, const Pending &pending)
     response.body = reply->read(64 * 1024);
     response.retryAfter = reply->rawHeader("Retry-After");
     if (response.status == 0)
-        response.networkError = reply->errorString();
+        response.networkError = m_tlsProblem.isEmpty() ? reply->errorString() : m_tlsProblem;
 
     AuthResult result = parseAuthResponse(pending.generation, pending.kind, response, pending.previousRefresh,
                                           m_clock->nowUtc());

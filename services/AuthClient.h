@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -24,6 +25,7 @@ public:
     AuthClient(QNetworkAccessManager *network, const Clock *clock, QObject *parent = nullptr);
 
     void setProfile(const ServerProfile &profile);
+    void setSslConfiguration(const QSslConfiguration &configuration, bool insecure);
     [[nodiscard]] const ServerProfile &profile() const { return m_profile; }
     // The generation that answered last; Auto until a server has answered.
     [[nodiscard]] AuthGeneration detectedGeneration() const { return m_detected; }
@@ -62,6 +64,9 @@ private:
     ServerProfile m_profile;
     AuthGeneration m_detected = AuthGeneration::Auto;
     QPointer<QNetworkReply> m_reply;
+    QSslConfiguration m_sslConfiguration = QSslConfiguration::defaultConfiguration();
+    bool m_insecure = false;
+    QString m_tlsProblem;
 };
 
 } // namespace noc

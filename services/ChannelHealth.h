@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
@@ -34,6 +35,11 @@ struct ChannelHealth
     int score = 0; // 0-100
     bool stale = false;
 };
+
+// Nearest-rank percentile of the samples; -1 when there are none.
+[[nodiscard]] int percentile(QList<int> samples, double fraction);
+// Fills score and stale from the other fields: 100 is open, quick and chatty; 0 is closed.
+void scoreHealth(ChannelHealth &health, qint64 heartbeatIntervalMs, int reconnectsLastHour);
 
 } // namespace noc
 

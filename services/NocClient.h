@@ -3,25 +3,34 @@
 
 #include "Alert.h"
 #include "AuthResult.h"
+#include "Backoff.h"
 #include "ChannelHealth.h"
 #include "ClientSettings.h"
+#include "ConnectionStateMachine.h"
 #include "FrameRecord.h"
 #include "ServerEvent.h"
 #include "ServerProfile.h"
 
 #include <QDateTime>
 #include <QObject>
+#include <QSet>
+#include <QSslConfiguration>
 #include <QStringList>
 #include <QTimer>
 
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace noc {
 
+class AckOutbox;
 class AuthClient;
 class Clock;
+class CommandPacer;
+class NetworkWatcher;
+class Timer;
 class WebSocketChannel;
 struct ChannelClose;
 
@@ -67,7 +76,14 @@ public:
 
     // Servers (failover order), auth generation, Origin, TLS, heartbeat, backoff, wall mode, subscriptions.
     void applySettings(const ClientSettings &settings);
+    // One server (tests, --server): replaces the server list.
     void setProfile(const ServerProfile &profile);
+    // Where the acknowledgement outbox and the subscription set live between runs. Empty: memory only.
+    void setStateDirectory(const QString &directory);
+    // The pacer's budget for dashboard frames (the server allows 100 per 60 s per user).
+    void setFrameBudget(int maxFrames, qint64 windowMs);
+    // Source of jitter for the backoff; tests make it exact.
+    void setRandomSource(std::function<double()> random01);
     void setCredentials(const QString &username, const QString &password);
     void setSubscriptions(const QStringList &clientIds);
     // Alerts are handed out at most this often; 0 flushes once per event-loop pass.
@@ -80,7 +96,7 @@ public:
     [[nodiscard]] QString statusMessage() const { return m_statusMessage; }
     [[nodiscard]] QDateTime nextRetryAt() const { return m_nextRetryAt; }
     [[nodiscard]] bool canRetry() const { return m_state == ConnectionState::Failed; }
-    [[nodiscard]] bool isStale() const { return m_state != ConnectionState::Connected; }
+    [[nodiscard]] bool isStale() const { return m_stale; }
     [[nodiscard]] QString serverName() const;
     [[nodiscard]] QString username() const { return m_username; }
     [[nodiscard]] QStringList subscriptions() const { return m_subscriptions; }
@@ -89,7 +105,13 @@ public:
     [[nodiscard]] qint64 unknownFrames() const { return m_unknownFrames; }
     [[nodiscard]] qint64 malformedFrames() const { return m_malformedFrames; }
     [[nodiscard]] int reconnectCount() const { return m_reconnects; }
-    [[nodiscard]] int pendingAcknowledgements() const { return static_cast<int>(m_outstandingAcks.size()); }
+    [[nodiscard]] int pendingAcknowledgements() const;
+    [[nodiscard]] QStringList pendingAcknowledgementIds() const;
+    [[nodiscard]] int currentServerIndex() const { return static_cast<int>(m_serverIndex); }
+    [[nodiscard]] QUrl currentServerUrl() const;
+    [[nodiscard]] int attempt() const { return m_attempt; }
+    [[nodiscard]] int queuedFrames() const;
+    [[nodiscard]] static QString stateTable() { return ConnectionStateMachine::printableTable(); }
     [[nodiscard]] QList<ChannelHealth> channelHealth() const;
     [[nodiscard]] bool needsCredentials() const { return m_needsCredentials; }
     [[nodiscard]] QString keychainMessage() const { return m_keychainMessage; }
@@ -133,20 +155,42 @@ Q_SIGNALS:
     void frameLogged(const noc::FrameRecord &frame);
 
 private:
-    void setState(ConnectionState state, const QString &message = {});
+    using Machine = ConnectionStateMachine;
+
+    void dispatch(Machine::Event event, const QString &detail = {});
+    void perform(Machine::Action action);
+    [[nodiscard]] Machine::Facts facts() const;
+    void setState(ConnectionState state, const QString &message);
+    void beginLogin();
+    void beginRefresh(bool background);
+    void openChannels();
+    void closeChannels();
+    void scheduleRetry(qint64 delayMs, const QString &reason);
     void onLoginFinished(const AuthResult &result);
     void onRefreshFinished(const AuthResult &result);
-    void openChannels();
+    void adoptTokens(const AuthTokens &tokens);
+    void scheduleRefreshAhead();
     void onDashboardEvent(const ServerEvent &event);
     void onPresenceEvent(const ServerEvent &event);
     void onDashboardClosed(const ChannelClose &close);
     void onPresenceClosed(const ChannelClose &close);
+    void onServerError(const QString &message);
     void noteFrame();
-    void scheduleReconnect(const QString &reason);
-    void reconnect();
+    void countOddFrames(const ServerEvent &event);
     void queueAlert(const Alert &alert);
     void flushAlerts();
-    void countOddFrames(const ServerEvent &event);
+    [[nodiscard]] bool isDuplicate(const Alert &alert);
+    void sendSubscriptions();
+    void pumpAcks();
+    void settleInFlightAcks(bool serverError);
+    void failAck(const QString &alertId, const QString &reason);
+    void loadState();
+    void saveSubscriptions();
+    void updateHealth();
+    void probePreferredServer();
+    void advanceServerAfterFailure();
+    [[nodiscard]] bool tokenFresh() const;
+    [[nodiscard]] ServerProfile currentProfile() const;
 
     std::unique_ptr<Clock> m_ownedClock;
     const Clock *m_clock;
@@ -154,30 +198,53 @@ private:
     AuthClient *m_auth;
     WebSocketChannel *m_dashboard;
     WebSocketChannel *m_presence;
+    NetworkWatcher *m_networkWatcher = nullptr;
+    std::unique_ptr<CommandPacer> m_pacer;
+    std::unique_ptr<AckOutbox> m_outbox;
+    Backoff m_backoff;
 
-    ServerProfile m_profile;
+    // Configuration
+    ClientSettings m_settings;
+    qsizetype m_serverIndex = 0;
+    QString m_stateDirectory;
+    QSslConfiguration m_sslConfiguration;
+
+    // Session
     QString m_username;
     QString m_password;
     AuthTokens m_tokens;
     QStringList m_subscriptions;
-    QStringList m_outstandingAcks; // answered in order by the server
-    bool m_running = false;
-    bool m_everConnected = false;
-    bool m_refreshTriedForRefusal = false;
+    QStringList m_pendingSubscriptions; // sent, not yet confirmed: the server answers in order
+    bool m_credentialsProven = false;
+    bool m_refreshedForRefusal = false;
+    bool m_backgroundRefresh = false;
+    bool m_suspectMode = false; // after a 1011 with acks in flight: one at a time until one succeeds
     int m_attempt = 0;
+    int m_failuresOnServer = 0;
     int m_reconnects = 0;
+    int m_presenceAttempt = 0;
     bool m_needsCredentials = false;
     QString m_keychainMessage;
 
+    // State
     ConnectionState m_state = ConnectionState::LoggedOut;
     QDateTime m_stateSince;
     QString m_statusMessage;
     QDateTime m_nextRetryAt;
-    QTimer m_retryTimer;
-    QTimer m_presenceRetryTimer;
+    qint64 m_nextRetryDelayMs = 0;
+    std::unique_ptr<Timer> m_retryTimer;
+    std::unique_ptr<Timer> m_refreshAheadTimer;
+    std::unique_ptr<Timer> m_presenceRetryTimer;
+    std::unique_ptr<Timer> m_healthTimer;
+    std::unique_ptr<Timer> m_probeTimer;
+    QNetworkReply *m_probeReply = nullptr;
+    bool m_stale = true;
 
+    // Events
     AlertBatch m_pendingAlerts;
     QTimer m_batchTimer;
+    QSet<QString> m_recentKeys;
+    QList<QString> m_recentOrder;
 
     int m_rttMs = -1;
     QDateTime m_lastFrameAt;

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace noc {
+
+// Acknowledgements the operator asked for and the server has not confirmed yet. Written to disk
+// (atomically) on every change, so a crash, a restart or a long outage loses none: they go out when
+// a connection is there and stay until the server says alert_acknowledged or a final error.
+class AckOutbox
+{
+public:
+    struct Entry
+    {
+        QString alertId;
+        QDateTime queuedAt;
+        int strikes = 0; // times the server closed the socket while this was in flight
+        bool inFlight = false; // sent on the current socket, not answered yet (not persisted)
+    };
+
+    // An empty path keeps the outbox in memory only (no place to write: it says so in the log).
+    explicit AckOutbox(QString filePath = {});
+
+    [[nodiscard]] QString filePath() const { return m_filePath; }
+    // Reads what a previous run left. Unreadable files are kept aside, not thrown away.
+    bool load();
+
+    // False when the id is already queued.
+    bool add(const QString &alertId, const QDateTime &now);
+    // Up to `limit` entries may be in flight at once; returns the ids to send now, marked in flight.
+    QStringList takeSendable(int limit);
+    // Answered: confirmed or finally refused. False when unknown.
+    bool remove(const QString &alertId);
+    // Scheduled but never sent (the socket closed first): not in flight after all.
+    void release(const QString &alertId);
+    // The socket closed: nothing is in flight any more. Returns the ids that were.
+    QStringList dropInFlight();
+    // The socket closed with in-flight entries: count a strike on each; those reaching maxStrikes are
+    // poison (the server closes whenever it sees them) and are removed and returned.
+    QStringList strikeInFlight(int maxStrikes);
+
+    [[nodiscard]] bool contains(const QString &alertId) const;
+    [[nodiscard]] int size() const { return static_cast<int>(m_entries.size()); }
+    [[nodiscard]] int inFlightCount() const;
+    [[nodiscard]] QStringList inFlightIds() const;
+    [[nodiscard]] QStringList ids() const;
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+
+private:
+    bool save();
+
+    QString m_filePath;
+    QList<Entry> m_entries;
+    QString m_lastError;
+};
+
+} // namespace noc

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QJsonDocument>
+#include <QString>
+
+#include <optional>
+
+// Small JSON state files (the ack outbox, the subscription set): written atomically, so a crash
+// mid-write leaves the previous version, never half of one.
+namespace noc::state {
+
+bool writeJsonAtomically(const QString &path, const QJsonDocument &document, QString *error = nullptr);
+// Nothing when the file does not exist; an invalid document when it exists but cannot be parsed.
+[[nodiscard]] std::optional<QJsonDocument> readJson(const QString &path, QString *error = nullptr);
+
+} // namespace noc::state
