@@ -56,7 +56,10 @@ const QList<ConnectionStateMachine::Transition> kTable{
     {{S::Connecting}, E::ConnectFailed, G::AttemptsExhausted, S::Failed, {}, "gave up (desktop)"},
     {{S::Connecting}, E::ConnectFailed, G::Always, S::Backoff, {A::ScheduleBackoff}, "server unreachable"},
 
-    // The server closed a live (or just opened) connection: never the end of a session.
+    // The server closed a live (or just opened) connection: never the end of a session, but a server
+    // that accepts and closes at once on every attempt is no better than one that refuses.
+    {{S::Connecting}, E::ClosedByServer, G::AttemptsExhausted, S::Failed, {}, "gave up (desktop)"},
+    {{S::Connecting}, E::ClosedServerError, G::AttemptsExhausted, S::Failed, {}, "gave up (desktop)"},
     {kOnline, E::ClosedPresenceTimeout, G::TokenFresh, S::Connecting, {A::OpenChannels}, "4408: reconnect at once"},
     {kOnline, E::ClosedPresenceTimeout, G::Always, S::RefreshingToken, {A::Refresh}, "4408: reconnect at once, with a fresh token"},
     {kOnline, E::ClosedUnauthorized, G::Always, S::RefreshingToken, {A::Refresh}, "4401: renew the token"},

@@ -6,6 +6,7 @@
 #include "ClientCommands.h"
 #include "Clock.h"
 #include "CommandPacer.h"
+#include "CredentialStore.h"
 #include "LoggingCategories.h"
 #include "NetworkWatcher.h"
 #include "StateFiles.h"
@@ -35,7 +36,6 @@ constexpr int kRecentKeys = 20000; // remembered alert keys for duplicate suppre
 constexpr qint64 kRefreshAheadMs = 120 * 1000;
 constexpr qint64 kTokenFreshMarginMs = 60 * 1000;
 constexpr qint64 kHealthTickMs = 2000;
-constexpr qint64 kProbeIntervalMs = 30 * 1000;
 constexpr int kFailuresBeforeFailover = 2;
 
 static_assert(int(NocClient::ConnectionState::Failed) == int(ConnectionStateMachine::State::Failed));
@@ -73,6 +73,7 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     , m_healthTimer(m_clock->createTimer())
     , m_probeTimer(m_clock->createTimer())
 {
+    m_credentialStore = new CredentialStore(this);
     qRegisterMetaType<noc::AlertBatch>();
     m_stateSince = m_clock->nowUtc();
     connect(m_auth, &AuthClient::loginFinished, this, &NocClient::onLoginFinished);
@@ -320,7 +321,7 @@ void NocClient::dispatch(Event event, const QString &detail)
     if (step->to == ConnectionStateMachine::State::Failed && event != Event::LoginRejected
         && facts().attemptsExhausted)
         message = tr("Gave up after %1 attempts: %2").arg(m_attempt).arg(message);
-    m_nextRetryDelayMs = 0;
+    m_nextRetryDelayMs = std::exchange(m_serverWaitMs, 0);
     for (Action action : step->actions) {
         if (action == Action::ScheduleBackoff || action == Action::ScheduleBackoffAtCap
             || action == Action::ScheduleServerWait)
@@ -368,7 +369,7 @@ void NocClient::perform(Action action)
         m_nextRetryDelayMs = m_backoff.atLeastCapMs();
         break;
     case Action::ScheduleServerWait:
-        // m_nextRetryDelayMs carries the server's wait when it named one (set by the caller).
+        // m_nextRetryDelayMs starts as the server's wait when it named one (429 Retry-After).
         m_nextRetryDelayMs = qMax(m_nextRetryDelayMs, m_backoff.delayMs(m_attempt++));
         break;
     case Action::ResetAttempts:
@@ -400,7 +401,7 @@ void NocClient::setState(ConnectionState state, const QString &message)
     if (state == ConnectionState::Connected) {
         m_healthTimer->start(kHealthTickMs);
         if (m_serverIndex > 0)
-            m_probeTimer->start(kProbeIntervalMs);
+            m_probeTimer->start(m_probeIntervalMs);
     } else {
         m_probeTimer->stop();
     }
@@ -448,7 +449,7 @@ void NocClient::probePreferredServer()
         const bool healthy = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() > 0;
         if (!healthy || m_serverIndex == 0 || m_state != ConnectionState::Connected) {
             if (m_state == ConnectionState::Connected && m_serverIndex > 0)
-                m_probeTimer->start(kProbeIntervalMs);
+                m_probeTimer->start(m_probeIntervalMs);
             return;
         }
         qCInfo(lcSession) << "the preferred server answers again; moving back";
@@ -459,6 +460,86 @@ void NocClient::probePreferredServer()
         Q_EMIT profileChanged();
         dispatch(Event::PreferredServerBack);
     });
+}
+
+// --- keychain ------------------------------------------------------------------------------------
+
+void NocClient::setCredentialStore(CredentialStore *store)
+{
+    m_credentialStore = store;
+}
+
+void NocClient::restoreSession(const QString &username, const QString &refreshToken)
+{
+    if (username != m_username)
+        m_password.clear();
+    m_username = username;
+    m_tokens = {};
+    m_tokens.refresh = refreshToken;
+    // It came from a session that worked: failures from here on are outages, not bad credentials.
+    m_credentialsProven = !refreshToken.isEmpty();
+    Q_EMIT profileChanged();
+}
+
+QUrl NocClient::keychainServer() const
+{
+    // One entry per deployment, named after the first (preferred) server, whichever one is in use.
+    return m_settings.profileFor(0).baseUrl;
+}
+
+void NocClient::setKeychainMessage(const QString &message)
+{
+    if (message == m_keychainMessage)
+        return;
+    m_keychainMessage = message;
+    if (!message.isEmpty())
+        qCWarning(lcSession) << "keychain:" << message;
+    Q_EMIT keychainMessageChanged();
+}
+
+void NocClient::startFromKeychain()
+{
+    // An unattended screen starts here: its refresh token (and the password, if the operator chose to
+    // remember it) come from the OS keychain.
+    m_readingKeychain = true;
+    const QUrl server = keychainServer();
+    const QString user = m_username;
+    m_credentialStore->readRefreshToken(
+        server, user, this, [this, server, user](const CredentialResult &token) {
+            if (token.ok)
+                restoreSession(user, token.secret);
+            else if (token.kind != CredentialError::NotFound)
+                setKeychainMessage(token.message);
+            m_credentialStore->readPassword(
+                server, user, this, [this, user](const CredentialResult &password) {
+                    m_readingKeychain = false;
+                    if (password.ok && user == m_username)
+                        m_password = password.secret;
+                    else if (!password.ok && password.kind != CredentialError::NotFound)
+                        setKeychainMessage(password.message);
+                    if (m_password.isEmpty() && m_tokens.refresh.isEmpty()) {
+                        m_needsCredentials = true;
+                        setState(ConnectionState::Failed, tr("Sign-in required"));
+                        return;
+                    }
+                    start();
+                });
+        });
+}
+
+void NocClient::storeCredentials()
+{
+    if (!m_credentialStore || m_username.isEmpty())
+        return;
+    const QUrl server = keychainServer();
+    const auto report = [this](const CredentialResult &result) {
+        // No keychain: keep working for this session, persist nothing, and say what that means.
+        setKeychainMessage(result.ok ? QString() : result.message);
+    };
+    if (!m_tokens.refresh.isEmpty())
+        m_credentialStore->writeRefreshToken(server, m_username, m_tokens.refresh, this, report);
+    if (m_settings.rememberPassword && !m_password.isEmpty())
+        m_credentialStore->writePassword(server, m_username, m_password, this, report);
 }
 
 // --- start, stop, sign in ------------------------------------------------------------------------
@@ -477,6 +558,10 @@ void NocClient::start()
                 [this] { dispatch(Event::NetworkRestored, tr("Resumed from sleep")); });
     }
     if (m_password.isEmpty() && m_tokens.refresh.isEmpty()) {
+        if (m_credentialStore && !m_username.isEmpty() && !m_readingKeychain) {
+            startFromKeychain();
+            return;
+        }
         m_needsCredentials = true;
         setState(ConnectionState::Failed, tr("Sign-in required"));
         return;
@@ -524,6 +609,11 @@ void NocClient::signOut()
 {
     const AuthTokens tokens = m_tokens;
     stop();
+    if (m_credentialStore && !m_username.isEmpty()) {
+        m_credentialStore->forget(keychainServer(), m_username, this, [this](const CredentialResult &result) {
+            setKeychainMessage(result.ok ? QString() : result.message);
+        });
+    }
     if (!tokens.refresh.isEmpty())
         m_auth->logout(tokens.access, tokens.refresh); // best effort: revokes where the server can
     m_password.clear();
@@ -577,7 +667,7 @@ void NocClient::onLoginFinished(const AuthResult &result)
             dispatch(Event::LoginRejected, tr("Sign-in failed: %1").arg(failure->message));
             return;
         case AuthFailureKind::Throttled:
-            m_nextRetryDelayMs = qint64(failure->retryAfterSeconds.value_or(60)) * 1000;
+            m_serverWaitMs = qint64(failure->retryAfterSeconds.value_or(60)) * 1000;
             dispatch(Event::LoginThrottled, tr("Too many sign-in attempts: %1").arg(failure->message));
             return;
         default:
@@ -587,6 +677,7 @@ void NocClient::onLoginFinished(const AuthResult &result)
     }
     adoptTokens(std::get<AuthTokens>(result));
     qCInfo(lcSession) << "signed in; access token valid until" << m_tokens.accessExpiresAt;
+    storeCredentials();
     dispatch(Event::LoginSucceeded);
 }
 
@@ -607,7 +698,7 @@ void NocClient::onRefreshFinished(const AuthResult &result)
             dispatch(Event::RefreshRejected, tr("Session expired: %1").arg(failure->message));
             return;
         case AuthFailureKind::Throttled:
-            m_nextRetryDelayMs = qint64(failure->retryAfterSeconds.value_or(60)) * 1000;
+            m_serverWaitMs = qint64(failure->retryAfterSeconds.value_or(60)) * 1000;
             dispatch(Event::RefreshThrottled, tr("Too many token renewals: %1").arg(failure->message));
             return;
         default:
@@ -616,6 +707,7 @@ void NocClient::onRefreshFinished(const AuthResult &result)
         }
     }
     adoptTokens(std::get<AuthTokens>(result));
+    storeCredentials(); // the old refresh token is dead now: the keychain must hold the new one
     if (!background)
         dispatch(Event::RefreshSucceeded);
 }

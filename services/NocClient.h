@@ -29,6 +29,7 @@ class AckOutbox;
 class AuthClient;
 class Clock;
 class CommandPacer;
+class CredentialStore;
 class NetworkWatcher;
 class Timer;
 class WebSocketChannel;
@@ -82,6 +83,13 @@ public:
     void setStateDirectory(const QString &directory);
     // The pacer's budget for dashboard frames (the server allows 100 per 60 s per user).
     void setFrameBudget(int maxFrames, qint64 windowMs);
+    // Where refresh tokens (and remembered passwords) live. Not owned; by default the client uses its
+    // own store on the "nocdash" keychain service. Null: keep nothing between runs.
+    void setCredentialStore(CredentialStore *store);
+    // Resume a session from a refresh token that worked before (the keychain's, or nocctl's).
+    void restoreSession(const QString &username, const QString &refreshToken);
+    // How often a fallback connection checks whether the first server is back.
+    void setPreferredServerProbeIntervalMs(qint64 milliseconds) { m_probeIntervalMs = milliseconds; }
     // Source of jitter for the backoff; tests make it exact.
     void setRandomSource(std::function<double()> random01);
     void setCredentials(const QString &username, const QString &password);
@@ -188,6 +196,10 @@ private:
     void saveSubscriptions();
     void updateHealth();
     void probePreferredServer();
+    void startFromKeychain();
+    void storeCredentials();
+    void setKeychainMessage(const QString &message);
+    [[nodiscard]] QUrl keychainServer() const;
     void advanceServerAfterFailure();
     [[nodiscard]] bool tokenFresh() const;
     [[nodiscard]] ServerProfile currentProfile() const;
@@ -199,6 +211,9 @@ private:
     WebSocketChannel *m_dashboard;
     WebSocketChannel *m_presence;
     NetworkWatcher *m_networkWatcher = nullptr;
+    CredentialStore *m_credentialStore = nullptr;
+    bool m_readingKeychain = false;
+    qint64 m_probeIntervalMs = 30 * 1000;
     std::unique_ptr<CommandPacer> m_pacer;
     std::unique_ptr<AckOutbox> m_outbox;
     Backoff m_backoff;
@@ -232,6 +247,7 @@ private:
     QString m_statusMessage;
     QDateTime m_nextRetryAt;
     qint64 m_nextRetryDelayMs = 0;
+    qint64 m_serverWaitMs = 0; // a 429's Retry-After, handed to the next ScheduleServerWait
     std::unique_ptr<Timer> m_retryTimer;
     std::unique_ptr<Timer> m_refreshAheadTimer;
     std::unique_ptr<Timer> m_presenceRetryTimer;

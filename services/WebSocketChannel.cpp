@@ -193,10 +193,13 @@ void WebSocketChannel::onDisconnected()
     if (!m_socket)
         return;
     ChannelClose close;
-    close.closeCode = m_socket->closeCode();
-    close.reason = m_socket->closeReason();
-    close.requestedByUs = m_closeRequested;
     close.neverOpened = m_state != State::Open;
+    // Qt reports 1000 for a connection that was refused or dropped before any close handshake: only a
+    // socket that was open can have been closed with a code.
+    close.closeCode = close.neverOpened ? 0 : m_socket->closeCode();
+    close.reason = close.neverOpened && m_socket->closeReason().isEmpty() ? m_socket->errorString()
+                                                                          : m_socket->closeReason();
+    close.requestedByUs = m_closeRequested;
     if (!m_tlsProblem.isEmpty()) {
         close.tlsError = true;
         close.reason = m_tlsProblem;

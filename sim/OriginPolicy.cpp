@@ -40,8 +40,9 @@ bool OriginPolicy::isAllowed(const QByteArray &origin) const
         return false;
     }
     const QString port = QString::number(m_port);
-    QStringList allowed { QStringLiteral("http://127.0.0.1:") + port,
-                          QStringLiteral("http://localhost:") + port };
+    const QString scheme = m_secure ? QStringLiteral("https") : QStringLiteral("http");
+    QStringList allowed { scheme + QStringLiteral("://127.0.0.1:") + port,
+                          scheme + QStringLiteral("://localhost:") + port };
     allowed += m_extra;
     for (const QString &entry : std::as_const(allowed)) {
         if (entry == QLatin1String("*") || matches(url, QUrl(entry))) {

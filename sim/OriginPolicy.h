@@ -15,6 +15,8 @@ public:
     explicit OriginPolicy(QStringList extraOrigins = {});
 
     void setServerPort(quint16 port) { m_port = port; }
+    // A TLS server's own Origins are https://, like nginx in front of the real one; http:// ones are refused.
+    void setSecure(bool secure) { m_secure = secure; }
     [[nodiscard]] bool isAllowed(const QByteArray &origin) const;
 
 private:
@@ -22,6 +24,7 @@ private:
 
     QStringList m_extra;
     quint16 m_port = 0;
+    bool m_secure = false;
 };
 
 } // namespace noc::sim

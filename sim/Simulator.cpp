@@ -10,6 +10,8 @@
 #include "SimLogging.h"
 
 #include <QJsonArray>
+#include <QSslConfiguration>
+#include <QSslServer>
 #include <QTimer>
 
 namespace noc::sim {
@@ -76,6 +78,7 @@ Simulator::Simulator(SimulatorOptions options, QObject *parent)
         },
         this);
     connect(m_frontend, &HttpFrontend::newWebSocketConnection, this, &Simulator::acceptWebSockets);
+    m_origins.setSecure(m_options.tlsEnabled());
 }
 
 Simulator::~Simulator()
@@ -98,7 +101,7 @@ bool Simulator::listen(const QHostAddress &address, quint16 port)
         return false;
     }
     if (!m_tcpServer) {
-        m_tcpServer = new QTcpServer(m_frontend);
+        m_tcpServer = m_options.tlsEnabled() ? makeTlsServer() : new QTcpServer(m_frontend);
     }
     if (!m_tcpServer->listen(address, port)) {
         qCWarning(lcSim) << "cannot listen on" << address.toString() << port << ":"
@@ -117,6 +120,31 @@ bool Simulator::listen(const QHostAddress &address, quint16 port)
     return true;
 }
 
+QTcpServer *Simulator::makeTlsServer()
+{
+    // Our own QSslServer rather than QAbstractHttpServer::sslSetup(): that one only takes effect in the
+    // frontend's listen(), and we bind our own server so restart() can listen again on the same port.
+    // QSslServer hands a connection over only once its handshake is done, so REST and the WebSocket
+    // upgrade both run over an encrypted QSslSocket.
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(QList<QSslCertificate> { m_options.tlsCertificate }
+                                           + m_options.tlsChain);
+    configuration.setPrivateKey(m_options.tlsKey);
+    configuration.setProtocol(QSsl::SecureProtocols);
+    // A server does not ask for client certificates.
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    auto *server = new QSslServer(m_frontend);
+    server->setSslConfiguration(configuration);
+    // A client that refuses our certificate is what the TLS tests provoke: worth a line, not a warning.
+    connect(server, &QSslServer::errorOccurred, this, [](QSslSocket *, QAbstractSocket::SocketError error) {
+        qCDebug(lcSim) << "TLS connection failed:" << error;
+    });
+    connect(server, &QSslServer::peerVerifyError, this, [](QSslSocket *, const QSslError &error) {
+        qCDebug(lcSim) << "TLS peer:" << error.errorString();
+    });
+    return server;
+}
+
 bool Simulator::isListening() const
 {
     return m_tcpServer && m_tcpServer->isListening();
@@ -125,7 +153,7 @@ bool Simulator::isListening() const
 QUrl Simulator::httpUrl() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_options.tlsEnabled() ? QStringLiteral("https") : QStringLiteral("http"));
     if (m_address.isNull() || m_address == QHostAddress::Any || m_address == QHostAddress::AnyIPv4
         || m_address == QHostAddress::AnyIPv6 || m_address.isLoopback()) {
         url.setHost(m_address == QHostAddress::LocalHostIPv6 ? QStringLiteral("::1")
@@ -140,7 +168,7 @@ QUrl Simulator::httpUrl() const
 QUrl Simulator::wsUrl(const QString &path) const
 {
     QUrl url = httpUrl();
-    url.setScheme(QStringLiteral("ws"));
+    url.setScheme(m_options.tlsEnabled() ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setPath(path);
     return url;
 }

@@ -41,8 +41,9 @@ public:
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] bool isListening() const;
-    [[nodiscard]] QUrl httpUrl() const; // http://127.0.0.1:<port>
-    [[nodiscard]] QUrl wsUrl(const QString &path) const; // ws://127.0.0.1:<port><path>
+    [[nodiscard]] QUrl httpUrl() const; // http://127.0.0.1:<port>, https:// with TLS
+    [[nodiscard]] QUrl wsUrl(const QString &path) const; // ws://127.0.0.1:<port><path>, wss:// with TLS
+    [[nodiscard]] bool isTls() const { return m_options.tlsEnabled(); }
     [[nodiscard]] const SimulatorOptions &options() const { return m_options; }
 
     // Traffic
@@ -118,6 +119,7 @@ private:
     };
 
     [[nodiscard]] HttpFrontend *frontend() const { return m_frontend; }
+    [[nodiscard]] QTcpServer *makeTlsServer();
     void acceptWebSockets();
     void onSocketClosed(SimSocket *socket);
     [[nodiscard]] int socketsFrom(const QHostAddress &address) const;

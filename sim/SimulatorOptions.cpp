@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "SimulatorOptions.h"
 
+#include <QFile>
+
 namespace noc::sim {
 
 QList<SimUser> SimulatorOptions::defaultUsers()
@@ -72,6 +74,40 @@ bool SimulatorOptions::canSeeClient(const SimUser &user, const QString &clientId
         return false;
     }
     return user.visibleClients.isEmpty() || user.visibleClients.contains(clientId);
+}
+
+QString SimulatorOptions::loadTlsFiles(const QString &certificatePath, const QString &keyPath)
+{
+    QFile certificateFile(certificatePath);
+    if (!certificateFile.open(QIODevice::ReadOnly)) {
+        return QStringLiteral("cannot read the TLS certificate %1: %2")
+            .arg(certificatePath, certificateFile.errorString());
+    }
+    const QList<QSslCertificate> certificates
+        = QSslCertificate::fromData(certificateFile.readAll(), QSsl::Pem);
+    if (certificates.isEmpty() || certificates.constFirst().isNull()) {
+        return QStringLiteral("%1 holds no PEM certificate").arg(certificatePath);
+    }
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        return QStringLiteral("cannot read the TLS key %1: %2").arg(keyPath, keyFile.errorString());
+    }
+    const QByteArray pem = keyFile.readAll();
+    // QSslKey wants the algorithm up front; a PEM file does not always say it in its header.
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : { QSsl::Rsa, QSsl::Ec, QSsl::Dsa, QSsl::Dh }) {
+        key = QSslKey(pem, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull()) {
+            break;
+        }
+    }
+    if (key.isNull()) {
+        return QStringLiteral("%1 holds no unencrypted PEM private key").arg(keyPath);
+    }
+    tlsCertificate = certificates.constFirst();
+    tlsChain = certificates.mid(1);
+    tlsKey = key;
+    return {};
 }
 
 } // namespace noc::sim

@@ -3,6 +3,8 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QString>
 #include <QStringList>
 
@@ -47,7 +49,7 @@ struct SimulatorOptions
     // The throttle's window; an hour like the real server, shorter in tests that want to see it reopen.
     int loginThrottleWindowSeconds = 3600;
     // Extra "scheme://host[:port]" ("*" allows any); the server's own http://127.0.0.1:<port> and
-    // http://localhost:<port> are always allowed.
+    // http://localhost:<port> (https:// with TLS) are always allowed.
     QStringList allowedOrigins;
     int maxSocketsPerAddress = 5;
     int rateLimitFrames = 100; // dashboard, per user across sockets
@@ -65,6 +67,17 @@ struct SimulatorOptions
     QList<SimUser> users; // defaults when empty
     QStringList clients; // defaults when empty
     TrafficOptions traffic; // default: no automatic traffic
+    // TLS: with a certificate and its key, REST and WebSockets are https/wss on the same port (production
+    // is nginx with TLS in front); the own Origins become https://127.0.0.1:<port> and
+    // https://localhost:<port>.
+    QSslCertificate tlsCertificate = QSslCertificate(); // spelled out: its default constructor is explicit
+    QList<QSslCertificate> tlsChain; // intermediates sent after the certificate; usually empty
+    QSslKey tlsKey;
+
+    [[nodiscard]] bool tlsEnabled() const { return !tlsCertificate.isNull() && !tlsKey.isNull(); }
+    // Loads a PEM certificate file (leaf first, then any intermediates) and a PEM private key (RSA, EC or
+    // Ed25519...). Returns an error message naming the problem, empty on success.
+    [[nodiscard]] QString loadTlsFiles(const QString &certificatePath, const QString &keyPath);
 
     // Default users/clients and lively traffic (~3 alerts/s, a burst of 40 every 20 s, tenant events,
     // presence updates).

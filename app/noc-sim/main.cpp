@@ -148,7 +148,7 @@ int main(int argc, char *argv[])
         = value(QStringLiteral("allowed-origin"),
                 QStringLiteral("Extra allowed Origin scheme://host[:port], repeatable; \"*\" "
                                "allows any. http://127.0.0.1:<port> and "
-                               "http://localhost:<port> are always allowed."),
+                               "http://localhost:<port> are always allowed (https:// with --tls-cert)."),
                 QStringLiteral("origin"));
     const auto accessTtl = value(QStringLiteral("access-ttl"),
                                  QStringLiteral("Access token lifetime in seconds (default 3600)."),
@@ -187,6 +187,14 @@ int main(int argc, char *argv[])
     const auto replyDelay = value(QStringLiteral("reply-delay"),
                                   QStringLiteral("Fault: delay REST replies and WebSocket answers (ms)."),
                                   QStringLiteral("ms"), QStringLiteral("0"));
+    const auto tlsCert = value(
+        QStringLiteral("tls-cert"),
+        QStringLiteral("Serve https:// and wss:// on the port with this PEM certificate (leaf first, then "
+                       "any intermediates). Needs --tls-key."),
+        QStringLiteral("file"));
+    const auto tlsKey
+        = value(QStringLiteral("tls-key"), QStringLiteral("The unencrypted PEM private key of --tls-cert."),
+                QStringLiteral("file"));
     const auto silent
         = flag(QStringLiteral("silent"),
                QStringLiteral("Fault: start half-open (accept, then send nothing and ignore input)."));
@@ -247,6 +255,17 @@ int main(int argc, char *argv[])
     options.pingTimeoutSeconds = integer(pingTimeout);
     options.jwtSecret = parser.value(jwtSecret).toUtf8();
     options.minimalFields = parser.isSet(minimal);
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {
+        std::fprintf(stderr, "noc-sim: --tls-cert and --tls-key go together\n");
+        return 2;
+    }
+    if (parser.isSet(tlsCert)) {
+        const QString problem = options.loadTlsFiles(parser.value(tlsCert), parser.value(tlsKey));
+        if (!problem.isEmpty()) {
+            std::fprintf(stderr, "noc-sim: %s\n", qPrintable(problem));
+            return 2;
+        }
+    }
 
     // QtHttpServer warns about every refused upgrade; our own log already names the reason.
     QString rules = QStringLiteral("qt.httpserver.warning=false");

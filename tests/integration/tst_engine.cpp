@@ -1,0 +1,457 @@
+// SPDX-License-Identifier: MIT
+// The connection engine against the simulator's fault injection, over real loopback sockets. Where the
+// policy waits (liveness, backoff), an injected clock is advanced instead of waiting.
+#include "AuthClient.h"
+#include "EngineFixture.h"
+#include "FakeClock.h"
+
+#include <QNetworkAccessManager>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+using noc::NocClient;
+using State = noc::NocClient::ConnectionState;
+
+namespace {
+constexpr int kTimeoutMs = 15000;
+}
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString publish(EngineFixture &f, const QString &client = u"acme"_s)
+    {
+        return f.sim.publishAlert(client, u"HIGH"_s, u"LINK_DOWN"_s, u"uplink down"_s);
+    }
+
+    static void waitConnected(EngineFixture &f)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(f.framesOfType(u"subscribe_client"_s) >= 2, kTimeoutMs);
+    }
+
+private Q_SLOTS:
+    void restartMidStreamReconnectsAndResubscribes()
+    {
+        EngineFixture f;
+        f.client->start();
+        waitConnected(f);
+        f.sim.restart(300);
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::Backoff, kTimeoutMs);
+        QVERIFY(f.client->isStale());
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(f.framesOfType(u"subscribe_client"_s), 4, kTimeoutMs);
+        QSignalSpy alerts(f.client.get(), &NocClient::alertsReceived);
+        publish(f);
+        QTRY_COMPARE_WITH_TIMEOUT(alerts.count(), 1, kTimeoutMs);
+        QVERIFY(!f.client->isStale());
+    }
+
+    void everyServerCloseReconnects_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::newRow("1000 (24 h limit)") << 1000;
+        QTest::newRow("1001 (restart)") << 1001;
+        QTest::newRow("1011 (handler error)") << 1011;
+        QTest::newRow("4408 (presence timeout)") << 4408;
+        QTest::newRow("dropped without close") << 0;
+    }
+
+    void everyServerCloseReconnects()
+    {
+        QFETCH(int, code);
+        EngineFixture f;
+        f.client->start();
+        waitConnected(f);
+        f.sim.closeSockets(code, u"test"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->reconnectCount(), 1, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(f.framesOfType(u"subscribe_client"_s), 4, kTimeoutMs);
+    }
+
+    void closeTooManyConnectionsWaitsAtLeastTheCap()
+    {
+        EngineFixture f;
+        f.client->start();
+        waitConnected(f);
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        f.sim.closeSockets(4429, u"too many"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::Backoff, kTimeoutMs);
+        QVERIFY(before.msecsTo(f.client->nextRetryAt()) >= 1000); // the fixture's cap is 1 s
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+    }
+
+    void halfOpenSocketIsDetected()
+    {
+        noc::test::FakeClock clock(QDateTime::currentDateTimeUtc());
+        EngineFixture f({}, &clock);
+        f.client->setDashboardHeartbeatSeconds(5);
+        f.client->start();
+        waitConnected(f);
+        f.sim.setSilent(true);
+        // Nothing arrives any more; the socket still looks open. 2 x 5 s + 5 s later it is dead.
+        clock.advance(14000);
+        QCOMPARE(f.client->state(), State::Connected);
+        clock.advance(1001); // liveness fires at 15 s; the first retry would be 100 ms later
+        QCOMPARE(f.client->state(), State::Backoff);
+        QVERIFY(f.client->statusMessage().contains(u"No data"_s));
+        f.sim.setSilent(false);
+        clock.advance(200);
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+    }
+
+    void expiredTokenMidSessionIsRenewed()
+    {
+        EngineFixture f;
+        f.client->start();
+        waitConnected(f);
+        // Every token expires and the server closes live sockets with 4401: refresh, reconnect.
+        f.sim.expireAccessTokens(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.connected(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        QVERIFY(f.framesOfType(u"subscribe_client"_s) >= 4);
+    }
+
+    void rotatedRefreshTokensAreFollowed()
+    {
+        EngineFixture f;
+        // Start from a refresh token alone, as a wall screen does from the keychain: a rotated token
+        // that was not kept would end this session at the second renewal.
+        QNetworkAccessManager network;
+        noc::SystemClock clock;
+        noc::AuthClient auth(&network, &clock);
+        noc::ServerProfile profile;
+        profile.baseUrl = f.sim.httpUrl();
+        auth.setProfile(profile);
+        QSignalSpy done(&auth, &noc::AuthClient::loginFinished);
+        auth.login(u"operator"_s, u"operator"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, kTimeoutMs);
+        const auto tokens
+            = std::get<noc::AuthTokens>(done.constFirst().constFirst().value<noc::AuthResult>());
+
+        f.client->setCredentials(u"operator"_s, {});
+        f.client->restoreSession(u"operator"_s, tokens.refresh);
+        f.client->start();
+        waitConnected(f);
+        for (int round = 0; round < 3; ++round) {
+            f.sim.expireAccessTokens(true);
+            QTRY_VERIFY_WITH_TIMEOUT(!f.connected(), kTimeoutMs);
+            QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        }
+    }
+
+    void deadRefreshTokenFallsBackToThePassword()
+    {
+        EngineFixture f;
+        f.client->start();
+        waitConnected(f);
+        f.sim.revokeRefreshTokens();
+        f.sim.expireAccessTokens(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.connected(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+    }
+
+    void deadRefreshTokenWithoutPasswordAsksForCredentials()
+    {
+        EngineFixture f;
+        f.client->start();
+        waitConnected(f);
+        f.client->setCredentials(u"operator"_s, {}); // nothing remembered
+        f.client->restoreSession(u"operator"_s, u"not-a-valid-refresh-token"_s);
+        f.sim.expireAccessTokens(true);
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::Failed, kTimeoutMs);
+        QVERIFY(f.client->needsCredentials());
+    }
+
+    void handshakeRefusalRefreshesOnceThenBacksOff()
+    {
+        EngineFixture f;
+        f.client->start();
+        waitConnected(f);
+        // The next connection will present an Origin the server does not allow: a 403 at the upgrade.
+        noc::ClientSettings settings;
+        settings.servers = { f.sim.httpUrl() };
+        settings.backoff.baseMs = 200;
+        settings.backoff.jitter = 0;
+        settings.origin = u"https://evil.example"_s;
+        f.client->applySettings(settings);
+        f.sim.closeSockets(1000, u"restart"_s);
+        // refused -> one token refresh (it may have been an expired token) -> refused -> backoff
+        QTRY_VERIFY_WITH_TIMEOUT(f.client->statusMessage().contains(u"refused"_s), kTimeoutMs);
+        QCOMPARE(f.client->state(), State::Backoff);
+        QVERIFY(f.client->statusMessage().contains(u"Origin"_s));
+        // The operator (or IT) fixes the Origin: the next retry gets through.
+        settings.origin.clear();
+        f.client->applySettings(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+    }
+
+    void malformedFramesNeverHurt()
+    {
+        EngineFixture f;
+        f.client->start();
+        waitConnected(f);
+        for (const QString &kind : noc::sim::Simulator::malformedKinds()) {
+            if (kind != u"binary"_s) // a binary frame is a client error the real server closes 1011 for
+                f.sim.sendMalformed(kind, u"/ws/noc/dashboard/"_s);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(f.client->malformedFrames() + f.client->unknownFrames() >= 5, kTimeoutMs);
+        QVERIFY(f.connected());
+        QSignalSpy alerts(f.client.get(), &NocClient::alertsReceived);
+        publish(f);
+        QTRY_VERIFY_WITH_TIMEOUT(!alerts.isEmpty(), kTimeoutMs);
+    }
+
+    void restThrottleIsHonoured()
+    {
+        noc::sim::SimulatorOptions options;
+        options.loginThrottlePerHour = 2; // the login and one refresh
+        EngineFixture f(options);
+        f.client->start();
+        waitConnected(f);
+        f.sim.expireAccessTokens(true); // refresh #1 (allowed)
+        QTRY_VERIFY_WITH_TIMEOUT(!f.connected(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        f.sim.expireAccessTokens(true); // refresh #2: 429 with a wait of most of an hour
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::Backoff, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(f.client->statusMessage().contains(u"Too many"_s), kTimeoutMs);
+        QVERIFY(QDateTime::currentDateTimeUtc().secsTo(f.client->nextRetryAt()) > 60);
+    }
+
+    void acknowledgementWhileOfflineIsSentOnReconnect()
+    {
+        EngineFixture f;
+        f.client->start();
+        waitConnected(f);
+        const QString id = publish(f);
+        f.sim.restart(1500);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.connected(), kTimeoutMs);
+        QSignalSpy confirmed(f.client.get(), &NocClient::acknowledgementConfirmed);
+        f.client->acknowledge(id);
+        QCOMPARE(f.client->pendingAcknowledgements(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(confirmed.count(), 1, kTimeoutMs);
+        QCOMPARE(f.ackedIds(), QStringList { id });
+        QCOMPARE(f.client->pendingAcknowledgements(), 0);
+    }
+
+    void acknowledgementSurvivesAProcessRestart()
+    {
+        EngineFixture f;
+        const QString id = publish(f);
+        {
+            // Queued while the client never got online, then the process ends.
+            auto first = f.makeClient();
+            first->acknowledge(id);
+            QCOMPARE(first->pendingAcknowledgements(), 1);
+        }
+        QVERIFY(QFile::exists(f.stateDir.filePath(u"ack-outbox.json"_s)));
+        auto second = f.makeClient();
+        QCOMPARE(second->pendingAcknowledgements(), 1);
+        QSignalSpy confirmed(second.get(), &NocClient::acknowledgementConfirmed);
+        second->start();
+        QTRY_COMPARE_WITH_TIMEOUT(confirmed.count(), 1, kTimeoutMs);
+        QCOMPARE(f.ackedIds(), QStringList { id });
+        auto third = f.makeClient();
+        QCOMPARE(third->pendingAcknowledgements(), 0);
+    }
+
+    void bulkAcknowledgementStaysUnderTheRateLimit()
+    {
+        noc::sim::SimulatorOptions options;
+        options.rateLimitFrames = 100;
+        options.rateLimitWindowSeconds = 1; // the real server's 100/60 s, sixty times faster
+        EngineFixture f(options);
+        f.client->setFrameBudget(90, 1000);
+        f.client->start();
+        waitConnected(f);
+        QStringList ids;
+        for (int i = 0; i < 500; ++i)
+            ids.append(publish(f, i % 2 ? u"acme"_s : u"initech"_s));
+        QSignalSpy errors(f.client.get(), &NocClient::serverErrorReceived);
+        QSignalSpy confirmed(f.client.get(), &NocClient::acknowledgementConfirmed);
+        f.client->acknowledgeMany(ids);
+        QTRY_COMPARE_WITH_TIMEOUT(confirmed.count(), 500, 30000);
+        QCOMPARE(errors.count(), 0); // no "Rate limit exceeded"
+        QStringList acked = f.ackedIds();
+        QCOMPARE(acked.size(), 500); // every valid ack exactly once
+        acked.sort();
+        ids.sort();
+        QCOMPARE(acked, ids);
+    }
+
+    void poisonAcknowledgementFailsAndTheRestGoOn()
+    {
+        EngineFixture f;
+        f.client->start();
+        waitConnected(f);
+        const QString good1 = publish(f);
+        const QString good2 = publish(f);
+        QSignalSpy failed(f.client.get(), &NocClient::acknowledgementFailed);
+        QSignalSpy confirmed(f.client.get(), &NocClient::acknowledgementConfirmed);
+        // An id the server does not know makes it close the socket with 1011, every time.
+        f.client->acknowledgeMany({ good1, u"987654321"_s, good2 });
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+        QCOMPARE(failed.constFirst().at(0).toString(), u"987654321"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(confirmed.count(), 2, kTimeoutMs);
+        QStringList acked = f.ackedIds();
+        acked.sort();
+        QStringList expected { good1, good2 };
+        expected.sort();
+        QCOMPARE(acked, expected);
+        QCOMPARE(f.client->pendingAcknowledgements(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+    }
+
+    void refusedAcknowledgementFailsWithTheServersReason()
+    {
+        EngineFixture f;
+        f.client->setCredentials(u"viewer"_s, u"viewer"_s);
+        f.client->start();
+        waitConnected(f);
+        QSignalSpy failed(f.client.get(), &NocClient::acknowledgementFailed);
+        f.client->acknowledge(publish(f));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kTimeoutMs);
+        QCOMPARE(failed.constFirst().at(1).toString(), u"Cannot acknowledge alerts"_s);
+        QCOMPARE(f.client->pendingAcknowledgements(), 0);
+    }
+
+    void subscriptionRefusalIsReported()
+    {
+        EngineFixture f;
+        f.client->setCredentials(u"acme-only"_s, u"acme-only"_s);
+        QSignalSpy refused(f.client.get(), &NocClient::subscriptionFailed);
+        QSignalSpy accepted(f.client.get(), &NocClient::subscriptionConfirmed);
+        f.client->start();
+        QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, kTimeoutMs);
+        QCOMPARE(refused.constFirst().at(0).toString(), u"globex"_s);
+        QCOMPARE(accepted.count(), 1);
+    }
+
+    void subscriptionsPersistAcrossRuns()
+    {
+        EngineFixture f;
+        f.client->subscribe(u"hooli"_s);
+        auto next = f.makeClient();
+        QVERIFY(next->subscriptions().contains(u"hooli"_s));
+    }
+
+    void duplicateDeliveryAppearsOnce()
+    {
+        EngineFixture f;
+        f.client->start();
+        waitConnected(f);
+        QSignalSpy alerts(f.client.get(), &NocClient::alertsReceived);
+        const QString frame = uR"({"type": "alert_new", "alert_id": 424242, "alert_type": "LINK_DOWN", )"
+                              uR"("severity": "HIGH", "message": "twice"})"_s;
+        f.sim.sendRaw(frame, u"/ws/noc/dashboard/"_s);
+        f.sim.sendRaw(frame, u"/ws/noc/dashboard/"_s);
+        f.sim.sendRaw(frame, u"/ws/noc/presence/"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!alerts.isEmpty(), kTimeoutMs);
+        const auto marker = publish(f); // something after, so every copy has arrived
+        int seen = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                seen = 0;
+                bool markerSeen = false;
+                for (const auto &args : std::as_const(alerts)) {
+                    for (const auto &alert : args.constFirst().value<noc::AlertBatch>()) {
+                        seen += alert.id == u"424242"_s;
+                        markerSeen |= alert.id == marker;
+                    }
+                }
+                return markerSeen;
+            }(),
+            kTimeoutMs);
+        QCOMPARE(seen, 1);
+    }
+
+    void failoverAndBackToTheFirstServer()
+    {
+        EngineFixture f;
+        noc::sim::Simulator second;
+        QVERIFY(second.listen());
+        noc::ClientSettings settings;
+        settings.servers = { f.sim.httpUrl(), second.httpUrl() };
+        settings.backoff.baseMs = 100;
+        settings.backoff.capMs = 400;
+        settings.backoff.jitter = 0;
+        settings.subscriptions = { u"acme"_s };
+        f.client->applySettings(settings);
+        f.client->setPreferredServerProbeIntervalMs(300);
+        f.client->start();
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        QCOMPARE(f.client->currentServerIndex(), 0);
+
+        f.sim.restart(2500); // the first server goes away for a while
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->currentServerIndex(), 1, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(second.openSockets(u"/ws/noc/dashboard/"_s), 1, kTimeoutMs);
+
+        // ... and when it answers again the client moves back to it.
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->currentServerIndex(), 0, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(second.openSockets(u"/ws/noc/dashboard/"_s), 0, kTimeoutMs);
+    }
+
+    void desktopGivesUpAndRetriesOnRequest()
+    {
+        EngineFixture f;
+        noc::ClientSettings settings;
+        settings.servers = { f.sim.httpUrl() };
+        settings.backoff.baseMs = 50;
+        settings.backoff.capMs = 100;
+        settings.backoff.maxAttempts = 3;
+        f.client->applySettings(settings);
+        f.client->start();
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        f.sim.restart(60000); // gone for good, as far as this test is concerned
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::Failed, kTimeoutMs);
+        QVERIFY(f.client->statusMessage().contains(u"Gave up after 3 attempts"_s));
+        QVERIFY(f.client->canRetry());
+    }
+
+    void wallModeNeverGivesUp()
+    {
+        noc::test::FakeClock clock(QDateTime::currentDateTimeUtc());
+        EngineFixture f({}, &clock);
+        noc::ClientSettings settings;
+        settings.servers = { f.sim.httpUrl() };
+        settings.backoff.maxAttempts = 3;
+        settings.wallMode = true;
+        f.client->applySettings(settings);
+        f.client->start();
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        f.sim.restart(600000);
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::Backoff, kTimeoutMs);
+        for (int i = 0; i < 12; ++i) {
+            clock.advance(40000); // beyond the 30 s cap each time
+            QTRY_VERIFY_WITH_TIMEOUT(f.client->state() == State::Backoff, kTimeoutMs);
+        }
+        QVERIFY(f.client->attempt() >= 12);
+        QVERIFY(f.client->nextRetryAt().isValid());
+    }
+
+    void healthIsReportedPerChannel()
+    {
+        EngineFixture f;
+        f.client->setDashboardHeartbeatSeconds(1);
+        f.client->start();
+        waitConnected(f);
+        QTRY_VERIFY_WITH_TIMEOUT(f.client->channelHealth().constFirst().rttLastMs >= 0, kTimeoutMs);
+        const auto health = f.client->channelHealth();
+        QCOMPARE(health.size(), 2);
+        QCOMPARE(health.at(0).name, u"dashboard"_s);
+        QCOMPARE(health.at(0).state, noc::ChannelHealth::State::Open);
+        QVERIFY(health.at(0).framesIn >= 1);
+        QVERIFY(health.at(0).framesOut >= 3);
+        QVERIFY(health.at(0).score > 50);
+        QVERIFY(!health.at(0).stale);
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->channelHealth().at(1).state, noc::ChannelHealth::State::Open,
+                                  kTimeoutMs);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"
