@@ -10,13 +10,23 @@ using namespace Qt::StringLiterals;
 namespace {
 // The frame interval of a 60 Hz display: more often than this nobody sees the difference.
 constexpr int kDefaultCoalesceMs = 16;
+// The header's "N new in the last minute" needs to fall back to zero when the feed goes quiet; a few
+// seconds of lag is fine and keeps an idle dashboard idle.
+constexpr int kRateDecayMs = 5000;
+constexpr int kStormPerSecond = 500;
+constexpr int kStormCoalesceMs = 100;
+
+const QString kAlertPrefix = noc::alertKindName(noc::AlertKind::Alert) + u':';
 } // namespace
 
 AlertModel::AlertModel(QObject *parent) : QAbstractListModel(parent)
 {
     m_coalesce.setSingleShot(true);
-    m_coalesce.setInterval(kDefaultCoalesceMs);
+    m_coalesceMs = kDefaultCoalesceMs;
     connect(&m_coalesce, &QTimer::timeout, this, &AlertModel::flush);
+    m_rateClock.start();
+    m_rateDecay.setInterval(kRateDecayMs);
+    connect(&m_rateDecay, &QTimer::timeout, this, &AlertModel::advanceRateWindow);
 }
 
 void AlertModel::setClient(noc::NocClient *client)
@@ -28,13 +38,9 @@ void AlertModel::setClient(noc::NocClient *client)
     m_client = client;
     if (client) {
         connect(client, &noc::NocClient::alertsReceived, this, &AlertModel::addAlerts);
-        connect(client, &noc::NocClient::acknowledgementPending, this,
-                [this](const QString &id) { setAckState(id, AckState::Acknowledging); });
-        connect(client, &noc::NocClient::acknowledgementConfirmed, this,
-                [this](const QString &id) { setAckState(id, AckState::Acknowledged); });
-        connect(
-            client, &noc::NocClient::acknowledgementFailed, this,
-            [this](const QString &id, const QString &reason) { setAckState(id, AckState::Failed, reason); });
+        connect(client, &noc::NocClient::acknowledgementPending, this, &AlertModel::markPending);
+        connect(client, &noc::NocClient::acknowledgementConfirmed, this, &AlertModel::markConfirmed);
+        connect(client, &noc::NocClient::acknowledgementFailed, this, &AlertModel::markFailed);
     }
     Q_EMIT clientChanged();
 }
@@ -52,10 +58,19 @@ void AlertModel::setMaxAlerts(int maxAlerts)
 void AlertModel::setCoalesceIntervalMs(int milliseconds)
 {
     milliseconds = qMax(0, milliseconds);
-    if (m_coalesce.interval() == milliseconds)
+    if (m_coalesceMs == milliseconds)
         return;
-    m_coalesce.setInterval(milliseconds);
+    m_coalesceMs = milliseconds;
     Q_EMIT coalesceIntervalMsChanged();
+}
+
+void AlertModel::setStormThresholdPerMinute(int perMinute)
+{
+    perMinute = qMax(1, perMinute);
+    if (m_stormThreshold == perMinute)
+        return;
+    m_stormThreshold = perMinute;
+    Q_EMIT rateChanged();
 }
 
 QList<int> AlertModel::unacknowledgedBySeverity() const
@@ -69,6 +84,33 @@ int AlertModel::unacknowledgedCount() const
     for (int n : m_unacknowledged)
         total += n;
     return total;
+}
+
+int AlertModel::worstUnacknowledgedSeverity() const
+{
+    for (int s = noc::kSeverityCount - 1; s >= 0; --s) {
+        if (m_unacknowledged.at(static_cast<size_t>(s)) > 0)
+            return s;
+    }
+    return -1;
+}
+
+int AlertModel::receivedLastMinute() const
+{
+    int total = 0;
+    for (int n : m_perSecond)
+        total += n;
+    return total;
+}
+
+bool AlertModel::serverAcknowledgeable(const noc::Alert &alert) const
+{
+    // Only alert_new ids exist on the server's side. A critical_alert names its source alert; acking
+    // an id the server does not know closes the socket (1011), so it goes on the wire only when that
+    // source alert is one of ours.
+    if (alert.kind == noc::AlertKind::Alert)
+        return true;
+    return alert.kind == noc::AlertKind::CriticalAlert && m_seqByKey.contains(kAlertPrefix + alert.id);
 }
 
 int AlertModel::rowCount(const QModelIndex &parent) const
@@ -112,6 +154,14 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
         return static_cast<int>(row.ackState);
     case AckReasonRole:
         return row.ackReason;
+    case AckByRole:
+        return row.ackBy;
+    case AckAtRole:
+        return row.ackAt;
+    case AcknowledgeableRole:
+        return serverAcknowledgeable(a);
+    case SequenceRole:
+        return row.seq;
     default:
         return {};
     }
@@ -134,14 +184,26 @@ QHash<int, QByteArray> AlertModel::roleNames() const
         { ReceivedAtRole, "receivedAt" },
         { AckStateRole, "ackState" },
         { AckReasonRole, "ackReason" },
+        { AckByRole, "ackBy" },
+        { AckAtRole, "ackAt" },
+        { AcknowledgeableRole, "acknowledgeable" },
+        { SequenceRole, "sequence" },
     };
 }
 
 void AlertModel::addAlerts(const noc::AlertBatch &alerts)
 {
     m_pending.append(alerts);
-    if (!m_coalesce.isActive())
-        m_coalesce.start();
+    if (m_coalesce.isActive())
+        return;
+    // In a storm nobody reads individual rows: insert bigger batches less often, so the list, its
+    // sorting proxy and the renderer keep up (one re-mapping per batch, not per frame).
+    const int interval = m_coalesceMs;
+    if (interval > 0
+        && m_perSecond.at(static_cast<size_t>(m_rateSecond % qint64(m_perSecond.size()))) > kStormPerSecond)
+        m_coalesce.start(qMax(interval, kStormCoalesceMs));
+    else
+        m_coalesce.start(interval);
 }
 
 int AlertModel::positionOf(const QString &key) const
@@ -157,10 +219,41 @@ int AlertModel::positionOf(const QString &key) const
     return static_cast<int>(found - m_rows.cbegin());
 }
 
+int AlertModel::rowOfKey(const QString &key) const
+{
+    const int position = positionOf(key);
+    return position < 0 ? -1 : viewRow(position);
+}
+
+bool AlertModel::isUnacknowledged(const QString &key) const
+{
+    const int position = positionOf(key);
+    return position >= 0 && m_rows.at(position).ackState != AckState::Acknowledged;
+}
+
+QVariantMap AlertModel::get(const QString &key) const
+{
+    const int position = positionOf(key);
+    if (position < 0)
+        return {};
+    const QModelIndex at = index(viewRow(position));
+    QVariantMap fields;
+    const auto names = roleNames();
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        fields.insert(QString::fromLatin1(it.value()), data(at, it.key()));
+    return fields;
+}
+
 void AlertModel::countRow(const Row &row, int delta)
 {
     if (row.ackState != AckState::Acknowledged)
         m_unacknowledged[static_cast<size_t>(row.alert.severity)] += delta;
+}
+
+void AlertModel::bumpRevision()
+{
+    ++m_revision;
+    Q_EMIT revisionChanged();
 }
 
 void AlertModel::flush()
@@ -171,13 +264,15 @@ void AlertModel::flush()
     noc::AlertBatch batch;
     batch.swap(m_pending);
     m_totalReceived += batch.size();
+    noteArrivals(batch.size());
 
     QList<Row> fresh;
     QHash<QString, qsizetype> freshIndex;
     for (noc::Alert &alert : batch) {
         const QString key = alert.key();
         if (const int position = positionOf(key); position >= 0) {
-            // Seen before (two subscriptions, reconnect overlap, a ticket moving on): update in place.
+            // Seen before (two subscriptions, reconnect overlap, a ticket moving on): update in place,
+            // keeping the acknowledgement: the server re-sending an alert does not un-acknowledge it.
             Row &row = m_rows[position];
             countRow(row, -1);
             const QDateTime firstSeen = row.alert.receivedAt;
@@ -193,16 +288,19 @@ void AlertModel::flush()
             continue;
         }
         freshIndex.insert(key, fresh.size());
-        fresh.append(Row { 0, std::move(alert), AckState::New, {} });
+        fresh.append(Row { 0, std::move(alert), AckState::New, {}, {}, {} });
     }
 
+    noc::AlertBatch added;
     if (!fresh.isEmpty()) {
         // New rows appear at the top of the view, newest first, in one insert.
         beginInsertRows({}, 0, static_cast<int>(fresh.size()) - 1);
+        added.reserve(fresh.size());
         for (Row &row : fresh) {
             row.seq = m_nextSeq++;
             m_seqByKey.insert(row.alert.key(), row.seq);
             countRow(row, +1);
+            added.append(row.alert);
             m_rows.append(std::move(row));
         }
         endInsertRows();
@@ -210,6 +308,9 @@ void AlertModel::flush()
     }
     evictOverCap();
     Q_EMIT countsChanged();
+    bumpRevision();
+    if (!added.isEmpty())
+        Q_EMIT alertsAdded(added);
 }
 
 void AlertModel::evictOverCap()
@@ -253,30 +354,141 @@ void AlertModel::evictOverCap()
     }
     Q_EMIT countChanged();
     Q_EMIT countsChanged();
+    bumpRevision();
 }
 
-void AlertModel::setAckState(const QString &alertId, AckState state, const QString &reason)
+void AlertModel::applyAckState(int position, AckState state, const QString &reason, const QString &by,
+                               const QDateTime &at)
 {
-    // Only alert_new ids can be acknowledged on this protocol.
-    const int position = positionOf(noc::alertKindName(noc::AlertKind::Alert) + u':' + alertId);
-    if (position < 0)
-        return;
     Row &row = m_rows[position];
+    // A late "pending" (a retry from the outbox) never undoes a confirmation already shown.
+    if (row.ackState == AckState::Acknowledged && state == AckState::Acknowledging)
+        return;
     countRow(row, -1);
     row.ackState = state;
     row.ackReason = reason;
+    if (state == AckState::Acknowledged) {
+        row.ackBy = by;
+        row.ackAt = at.isValid() ? at : QDateTime::currentDateTimeUtc();
+    }
     countRow(row, +1);
     const QModelIndex changed = index(viewRow(position));
-    Q_EMIT dataChanged(changed, changed, { AckStateRole, AckReasonRole });
+    Q_EMIT dataChanged(changed, changed, { AckStateRole, AckReasonRole, AckByRole, AckAtRole });
+}
+
+void AlertModel::setAckState(const QString &alertId, AckState state, const QString &reason, const QString &by,
+                             const QDateTime &at)
+{
+    // Only alert ids can be acknowledged on this protocol; a critical_alert about the same source
+    // alert shares its fate.
+    bool any = false;
+    for (noc::AlertKind kind : { noc::AlertKind::Alert, noc::AlertKind::CriticalAlert }) {
+        const int position = positionOf(noc::alertKindName(kind) + u':' + alertId);
+        if (position < 0)
+            continue;
+        applyAckState(position, state, reason, by, at);
+        any = true;
+    }
+    if (!any)
+        return;
     Q_EMIT countsChanged();
+    bumpRevision();
+}
+
+void AlertModel::markPending(const QString &alertId)
+{
+    setAckState(alertId, AckState::Acknowledging);
+}
+
+void AlertModel::markConfirmed(const QString &alertId, const QString &by, const QDateTime &at)
+{
+    setAckState(alertId, AckState::Acknowledged, {}, by, at);
+}
+
+void AlertModel::markFailed(const QString &alertId, const QString &reason)
+{
+    setAckState(alertId, AckState::Failed, reason);
+}
+
+void AlertModel::clear()
+{
+    m_pending.clear();
+    if (m_rows.isEmpty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    m_seqByKey.clear();
+    m_unacknowledged.fill(0);
+    endResetModel();
+    Q_EMIT countChanged();
+    Q_EMIT countsChanged();
+    bumpRevision();
 }
 
 void AlertModel::acknowledge(int row)
 {
-    if (row < 0 || row >= count() || !m_client)
+    if (row < 0 || row >= count())
         return;
-    const Row &r = m_rows.at(viewRow(row));
-    if (r.alert.kind != noc::AlertKind::Alert || r.ackState == AckState::Acknowledged)
+    acknowledgeKeys({ m_rows.at(viewRow(row)).alert.key() });
+}
+
+void AlertModel::acknowledgeKeys(const QStringList &keys)
+{
+    QStringList serverIds;
+    bool localChange = false;
+    for (const QString &key : keys) {
+        const int position = positionOf(key);
+        if (position < 0)
+            continue;
+        const Row &row = m_rows.at(position);
+        if (row.ackState == AckState::Acknowledged || row.ackState == AckState::Acknowledging)
+            continue;
+        if (serverAcknowledgeable(row.alert)) {
+            if (!serverIds.contains(row.alert.id))
+                serverIds.append(row.alert.id);
+        } else {
+            // Nothing on the wire acknowledges these: record that this operator has seen it.
+            applyAckState(position, AckState::Acknowledged, {}, m_client ? m_client->username() : QString(),
+                          QDateTime::currentDateTimeUtc());
+            localChange = true;
+        }
+    }
+    if (localChange) {
+        Q_EMIT countsChanged();
+        bumpRevision();
+    }
+    if (serverIds.isEmpty())
         return;
-    m_client->acknowledge(r.alert.id);
+    if (!m_client) {
+        for (const QString &id : std::as_const(serverIds))
+            markFailed(id, tr("Not connected to a server"));
+        return;
+    }
+    m_client->acknowledgeMany(serverIds);
+}
+
+void AlertModel::advanceRateWindow()
+{
+    const qint64 second = m_rateClock.elapsed() / 1000;
+    const qint64 steps = qMin<qint64>(second - m_rateSecond, qint64(m_perSecond.size()));
+    for (qint64 i = 1; i <= steps; ++i)
+        m_perSecond[static_cast<size_t>((m_rateSecond + i) % qint64(m_perSecond.size()))] = 0;
+    m_rateSecond = second;
+    const int rate = receivedLastMinute();
+    if (rate != m_lastReportedRate) {
+        m_lastReportedRate = rate;
+        Q_EMIT rateChanged();
+    }
+    if (rate == 0)
+        m_rateDecay.stop();
+}
+
+void AlertModel::noteArrivals(qsizetype count)
+{
+    advanceRateWindow();
+    m_perSecond[static_cast<size_t>(m_rateSecond % qint64(m_perSecond.size()))] += static_cast<int>(count);
+    m_lastReportedRate = receivedLastMinute();
+    Q_EMIT rateChanged();
+    if (!m_rateDecay.isActive())
+        m_rateDecay.start();
 }

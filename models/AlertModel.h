@@ -5,9 +5,11 @@
 #include "NocClient.h"
 
 #include <QAbstractListModel>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 #include <QTimer>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 #include <array>
@@ -26,7 +28,15 @@ class AlertModel : public QAbstractListModel
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(QList<int> unacknowledgedBySeverity READ unacknowledgedBySeverity NOTIFY countsChanged)
     Q_PROPERTY(int unacknowledgedCount READ unacknowledgedCount NOTIFY countsChanged)
+    Q_PROPERTY(int worstUnacknowledgedSeverity READ worstUnacknowledgedSeverity NOTIFY countsChanged)
     Q_PROPERTY(qint64 totalReceived READ totalReceived NOTIFY countChanged)
+    // Arrivals over the last 60 s, and whether that is more than a person can read (a storm).
+    Q_PROPERTY(int receivedLastMinute READ receivedLastMinute NOTIFY rateChanged)
+    Q_PROPERTY(bool storm READ isStorm NOTIFY rateChanged)
+    Q_PROPERTY(int stormThresholdPerMinute READ stormThresholdPerMinute WRITE setStormThresholdPerMinute
+                   NOTIFY rateChanged)
+    // Bumped whenever any row's content changes: lets a details pane re-read one alert cheaply.
+    Q_PROPERTY(quint64 revision READ revision NOTIFY revisionChanged)
 
 public:
     enum Role
@@ -45,6 +55,10 @@ public:
         ReceivedAtRole,
         AckStateRole,
         AckReasonRole,
+        AckByRole,
+        AckAtRole,
+        AcknowledgeableRole, // the server can acknowledge it (alert_new, critical_alert of a known alert)
+        SequenceRole, // arrival order; larger is newer
     };
     Q_ENUM(Role)
 
@@ -63,13 +77,20 @@ public:
     void setClient(noc::NocClient *client);
     [[nodiscard]] int maxAlerts() const { return m_maxAlerts; }
     void setMaxAlerts(int maxAlerts);
-    [[nodiscard]] int coalesceIntervalMs() const { return m_coalesce.interval(); }
+    [[nodiscard]] int coalesceIntervalMs() const { return m_coalesceMs; }
     void setCoalesceIntervalMs(int milliseconds);
     [[nodiscard]] int count() const { return static_cast<int>(m_rows.size()); }
     // Index by noc::Severity: Unknown, Info, Low, Medium, High, Critical.
     [[nodiscard]] QList<int> unacknowledgedBySeverity() const;
     [[nodiscard]] int unacknowledgedCount() const;
+    // noc::Severity as int; -1 when everything is acknowledged.
+    [[nodiscard]] int worstUnacknowledgedSeverity() const;
     [[nodiscard]] qint64 totalReceived() const { return m_totalReceived; }
+    [[nodiscard]] int receivedLastMinute() const;
+    [[nodiscard]] bool isStorm() const { return receivedLastMinute() > m_stormThreshold; }
+    [[nodiscard]] int stormThresholdPerMinute() const { return m_stormThreshold; }
+    void setStormThresholdPerMinute(int perMinute);
+    [[nodiscard]] quint64 revision() const { return m_revision; }
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
@@ -80,6 +101,20 @@ public:
     // Applies whatever is queued now (tests, shutdown).
     Q_INVOKABLE void flush();
     Q_INVOKABLE void acknowledge(int row);
+    // Forgets every alert (a new session, a test).
+    Q_INVOKABLE void clear();
+    // Acknowledges every row named by key (AlertModel's KeyRole). Kinds the server cannot acknowledge
+    // (findings, anomalies, tickets) are acknowledged locally: the operator has seen them.
+    Q_INVOKABLE void acknowledgeKeys(const QStringList &keys);
+    // Every field of one alert, by key; empty when it is gone (evicted).
+    [[nodiscard]] Q_INVOKABLE QVariantMap get(const QString &key) const;
+    [[nodiscard]] Q_INVOKABLE int rowOfKey(const QString &key) const;
+    [[nodiscard]] bool isUnacknowledged(const QString &key) const;
+
+    // Applied by the client's signals; public so tests and other sources can drive them.
+    void markPending(const QString &alertId);
+    void markConfirmed(const QString &alertId, const QString &by, const QDateTime &at);
+    void markFailed(const QString &alertId, const QString &reason);
 
 Q_SIGNALS:
     void clientChanged();
@@ -87,6 +122,10 @@ Q_SIGNALS:
     void coalesceIntervalMsChanged();
     void countChanged();
     void countsChanged();
+    void rateChanged();
+    void revisionChanged();
+    // Alerts that became new rows in this flush (not updates of rows already shown).
+    void alertsAdded(const noc::AlertBatch &fresh);
 
 private:
     struct Row
@@ -95,21 +134,40 @@ private:
         noc::Alert alert;
         AckState ackState = AckState::New;
         QString ackReason;
+        QString ackBy;
+        QDateTime ackAt;
     };
 
     [[nodiscard]] int positionOf(const QString &key) const;
+    [[nodiscard]] bool serverAcknowledgeable(const noc::Alert &alert) const;
     [[nodiscard]] int viewRow(int position) const { return static_cast<int>(m_rows.size()) - 1 - position; }
-    void setAckState(const QString &alertId, AckState state, const QString &reason = {});
+    void setAckState(const QString &alertId, AckState state, const QString &reason = {},
+                     const QString &by = {}, const QDateTime &at = {});
+    void applyAckState(int position, AckState state, const QString &reason, const QString &by,
+                       const QDateTime &at);
     void countRow(const Row &row, int delta);
     void evictOverCap();
+    void noteArrivals(qsizetype count);
+    void advanceRateWindow();
+    void bumpRevision();
 
     QPointer<noc::NocClient> m_client;
     QList<Row> m_rows;
     QHash<QString, quint64> m_seqByKey;
     noc::AlertBatch m_pending;
     QTimer m_coalesce;
+    int m_coalesceMs = 16; // the base interval; storms use a longer one
     quint64 m_nextSeq = 1;
     int m_maxAlerts = 10000;
     qint64 m_totalReceived = 0;
     std::array<int, noc::kSeverityCount> m_unacknowledged {};
+    quint64 m_revision = 0;
+
+    // Arrivals per second over the last minute, as a ring; the decay timer runs only while it is non-zero.
+    std::array<int, 60> m_perSecond {};
+    qint64 m_rateSecond = 0; // the second m_perSecond's head stands for
+    QElapsedTimer m_rateClock;
+    QTimer m_rateDecay;
+    int m_lastReportedRate = 0;
+    int m_stormThreshold = 120;
 };

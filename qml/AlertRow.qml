@@ -3,10 +3,11 @@ import QtQuick
 import QtQuick.Layouts
 
 // One alert. Acknowledgement state is part of the row: pending is a static mark, acknowledged rows
-// are dimmed, failed ones are outlined with the reason on hover.
+// are dimmed with who and when, failed ones are outlined with the reason on hover.
 Rectangle {
     id: row
     required property int index
+    required property string key
     required property int severity
     required property string kind
     required property string alertId
@@ -17,73 +18,129 @@ Rectangle {
     required property date occurredAt
     required property int ackState
     required property string ackReason
+    required property string ackBy
+    required property date ackAt
+    required property bool selected
+    property bool current: false
+    property bool compact: false // wall: fewer columns, larger type
+    property int fontSize: Theme.baseFontSize
 
-    signal acknowledgeRequested(int row)
+    signal clicked(int row, int modifiers)
+    signal doubleClicked(int row)
 
     readonly property bool acknowledged: ackState === 2
-    implicitHeight: 30
-    color: index % 2 === 0 ? Theme.surface : Theme.background
-    opacity: acknowledged ? 0.55 : 1.0
-    border.width: ackState === 3 ? 1 : 0
-    border.color: Theme.lost
+    readonly property bool failed: ackState === 3
+    readonly property var columnWidths: compact ? [150, 110, 0, 0, -1, 0, 0]
+                                                : [84, 70, 80, 190, -1, 130, 150]
+
+    implicitHeight: Theme.rowHeight
+    color: selected ? Theme.selection : (index % 2 === 0 ? Theme.surface : Theme.background)
+    border.width: failed ? 2 : (current ? 1 : 0)
+    border.color: failed ? Theme.lost : Theme.accent
     Accessible.role: Accessible.ListItem
-    Accessible.name: badge.Accessible.name + ", " + client + ", " + alertType + ", " + message
+    Accessible.name: [Theme.severityNames[severity], client, alertType, message, stateText.text].join(", ")
+    Accessible.selected: selected
+
+    // One short highlight for a new urgent row, then nothing moves (<= 300 ms).
+    Rectangle {
+        id: flash
+        anchors.fill: parent
+        color: Theme.severityColors[row.severity] ?? "transparent"
+        opacity: 0
+    }
+    NumberAnimation {
+        id: flashAnimation
+        target: flash
+        property: "opacity"
+        from: 0.45
+        to: 0
+        duration: 300
+    }
+    ListView.onAdd: if (row.severity >= 4 && !row.acknowledged) flashAnimation.restart()
 
     RowLayout {
         anchors.fill: parent
-        anchors.leftMargin: 8
-        anchors.rightMargin: 8
-        spacing: 12
+        anchors.leftMargin: 8 * Theme.scale
+        anchors.rightMargin: 8 * Theme.scale
+        spacing: 12 * Theme.scale
+        opacity: row.acknowledged ? 0.55 : 1.0
 
         SeverityBadge {
-            id: badge
             severity: row.severity
-            Layout.preferredWidth: 84
+            fontSize: row.fontSize - 1
+            Layout.preferredWidth: row.columnWidths[0] * Theme.scale
         }
         Text {
             text: Qt.formatTime(row.occurredAt, "hh:mm:ss")
             color: Theme.secondaryText
             font.family: Theme.monoFamily
-            font.pixelSize: Theme.baseFontSize
-            Layout.preferredWidth: 70
+            font.pixelSize: row.fontSize
+            Layout.preferredWidth: row.columnWidths[1] * Theme.scale
         }
         Text {
+            visible: !row.compact
             text: row.client || "—"
             color: Theme.text
-            font.pixelSize: Theme.baseFontSize
+            font.pixelSize: row.fontSize
             elide: Text.ElideRight
-            Layout.preferredWidth: 80
+            Layout.preferredWidth: row.columnWidths[2] * Theme.scale
         }
         Text {
+            visible: !row.compact
             text: row.alertType
             color: Theme.text
-            font.pixelSize: Theme.baseFontSize
+            font.pixelSize: row.fontSize
             font.family: Theme.monoFamily
             elide: Text.ElideRight
-            Layout.preferredWidth: 190
+            Layout.preferredWidth: row.columnWidths[3] * Theme.scale
         }
         Text {
-            text: row.message
+            text: row.compact ? [row.client, row.alertType, row.message].filter(s => s.length > 0).join(" · ") : row.message
             color: Theme.text
-            font.pixelSize: Theme.baseFontSize
+            font.pixelSize: row.fontSize
+            font.bold: row.compact
             elide: Text.ElideRight
             Layout.fillWidth: true
         }
         Text {
+            visible: !row.compact
             text: row.location
             color: Theme.secondaryText
-            font.pixelSize: Theme.baseFontSize
+            font.pixelSize: row.fontSize
             elide: Text.ElideRight
-            Layout.preferredWidth: 130
+            Layout.preferredWidth: row.columnWidths[5] * Theme.scale
         }
         Text {
-            Layout.preferredWidth: 90
-            font.pixelSize: Theme.baseFontSize
-            color: row.ackState === 3 ? Theme.lost : Theme.secondaryText
-            text: [qsTr("new"), qsTr("◔ pending"), qsTr("✓ ack'd"), qsTr("✗ failed")][row.ackState] ?? ""
+            id: stateText
+            visible: !row.compact
+            Layout.preferredWidth: row.columnWidths[6] * Theme.scale
+            font.pixelSize: row.fontSize
+            elide: Text.ElideRight
+            color: row.failed ? Theme.lost : Theme.secondaryText
+            font.bold: row.failed
+            text: {
+                switch (row.ackState) {
+                case 1:
+                    return qsTr("◔ pending");
+                case 2:
+                    return row.ackBy ? qsTr("✓ %1 %2").arg(row.ackBy).arg(Qt.formatTime(row.ackAt, "hh:mm"))
+                                     : qsTr("✓ ack'd");
+                case 3:
+                    return qsTr("✗ failed");
+                default:
+                    return qsTr("new");
+                }
+            }
             ToolTipArea {
-                text: row.ackReason
+                text: row.failed ? row.ackReason : ""
             }
         }
+    }
+
+    MouseArea {
+        anchors.fill: parent
+        acceptedButtons: Qt.LeftButton
+        onClicked: mouse => row.clicked(row.index, mouse.modifiers)
+        onDoubleClicked: row.doubleClicked(row.index)
     }
 }

@@ -7,37 +7,59 @@ import Nocdash.Models
 ApplicationWindow {
     id: window
     required property NocClient client
+    // The application hands in the loaded settings; tests and previews get defaults.
+    property DashboardSettings settings: DashboardSettings {}
     property string backendLabel: ""
-    readonly property alias alertModel: alerts
-    readonly property alias alertList: list
+    // Mute, tray and sounds live in C++ (Notifier); absent in tests.
+    property QtObject notifier: null
+    readonly property bool wallMode: settings.wallMode
+    readonly property alias alertModel: alertStore
+    readonly property Item alertList: content.item ? content.item.list : null
+    readonly property alias currentView: content.item
+
+    // One shared clock for every "3 min ago": relative times move at most every 10 s.
+    property date now: new Date()
+    Timer {
+        interval: 10000
+        running: true
+        repeat: true
+        onTriggered: window.now = new Date()
+    }
 
     width: 1280
     height: 760
     visible: true
-    title: qsTr("nocdash — %1").arg(client.serverName)
+    title: window.client.serverName.length > 0 ? qsTr("nocdash — %1").arg(window.client.serverName) : "nocdash"
     color: Theme.background
 
+    Binding { target: Theme; property: "dark"; value: window.settings.effectiveDark }
+    Binding { target: Theme; property: "wall"; value: window.wallMode }
+    // A wall is read from across the room: type follows the screen's height (2x at 1080p).
+    Binding { target: Theme; property: "scale"; value: window.wallMode ? Math.max(1.0, window.height / 540) : window.settings.uiScale }
+
     AlertModel {
-        id: alerts
+        id: alertStore
         client: window.client
+        maxAlerts: window.settings.retention
     }
 
     header: Rectangle {
-        implicitHeight: headerRow.implicitHeight + 20
+        visible: !window.wallMode
+        implicitHeight: visible ? headerRow.implicitHeight + 20 * Theme.scale : 0
         color: Theme.surface
 
         RowLayout {
             id: headerRow
             anchors.fill: parent
-            anchors.margins: 10
-            spacing: 8
+            anchors.margins: 10 * Theme.scale
+            spacing: 8 * Theme.scale
 
             Text {
                 text: "nocdash"
                 color: Theme.text
-                font.pixelSize: Theme.baseFontSize + 5
+                font.pixelSize: Theme.titleFontSize
                 font.bold: true
-                Layout.rightMargin: 12
+                Layout.rightMargin: 12 * Theme.scale
             }
             Repeater {
                 // Most urgent first: CRITICAL, HIGH, MEDIUM, LOW, INFO.
@@ -45,19 +67,63 @@ ApplicationWindow {
                 SeverityCounter {
                     required property int modelData
                     severity: modelData
-                    value: alerts.unacknowledgedBySeverity[modelData] ?? 0
+                    value: alertStore.unacknowledgedBySeverity[modelData] ?? 0
+                    checked: window.currentView && window.currentView.filter
+                             ? window.currentView.filter.severities.indexOf(modelData) >= 0 : false
+                    onClicked: if (window.currentView && window.currentView.filter) window.currentView.filter.toggleSeverity(modelData)
                 }
             }
-            Item {
-                Layout.fillWidth: true
-            }
             Text {
-                text: window.client.username + "@" + window.client.serverName
+                visible: alertStore.storm
+                text: qsTr("%1 new in the last minute").arg(alertStore.receivedLastMinute)
+                color: Theme.warning
+                font.pixelSize: Theme.baseFontSize
+                font.bold: true
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
+            }
+            Item { Layout.fillWidth: true }
+            Text {
+                text: window.client.username.length > 0 ? window.client.username + "@" + window.client.serverName : window.client.serverName
                 color: Theme.secondaryText
                 font.pixelSize: Theme.baseFontSize
             }
+            ToolButton {
+                visible: window.notifier !== null
+                text: window.notifier && window.notifier.muted
+                      ? qsTr("🔇 until %1").arg(Qt.formatTime(window.notifier.mutedUntil, "hh:mm")) : qsTr("🔊 Mute")
+                font.pixelSize: Theme.smallFontSize
+                Accessible.name: window.notifier && window.notifier.muted ? qsTr("Unmute sounds") : qsTr("Mute sounds")
+                onClicked: window.toggleMute()
+            }
             ConnectionPill {
                 client: window.client
+                now: window.now
+            }
+            ToolButton {
+                text: "☰"
+                font.pixelSize: Theme.titleFontSize
+                Accessible.name: qsTr("Menu")
+                onClicked: menu.open()
+                Menu {
+                    id: menu
+                    y: parent.height
+                    MenuItem { text: qsTr("Sign in…"); onTriggered: login.open() }
+                    MenuItem {
+                        text: qsTr("Sign out")
+                        enabled: window.client.state !== NocClient.LoggedOut
+                        onTriggered: window.client.signOut()
+                    }
+                    MenuItem {
+                        text: qsTr("Retry now")
+                        enabled: window.client.canRetry
+                        onTriggered: window.client.retryNow()
+                    }
+                    MenuSeparator {}
+                    MenuItem { text: qsTr("Settings… (Ctrl+,)"); onTriggered: settingsDialog.open() }
+                    MenuItem { text: qsTr("Wall mode"); onTriggered: window.settings.wallMode = true }
+                    MenuItem { text: qsTr("Keyboard shortcuts (?)"); onTriggered: shortcuts.open() }
+                }
             }
         }
     }
@@ -67,86 +133,35 @@ ApplicationWindow {
         spacing: 0
 
         StaleBanner {
+            visible: stale && graceOver && !window.wallMode
             Layout.fillWidth: true
             client: window.client
-            stale: window.client.state !== NocClient.Connected
+            stale: window.client.stale
         }
 
-        Rectangle {
-            // Column titles, aligned with AlertRow.
-            Layout.fillWidth: true
-            implicitHeight: 26
-            color: Theme.surfaceRaised
-            RowLayout {
-                anchors.fill: parent
-                anchors.leftMargin: 8
-                anchors.rightMargin: 8
-                spacing: 12
-                Repeater {
-                    model: [
-                        { title: qsTr("SEVERITY"), width: 84 },
-                        { title: qsTr("TIME"), width: 70 },
-                        { title: qsTr("CLIENT"), width: 80 },
-                        { title: qsTr("TYPE"), width: 190 },
-                        { title: qsTr("MESSAGE"), width: -1 },
-                        { title: qsTr("SITE"), width: 130 },
-                        { title: qsTr("STATE"), width: 90 }
-                    ]
-                    Text {
-                        required property var modelData
-                        text: modelData.title
-                        color: Theme.secondaryText
-                        font.pixelSize: Theme.baseFontSize - 2
-                        font.bold: true
-                        Layout.preferredWidth: modelData.width > 0 ? modelData.width : -1
-                        Layout.fillWidth: modelData.width < 0
-                    }
-                }
-            }
-        }
-
-        ListView {
-            id: list
-            objectName: "alertList"
+        Loader {
+            id: content
             Layout.fillWidth: true
             Layout.fillHeight: true
-            clip: true
-            model: alerts
-            boundsBehavior: Flickable.StopAtBounds
-            reuseItems: true
-            keyNavigationEnabled: true
             focus: true
-            Accessible.name: qsTr("Alerts")
-            ScrollBar.vertical: ScrollBar {}
-
-            delegate: AlertRow {
-                width: ListView.view.width
-            }
-
-            Text {
-                anchors.centerIn: parent
-                visible: list.count === 0
-                text: window.client.state === NocClient.Connected ? qsTr("No alerts yet. All quiet.")
-                                                             : qsTr("Waiting for the alert feed…")
-                color: Theme.secondaryText
-                font.pixelSize: Theme.baseFontSize + 3
-            }
+            sourceComponent: window.wallMode ? wallComponent : desktopComponent
         }
 
         Rectangle {
+            visible: !window.wallMode
             Layout.fillWidth: true
-            implicitHeight: 26
+            implicitHeight: visible ? 26 * Theme.scale : 0
             color: Theme.surface
             RowLayout {
                 anchors.fill: parent
-                anchors.leftMargin: 10
-                anchors.rightMargin: 10
+                anchors.leftMargin: 10 * Theme.scale
+                anchors.rightMargin: 10 * Theme.scale
                 Text {
                     text: qsTr("%1 alerts shown · %2 received · subscribed to %3")
-                        .arg(alerts.count).arg(alerts.totalReceived)
+                        .arg(window.alertList ? window.alertList.count : 0).arg(alertStore.totalReceived)
                         .arg(window.client.subscriptions.join(", "))
                     color: Theme.secondaryText
-                    font.pixelSize: Theme.baseFontSize - 1
+                    font.pixelSize: Theme.smallFontSize
                     Layout.fillWidth: true
                     elide: Text.ElideRight
                 }
@@ -154,10 +169,98 @@ ApplicationWindow {
                     visible: window.backendLabel.length > 0
                     text: window.backendLabel
                     color: Theme.warning
-                    font.pixelSize: Theme.baseFontSize - 1
+                    font.pixelSize: Theme.smallFontSize
                     font.bold: true
                 }
             }
         }
+    }
+
+    Component {
+        id: desktopComponent
+        DesktopView {
+            client: window.client
+            alerts: alertStore
+            settings: window.settings
+            now: window.now
+        }
+    }
+    Component {
+        id: wallComponent
+        WallView {
+            client: window.client
+            alerts: alertStore
+            settings: window.settings
+            now: window.now
+        }
+    }
+
+    function toggleMute() {
+        if (!window.notifier)
+            return;
+        if (window.notifier.muted)
+            window.notifier.unmute();
+        else
+            window.notifier.muteFor(window.settings.muteMinutes);
+    }
+
+    // Desktop shortcuts; a wall screen has no keyboard user to serve and nothing to open.
+    Shortcut { sequence: "/"; enabled: !window.wallMode; onActivated: content.item.focusSearch() }
+    Shortcut {
+        sequence: "Esc"
+        enabled: !window.wallMode
+        onActivated: content.item.clearSearchAndSelection()
+    }
+    Shortcut { sequence: "?"; enabled: !window.wallMode; onActivated: shortcuts.open() }
+    Shortcut { sequence: "Ctrl+M"; onActivated: window.toggleMute() }
+    Shortcut { sequence: "Ctrl+,"; enabled: !window.wallMode; onActivated: settingsDialog.open() }
+    Shortcut { sequence: "F11"; onActivated: window.settings.wallMode = !window.settings.wallMode }
+    Repeater {
+        model: 6
+        Item {
+            required property int index
+            Shortcut {
+                sequence: String(index + 1)
+                enabled: !window.wallMode
+                onActivated: content.item.currentTab = index
+            }
+        }
+    }
+
+    LoginDialog {
+        id: login
+        client: window.client
+        settings: window.settings
+    }
+    // Never a modal dialog on a wall: there the banner says that a sign-in is needed.
+    Connections {
+        target: window.client
+        function onStateChanged() {
+            if (window.client.needsCredentials && !window.wallMode && !login.visible)
+                login.open();
+        }
+    }
+    onWallModeChanged: if (wallMode) { login.close(); settingsDialog.close(); shortcuts.close(); }
+
+    SettingsDialog {
+        id: settingsDialog
+        settings: window.settings
+        client: window.client
+    }
+    ShortcutsDialog {
+        id: shortcuts
+    }
+
+    Toast {
+        id: toast
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: 16
+        z: 100
+    }
+    Connections {
+        target: window.notifier
+        ignoreUnknownSignals: true
+        function onToastRequested(title, body, severity) { toast.show(title, body, severity); }
     }
 }

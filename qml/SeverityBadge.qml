@@ -7,12 +7,12 @@ Rectangle {
     required property int severity
     property int fontSize: Theme.baseFontSize - 1
 
-    implicitWidth: label.implicitWidth + 12
-    implicitHeight: label.implicitHeight + 4
+    implicitWidth: label.implicitWidth + 12 * Theme.scale
+    implicitHeight: label.implicitHeight + 4 * Theme.scale
     radius: 3
     color: Theme.severityColors[severity] ?? Theme.severityColors[0]
     Accessible.role: Accessible.StaticText
-    Accessible.name: label.text
+    Accessible.name: Theme.severityNames[badge.severity] ?? ""
 
     Text {
         id: label

@@ -1,37 +1,49 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
 
-// One header counter: how many unacknowledged alerts of one severity are retained.
+// One header counter: how many unacknowledged alerts of one severity are retained. Clicking it
+// toggles that severity in the filter.
 Rectangle {
     id: counter
     required property int severity
     required property int value
+    property bool checked: false
+    property int fontSize: Theme.baseFontSize
+    signal clicked()
 
-    implicitWidth: row.implicitWidth + 16
-    implicitHeight: 30
+    implicitWidth: row.implicitWidth + 16 * Theme.scale
+    implicitHeight: Math.max(30 * Theme.scale, row.implicitHeight + 8 * Theme.scale)
     radius: 4
     color: value > 0 ? Theme.severityColors[severity] : Theme.surfaceRaised
-    border.color: Theme.severityColors[severity]
-    border.width: 1
-    Accessible.role: Accessible.StaticText
-    Accessible.name: Theme.severityShortNames[severity] + " " + value
+    border.color: checked ? Theme.text : Theme.severityColors[severity]
+    border.width: checked ? 2 : 1
+    Accessible.role: Accessible.Button
+    Accessible.name: qsTr("%1: %2 unacknowledged").arg(Theme.severityNames[severity]).arg(value)
+    Accessible.onPressAction: counter.clicked()
 
     Row {
         id: row
         anchors.centerIn: parent
-        spacing: 6
+        spacing: 6 * Theme.scale
         Text {
             text: Theme.severityGlyphs[counter.severity] + " " + Theme.severityShortNames[counter.severity]
             color: counter.value > 0 ? Theme.severityTextColors[counter.severity] : Theme.secondaryText
-            font.pixelSize: Theme.baseFontSize
+            font.pixelSize: counter.fontSize
             font.bold: true
+            anchors.verticalCenter: parent.verticalCenter
         }
         Text {
             text: counter.value
             color: counter.value > 0 ? Theme.severityTextColors[counter.severity] : Theme.secondaryText
-            font.pixelSize: Theme.baseFontSize + 2
+            font.pixelSize: Math.round(counter.fontSize * 1.15)
             font.bold: true
             font.family: Theme.monoFamily
+            anchors.verticalCenter: parent.verticalCenter
         }
+    }
+    MouseArea {
+        anchors.fill: parent
+        cursorShape: Qt.PointingHandCursor
+        onClicked: counter.clicked()
     }
 }

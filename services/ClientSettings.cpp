@@ -2,6 +2,7 @@
 #include "ClientSettings.h"
 
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace noc {
 
@@ -66,6 +67,11 @@ ClientSettings ClientSettings::load(const QSettings &settings)
         = qMax(1, settings.value(u"backoff/maxAttempts"_s, defaults.backoff.maxAttempts).toInt());
     s.wallMode = settings.value(u"wall/enabled"_s, false).toBool();
     return s;
+}
+
+QString ClientSettings::defaultStateDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/nocdash"_s;
 }
 
 void ClientSettings::save(QSettings &settings) const

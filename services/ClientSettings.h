@@ -40,6 +40,9 @@ struct ClientSettings
     bool wallMode = false; // never give up reconnecting
 
     [[nodiscard]] static ClientSettings load(const QSettings &settings);
+    // Where nocdash and nocctl keep state between runs (the ack outbox, the subscription set):
+    // shared, so an ack queued by one is delivered by the other.
+    [[nodiscard]] static QString defaultStateDirectory();
     void save(QSettings &settings) const;
     // The profile for servers[index] (or an empty one).
     [[nodiscard]] ServerProfile profileFor(qsizetype index) const;

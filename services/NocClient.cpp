@@ -536,10 +536,15 @@ void NocClient::storeCredentials()
         // No keychain: keep working for this session, persist nothing, and say what that means.
         setKeychainMessage(result.ok ? QString() : result.message);
     };
-    if (!m_tokens.refresh.isEmpty())
-        m_credentialStore->writeRefreshToken(server, m_username, m_tokens.refresh, this, report);
     if (m_settings.rememberPassword && !m_password.isEmpty())
         m_credentialStore->writePassword(server, m_username, m_password, this, report);
+    if (!m_tokens.refresh.isEmpty()) {
+        m_credentialStore->writeRefreshToken(server, m_username, m_tokens.refresh, this,
+                                             [this, report](const CredentialResult &result) {
+                                                 report(result);
+                                                 Q_EMIT credentialsSaved(result.ok);
+                                             });
+    }
 }
 
 // --- start, stop, sign in ------------------------------------------------------------------------
@@ -609,18 +614,33 @@ void NocClient::signOut()
 {
     const AuthTokens tokens = m_tokens;
     stop();
+    m_signOutSteps = 1;
+    const auto stepDone = [this] {
+        if (m_signOutSteps > 0 && --m_signOutSteps == 0)
+            Q_EMIT signedOut();
+    };
     if (m_credentialStore && !m_username.isEmpty()) {
-        m_credentialStore->forget(keychainServer(), m_username, this, [this](const CredentialResult &result) {
-            setKeychainMessage(result.ok ? QString() : result.message);
-        });
+        ++m_signOutSteps;
+        m_credentialStore->forget(keychainServer(), m_username, this,
+                                  [this, stepDone](const CredentialResult &result) {
+                                      setKeychainMessage(result.ok ? QString() : result.message);
+                                      stepDone();
+                                  });
     }
-    if (!tokens.refresh.isEmpty())
-        m_auth->logout(tokens.access, tokens.refresh); // best effort: revokes where the server can
+    if (!tokens.refresh.isEmpty()) {
+        // Best effort: revokes the refresh token where the server can (v2); the token endpoints cannot.
+        ++m_signOutSteps;
+        connect(
+            m_auth, &AuthClient::logoutFinished, this, [stepDone](const AuthResult &) { stepDone(); },
+            Qt::SingleShotConnection);
+        m_auth->logout(tokens.access, tokens.refresh);
+    }
     m_password.clear();
     m_tokens = {};
     m_credentialsProven = false;
     m_needsCredentials = true;
     Q_EMIT stateChanged();
+    stepDone();
 }
 
 void NocClient::beginLogin()

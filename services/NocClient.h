@@ -149,6 +149,10 @@ Q_SIGNALS:
     void healthChanged();
     void pendingAcknowledgementsChanged();
     void keychainMessageChanged();
+    // The keychain has answered the write that follows every sign-in and token renewal.
+    void credentialsSaved(bool ok);
+    // signOut() is done: the server revoked the refresh token (where it can) and the keychain forgot.
+    void signedOut();
     void alertsReceived(const noc::AlertBatch &alerts);
     void acknowledgementPending(const QString &alertId);
     // by: who acknowledged (this session's user); at: when the server confirmed.
@@ -213,6 +217,7 @@ private:
     NetworkWatcher *m_networkWatcher = nullptr;
     CredentialStore *m_credentialStore = nullptr;
     bool m_readingKeychain = false;
+    int m_signOutSteps = 0;
     qint64 m_probeIntervalMs = 30 * 1000;
     std::unique_ptr<CommandPacer> m_pacer;
     std::unique_ptr<AckOutbox> m_outbox;

@@ -183,9 +183,10 @@ void WebSocketChannel::onConnected()
     m_lastInboundMono = now;
     m_lastInboundAt = m_clock->nowUtc();
     qCInfo(lcWs) << m_path << "open";
-    m_heartbeatTimer->start(m_heartbeatIntervalSeconds * 1000);
     restartLivenessWatch();
     Q_EMIT opened();
+    // A first heartbeat at once: the RTT is known from the start, not half a minute later.
+    heartbeatDue();
 }
 
 void WebSocketChannel::onDisconnected()

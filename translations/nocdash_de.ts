@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AlertModel</name>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>Nicht mit einem Server verbunden</translation>
+    </message>
+</context>
+<context>
     <name>AlertRow</name>
     <message>
         <source>new</source>
@@ -18,6 +25,88 @@
     <message>
         <source>✗ failed</source>
         <translation>✗ fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>✓ %1 %2</source>
+        <translation>✓ %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>AlertTable</name>
+    <message>
+        <source>SEVERITY</source>
+        <translation>SCHWERE</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>ZEIT</translation>
+    </message>
+    <message>
+        <source>CLIENT</source>
+        <translation>KUNDE</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TYP</translation>
+    </message>
+    <message>
+        <source>MESSAGE</source>
+        <translation>MELDUNG</translation>
+    </message>
+    <message>
+        <source>SITE</source>
+        <translation>STANDORT</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>Sort by %1</source>
+        <translation>Nach %1 sortieren</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Alerts per minute, last hour</source>
+        <translation>Alarme pro Minute, letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Alerts per minute by severity over the last hour</source>
+        <translation>Alarme pro Minute nach Schwere in der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>Round-trip time (now %1 ms)</source>
+        <translation>Umlaufzeit (jetzt %1 ms)</translation>
+    </message>
+    <message>
+        <source>Round-trip time</source>
+        <translation>Umlaufzeit</translation>
+    </message>
+    <message>
+        <source>Round-trip time over time</source>
+        <translation>Umlaufzeit im Verlauf</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>presence</source>
+        <translation>Präsenz</translation>
     </message>
 </context>
 <context>
@@ -58,44 +147,44 @@
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
+    <message>
+        <source>last event %1</source>
+        <translation>letztes Ereignis %1</translation>
+    </message>
+    <message>
+        <source>Renewing session…</source>
+        <translation>Sitzung wird erneuert…</translation>
+    </message>
 </context>
 <context>
-    <name>Main</name>
-    <message>
-        <source>nocdash — %1</source>
-        <translation>nocdash — %1</translation>
-    </message>
-    <message>
-        <source>SEVERITY</source>
-        <translation>SCHWERE</translation>
-    </message>
-    <message>
-        <source>TIME</source>
-        <translation>ZEIT</translation>
-    </message>
-    <message>
-        <source>CLIENT</source>
-        <translation>KUNDE</translation>
-    </message>
-    <message>
-        <source>TYPE</source>
-        <translation>TYP</translation>
-    </message>
-    <message>
-        <source>MESSAGE</source>
-        <translation>MELDUNG</translation>
-    </message>
-    <message>
-        <source>SITE</source>
-        <translation>STANDORT</translation>
-    </message>
-    <message>
-        <source>STATE</source>
-        <translation>STATUS</translation>
-    </message>
+    <name>DesktopView</name>
     <message>
         <source>Alerts</source>
         <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Präsenz</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>No alert matches the filters.</source>
+        <translation>Kein Alarm passt zu den Filtern.</translation>
     </message>
     <message>
         <source>No alerts yet. All quiet.</source>
@@ -105,9 +194,681 @@
         <source>Waiting for the alert feed…</source>
         <translation>Warte auf den Alarm-Feed…</translation>
     </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Alert details</source>
+        <translation>Alarmdetails</translation>
+    </message>
+    <message>
+        <source>Select an alert to see every field.</source>
+        <translation>Einen Alarm auswählen, um alle Felder zu sehen.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>Aufgetreten</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>Quittiert von</translation>
+    </message>
+    <message>
+        <source>Acknowledged at</source>
+        <translation>Quittiert um</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>The server cannot acknowledge this kind; acknowledging marks it as seen here.</source>
+        <translation>Der Server kann diese Art nicht quittieren; Quittieren markiert sie hier als gesehen.</translation>
+    </message>
+    <message>
+        <source>Retry acknowledgement</source>
+        <translation>Quittierung wiederholen</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPanel</name>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>%1 frames shown · %2 seen</source>
+        <translation>%1 Frames angezeigt · %2 gesehen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>Frames</translation>
+    </message>
+    <message>
+        <source>No frames recorded yet.</source>
+        <translation>Noch keine Frames aufgezeichnet.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search alerts (/)</source>
+        <translation>Alarme suchen (/)</translation>
+    </message>
+    <message>
+        <source>Search alerts</source>
+        <translation>Alarme suchen</translation>
+    </message>
+    <message>
+        <source>Show only %1 (%2 shown)</source>
+        <translation>Nur %1 zeigen (%2 angezeigt)</translation>
+    </message>
+    <message>
+        <source>Acknowledgement filter</source>
+        <translation>Quittierungsfilter</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>Nicht quittiert</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Quittiert</translation>
+    </message>
+    <message>
+        <source>Client filter</source>
+        <translation>Kundenfilter</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>%1 ausgewählt</translation>
+    </message>
+    <message>
+        <source>Acknowledge %1 (a)</source>
+        <translation>%1 quittieren (a)</translation>
+    </message>
+    <message>
+        <source>Acknowledge (a)</source>
+        <translation>Quittieren (a)</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPanel</name>
+    <message>
+        <source>Connection health</source>
+        <translation>Verbindungszustand</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 channel: %2, score %3</source>
+        <translation>Kanal %1: %2, Bewertung %3</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>Bewertung %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>RTT</source>
+        <translation>RTT</translation>
+    </message>
+    <message>
+        <source>p50 / p95</source>
+        <translation>p50 / p95</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Reconnects</source>
+        <translation>Neuverbindungen</translation>
+    </message>
+    <message>
+        <source>Frames in</source>
+        <translation>Frames rein</translation>
+    </message>
+    <message>
+        <source>Frames out</source>
+        <translation>Frames raus</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Last inbound</source>
+        <translation>Zuletzt empfangen</translation>
+    </message>
+    <message>
+        <source>Summary from the session; per-channel figures appear when the engine reports them.</source>
+        <translation>Zusammenfassung der Sitzung; Werte je Kanal erscheinen, sobald die Engine sie liefert.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>Passwort im Schlüsselbund des Systems speichern</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>nocdash — %1</source>
+        <translation>nocdash — %1</translation>
+    </message>
     <message>
         <source>%1 alerts shown · %2 received · subscribed to %3</source>
         <translation>%1 Alarme angezeigt · %2 empfangen · abonniert: %3</translation>
+    </message>
+    <message>
+        <source>%1 new in the last minute</source>
+        <translation>%1 neu in der letzten Minute</translation>
+    </message>
+    <message>
+        <source>🔇 until %1</source>
+        <translation>🔇 bis %1</translation>
+    </message>
+    <message>
+        <source>🔊 Mute</source>
+        <translation>🔊 Stumm</translation>
+    </message>
+    <message>
+        <source>Unmute sounds</source>
+        <translation>Töne wieder einschalten</translation>
+    </message>
+    <message>
+        <source>Mute sounds</source>
+        <translation>Töne stummschalten</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Settings… (Ctrl+,)</source>
+        <translation>Einstellungen… (Strg+,)</translation>
+    </message>
+    <message>
+        <source>Wall mode</source>
+        <translation>Wandmodus</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (?)</source>
+        <translation>Tastenkürzel (?)</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>CRITICAL: %1</source>
+        <translation>KRITISCH: %1</translation>
+    </message>
+    <message>
+        <source>HIGH: %1</source>
+        <translation>HOCH: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new urgent alerts</source>
+        <translation>
+            <numerusform>%n neuer dringender Alarm</numerusform>
+            <numerusform>%n neue dringende Alarme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 CRITICAL, %2 HIGH. Newest: %3</source>
+        <translation>%1 KRITISCH, %2 HOCH. Neuester: %3</translation>
+    </message>
+    <message>
+        <source>nocdash: %1 unacknowledged (%2 CRITICAL, %3 HIGH)</source>
+        <translation>nocdash: %1 nicht quittiert (%2 KRITISCH, %3 HOCH)</translation>
+    </message>
+    <message>
+        <source>No live data: the feed is lost</source>
+        <translation>Keine Live-Daten: der Feed ist verloren</translation>
+    </message>
+</context>
+<context>
+    <name>PresencePanel</name>
+    <message>
+        <source>Presence</source>
+        <translation>Präsenz</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>beschäftigt</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>abwesend</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>%1 of %2 people online</source>
+        <translation>%1 von %2 Personen online</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation>(Sie)</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>zuletzt gesehen %1</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>aktualisiert %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Alerts &amp; sound</source>
+        <translation>Alarme &amp; Ton</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Wall</source>
+        <translation>Wand</translation>
+    </message>
+    <message>
+        <source>Servers (one per line, failover order)</source>
+        <translation>Server (einer pro Zeile, in Failover-Reihenfolge)</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Sign-in endpoints</source>
+        <translation>Anmelde-Endpunkte</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>default: the server&apos;s own</source>
+        <translation>Standard: die des Servers</translation>
+    </message>
+    <message>
+        <source>Heartbeat (s)</source>
+        <translation>Heartbeat (s)</translation>
+    </message>
+    <message>
+        <source>Heartbeat interval in seconds</source>
+        <translation>Heartbeat-Intervall in Sekunden</translation>
+    </message>
+    <message>
+        <source>Reconnect: first wait (ms)</source>
+        <translation>Neuverbindung: erste Wartezeit (ms)</translation>
+    </message>
+    <message>
+        <source>First reconnect wait in milliseconds</source>
+        <translation>Erste Wartezeit vor Neuverbindung in Millisekunden</translation>
+    </message>
+    <message>
+        <source>Reconnect: longest wait (ms)</source>
+        <translation>Neuverbindung: längste Wartezeit (ms)</translation>
+    </message>
+    <message>
+        <source>Longest reconnect wait in milliseconds</source>
+        <translation>Längste Wartezeit vor Neuverbindung in Millisekunden</translation>
+    </message>
+    <message>
+        <source>Attempts before giving up</source>
+        <translation>Versuche vor dem Aufgeben</translation>
+    </message>
+    <message>
+        <source>The demo backend owns the connection settings.</source>
+        <translation>Das Demo-Backend bestimmt die Verbindungseinstellungen.</translation>
+    </message>
+    <message>
+        <source>Notify about new CRITICAL and HIGH alerts</source>
+        <translation>Bei neuen KRITISCHEN und HOHEN Alarmen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Sound for CRITICAL (repeats until acknowledged or muted)</source>
+        <translation>Ton für KRITISCH (wiederholt sich bis zur Quittierung oder Stummschaltung)</translation>
+    </message>
+    <message>
+        <source>Sound for HIGH</source>
+        <translation>Ton für HOCH</translation>
+    </message>
+    <message>
+        <source>Sound for MEDIUM</source>
+        <translation>Ton für MITTEL</translation>
+    </message>
+    <message>
+        <source>Repeat the CRITICAL sound every (s)</source>
+        <translation>KRITISCH-Ton wiederholen alle (s)</translation>
+    </message>
+    <message>
+        <source>Repeat interval in seconds</source>
+        <translation>Wiederholintervall in Sekunden</translation>
+    </message>
+    <message>
+        <source>Mute for (min)</source>
+        <translation>Stumm für (min)</translation>
+    </message>
+    <message>
+        <source>Mute duration in minutes</source>
+        <translation>Dauer der Stummschaltung in Minuten</translation>
+    </message>
+    <message>
+        <source>Alerts kept in memory</source>
+        <translation>Im Speicher gehaltene Alarme</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Skalierung</translation>
+    </message>
+    <message>
+        <source>Interface scale</source>
+        <translation>Skalierung der Oberfläche</translation>
+    </message>
+    <message>
+        <source>Wall mode: full screen, no dialogs, never stop reconnecting</source>
+        <translation>Wandmodus: Vollbild, keine Dialoge, Neuverbindung ohne Aufgeben</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Bildschirm</translation>
+    </message>
+    <message>
+        <source>Screen number, -1 for the primary screen</source>
+        <translation>Bildschirmnummer, -1 für den Hauptbildschirm</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>Hauptbildschirm</translation>
+    </message>
+    <message>
+        <source>Rotate views every (s, 0 = never)</source>
+        <translation>Ansichten wechseln alle (s, 0 = nie)</translation>
+    </message>
+    <message>
+        <source>Rotation interval in seconds</source>
+        <translation>Wechselintervall in Sekunden</translation>
+    </message>
+    <message>
+        <source>Hide the cursor after (s)</source>
+        <translation>Mauszeiger ausblenden nach (s)</translation>
+    </message>
+    <message>
+        <source>Seconds before the cursor hides</source>
+        <translation>Sekunden bis zum Ausblenden des Mauszeigers</translation>
+    </message>
+</context>
+<context>
+    <name>SeverityCounter</name>
+    <message>
+        <source>%1: %2 unacknowledged</source>
+        <translation>%1: %2 nicht quittiert</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Move through the alerts</source>
+        <translation>Durch die Alarme bewegen</translation>
+    </message>
+    <message>
+        <source>Shift+↑ ↓</source>
+        <translation>Umschalt+↑ ↓</translation>
+    </message>
+    <message>
+        <source>Extend the selection</source>
+        <translation>Auswahl erweitern</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>Select or deselect the current alert</source>
+        <translation>Aktuellen Alarm aus- oder abwählen</translation>
+    </message>
+    <message>
+        <source>Ctrl+A</source>
+        <translation>Strg+A</translation>
+    </message>
+    <message>
+        <source>Select every alert shown</source>
+        <translation>Alle angezeigten Alarme auswählen</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selection (or the current alert)</source>
+        <translation>Auswahl (oder aktuellen Alarm) quittieren</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Clear the search and the selection</source>
+        <translation>Suche und Auswahl zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Alerts, health, presence, charts, subscriptions, diagnostics</source>
+        <translation>Alarme, Zustand, Präsenz, Diagramme, Abonnements, Diagnose</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Strg+M</translation>
+    </message>
+    <message>
+        <source>Mute sounds (again: unmute)</source>
+        <translation>Töne stummschalten (nochmals: wieder einschalten)</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Strg+,</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Diese Liste</translation>
     </message>
 </context>
 <context>
@@ -123,6 +884,61 @@
     <message>
         <source>%1 · reconnecting in %2 s</source>
         <translation>%1 · neuer Versuch in %2 s</translation>
+    </message>
+    <message>
+        <source>(%1 s)</source>
+        <translation>(%1 s)</translation>
+    </message>
+    <message>
+        <source>sign-in required</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsPanel</name>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Client id, e.g. acme</source>
+        <translation>Kunden-ID, z. B. acme</translation>
+    </message>
+    <message>
+        <source>Client id to subscribe to</source>
+        <translation>Zu abonnierende Kunden-ID</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>Abonnieren</translation>
+    </message>
+    <message>
+        <source>The protocol has no unsubscribe: a removed client stops once the connection is renewed.</source>
+        <translation>Das Protokoll kennt kein Abbestellen: ein entfernter Kunde endet mit der nächsten Verbindung.</translation>
+    </message>
+    <message>
+        <source>Subscribed clients</source>
+        <translation>Abonnierte Kunden</translation>
+    </message>
+    <message>
+        <source>✓ confirmed</source>
+        <translation>✓ bestätigt</translation>
+    </message>
+    <message>
+        <source>✗ refused: %1</source>
+        <translation>✗ abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>◔ waiting for the server</source>
+        <translation>◔ warte auf den Server</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
     </message>
 </context>
 <context>
@@ -150,6 +966,113 @@
     <message>
         <source>CRIT</source>
         <translation>KRIT</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Critical alert</source>
+        <translation>Kritischer Alarm</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>Anomalie</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>quittiert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>vor %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>vor %1 h</translation>
+    </message>
+    <message>
+        <source>%1 d ago</source>
+        <translation>vor %1 d</translation>
+    </message>
+</context>
+<context>
+    <name>WallView</name>
+    <message>
+        <source>Alert storm: %1 new in the last minute</source>
+        <translation>Alarmsturm: %1 neu in der letzten Minute</translation>
+    </message>
+    <message>
+        <source>All quiet: nothing unacknowledged.</source>
+        <translation>Alles ruhig: nichts unquittiert.</translation>
+    </message>
+    <message>
+        <source>Waiting for the alert feed…</source>
+        <translation>Warte auf den Alarm-Feed…</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
     </message>
 </context>
 <context>
@@ -210,16 +1133,94 @@
         <source>DEMO BACKEND</source>
         <translation>DEMO-BACKEND</translation>
     </message>
+    <message>
+        <source>Wall mode: full screen, large type, no dialogs, no cursor.</source>
+        <translation>Wandmodus: Vollbild, große Schrift, keine Dialoge, kein Mauszeiger.</translation>
+    </message>
+    <message>
+        <source>Wall mode: the screen to fill (0, 1, ...).</source>
+        <translation>Wandmodus: der zu füllende Bildschirm (0, 1, ...).</translation>
+    </message>
+</context>
+<context>
+    <name>noc::AuthClient</name>
+    <message>
+        <source>TLS certificate rejected: %1</source>
+        <translation>TLS-Zertifikat abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>noc::CredentialStore</name>
+    <message>
+        <source>sign in with your password this time.</source>
+        <translation>melden Sie sich diesmal mit Ihrem Passwort an.</translation>
+    </message>
+    <message>
+        <source>nothing was saved, so you will have to sign in again next time.</source>
+        <translation>es wurde nichts gespeichert, Sie müssen sich beim nächsten Mal erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>a sign-in saved earlier may still be stored: remove the &quot;nocdash&quot; entries with your keyring manager (e.g. Seahorse).</source>
+        <translation>eine früher gespeicherte Anmeldung ist eventuell noch vorhanden: entfernen Sie die "nocdash"-Einträge mit Ihrer Schlüsselbundverwaltung (z. B. Seahorse).</translation>
+    </message>
+    <message>
+        <source>No saved sign-in in the keychain for this server and user: sign in with your password.</source>
+        <translation>Keine gespeicherte Anmeldung im Schlüsselbund für diesen Server und Benutzer: melden Sie sich mit Ihrem Passwort an.</translation>
+    </message>
+    <message>
+        <source>The keychain has no such entry.</source>
+        <translation>Der Schlüsselbund hat keinen solchen Eintrag.</translation>
+    </message>
+    <message>
+        <source>The keychain could not delete the saved sign-in: %1</source>
+        <translation>Der Schlüsselbund konnte die gespeicherte Anmeldung nicht löschen: %1</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was refused at its prompt; allow nocdash when it asks, or %1</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde an dessen Abfrage verweigert; erlauben Sie nocdash den Zugriff, oder %1</translation>
+    </message>
+    <message>
+        <source>The keychain is locked or refused access: unlock your keyring (e.g. in Seahorse) and try again; until then %1</source>
+        <translation>Der Schlüsselbund ist gesperrt oder verweigert den Zugriff: entsperren Sie ihn (z. B. in Seahorse) und versuchen Sie es erneut; bis dahin %1</translation>
+    </message>
+    <message>
+        <source>No keychain is available (no Secret Service running): %1</source>
+        <translation>Kein Schlüsselbund verfügbar (kein Secret Service aktiv): %1</translation>
+    </message>
+    <message>
+        <source>This system&apos;s keychain cannot do that: %1</source>
+        <translation>Der Schlüsselbund dieses Systems kann das nicht: %1</translation>
+    </message>
+    <message>
+        <source>The keychain has no default keyring (&quot;login&quot;): create or unlock one in your keyring manager (e.g. Seahorse); until then %1</source>
+        <translation>Der Schlüsselbund hat keinen Standard-Schlüsselring ("login"): legen Sie einen in Ihrer Schlüsselbundverwaltung an oder entsperren Sie ihn (z. B. Seahorse); bis dahin %1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>The keychain failed (%1): %2</source>
+        <translation>Der Schlüsselbund ist fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>No server or user name: there is nothing to forget.</source>
+        <translation>Kein Server oder Benutzername: es gibt nichts zu vergessen.</translation>
+    </message>
+    <message>
+        <source>No server or user name: there is no saved sign-in to read.</source>
+        <translation>Kein Server oder Benutzername: es gibt keine gespeicherte Anmeldung zu lesen.</translation>
+    </message>
+    <message>
+        <source>No server or user name: nothing was saved.</source>
+        <translation>Kein Server oder Benutzername: nichts wurde gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>noc::NocClient</name>
     <message>
         <source>No server configured</source>
         <translation>Kein Server konfiguriert</translation>
-    </message>
-    <message>
-        <source>Signing in as %1</source>
-        <translation>Anmeldung als %1</translation>
     </message>
     <message>
         <source>Disconnected</source>
@@ -230,48 +1231,72 @@
         <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Session expired; signing in again</source>
-        <translation>Sitzung abgelaufen; erneute Anmeldung</translation>
-    </message>
-    <message>
-        <source>Token refresh failed: %1</source>
-        <translation>Token-Erneuerung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Connecting to %1</source>
-        <translation>Verbinde mit %1</translation>
-    </message>
-    <message>
         <source>Live</source>
         <translation>Live</translation>
-    </message>
-    <message>
-        <source>Connection lost before the server confirmed</source>
-        <translation>Verbindung verloren, bevor der Server bestätigte</translation>
-    </message>
-    <message>
-        <source>Server refused the connection; renewing the session</source>
-        <translation>Server hat die Verbindung abgelehnt; Sitzung wird erneuert</translation>
-    </message>
-    <message>
-        <source>Server refused the connection (permission, origin or connection limit)</source>
-        <translation>Server hat die Verbindung abgelehnt (Berechtigung, Origin oder Verbindungslimit)</translation>
-    </message>
-    <message>
-        <source>Server closed the connection (%1%2)</source>
-        <translation>Server hat die Verbindung geschlossen (%1%2)</translation>
     </message>
     <message>
         <source>Connection lost</source>
         <translation>Verbindung verloren</translation>
     </message>
     <message>
-        <source>Renewing the session</source>
-        <translation>Sitzung wird erneuert</translation>
+        <source>Gave up after %1 attempts: %2</source>
+        <translation>Nach %1 Versuchen aufgegeben: %2</translation>
     </message>
     <message>
-        <source>Not connected</source>
-        <translation>Nicht verbunden</translation>
+        <source>Sign-in required</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <source>The network is back</source>
+        <translation>Das Netzwerk ist wieder da</translation>
+    </message>
+    <message>
+        <source>Resumed from sleep</source>
+        <translation>Aus dem Ruhezustand fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Too many sign-in attempts: %1</source>
+        <translation>Zu viele Anmeldeversuche: %1</translation>
+    </message>
+    <message>
+        <source>Session expired: %1</source>
+        <translation>Sitzung abgelaufen: %1</translation>
+    </message>
+    <message>
+        <source>Too many token renewals: %1</source>
+        <translation>Zu viele Token-Erneuerungen: %1</translation>
+    </message>
+    <message>
+        <source>Token renewal failed: %1</source>
+        <translation>Token-Erneuerung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The server closes the connection whenever this alert is acknowledged (unknown alert?)</source>
+        <translation>Der Server schließt die Verbindung bei jeder Quittierung dieses Alarms (unbekannter Alarm?)</translation>
+    </message>
+    <message>
+        <source>The server refused the connection (permission, Origin or connection limit)</source>
+        <translation>Der Server hat die Verbindung abgelehnt (Berechtigung, Origin oder Verbindungslimit)</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 to the WebSocket upgrade</source>
+        <translation>Der Server antwortete mit HTTP %1 auf das WebSocket-Upgrade</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Server nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The server closed the connection (%1)</source>
+        <translation>Der Server hat die Verbindung geschlossen (%1)</translation>
+    </message>
+    <message>
+        <source>Too many connections (%1)</source>
+        <translation>Zu viele Verbindungen (%1)</translation>
+    </message>
+    <message>
+        <source>Server error (%1)</source>
+        <translation>Serverfehler (%1)</translation>
     </message>
 </context>
 <context>
@@ -291,6 +1316,14 @@
     <message>
         <source>No data from the server for %1 s</source>
         <translation>Seit %1 s keine Daten vom Server</translation>
+    </message>
+    <message>
+        <source>TLS certificate rejected: %1</source>
+        <translation>TLS-Zertifikat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>&lt;binary frame of %1 bytes&gt;</source>
+        <translation>&lt;Binärframe mit %1 Bytes&gt;</translation>
     </message>
 </context>
 </TS>

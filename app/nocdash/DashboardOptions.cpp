@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-ParsedDashboardOptions parseDashboardOptions(const QCoreApplication &app)
+ParsedDashboardOptions parseDashboardOptions(const QCoreApplication &app, bool savedServer)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -39,6 +39,12 @@ ParsedDashboardOptions parseDashboardOptions(const QCoreApplication &app)
         u"lang"_s,
         QCoreApplication::translate("main", "User interface language (en, de); default: the system's."),
         u"code"_s);
+    const QCommandLineOption kiosk(
+        u"kiosk"_s,
+        QCoreApplication::translate("main", "Wall mode: full screen, large type, no dialogs, no cursor."));
+    const QCommandLineOption screen(
+        u"screen"_s, QCoreApplication::translate("main", "Wall mode: the screen to fill (0, 1, ...)."),
+        u"n"_s);
     QCommandLineOption quitAfter(
         u"quit-after-alerts"_s,
         QCoreApplication::translate("main", "Self-check: exit once N alerts are shown."), u"n"_s);
@@ -49,7 +55,7 @@ ParsedDashboardOptions parseDashboardOptions(const QCoreApplication &app)
         u"self-check-timeout"_s, QCoreApplication::translate("main", "Self-check: give up after S seconds."),
         u"s"_s, u"60"_s);
     parser.addOptions({ demo, server, user, passwordStdin, auth, origin, tokenLocation, client, language,
-                        quitAfter, screenshot, selfCheckTimeout });
+                        kiosk, screen, quitAfter, screenshot, selfCheckTimeout });
     parser.process(app);
 
     const auto fail = [](const QString &message) {
@@ -64,6 +70,13 @@ ParsedDashboardOptions parseDashboardOptions(const QCoreApplication &app)
     options.passwordFromStdin = parser.isSet(passwordStdin);
     options.clients = parser.values(client);
     options.language = parser.value(language);
+    options.kiosk = parser.isSet(kiosk);
+    if (parser.isSet(screen)) {
+        bool ok = false;
+        options.screen = parser.value(screen).toInt(&ok);
+        if (!ok || options.screen < 0)
+            return fail(u"--screen takes a screen number (0, 1, ...)"_s);
+    }
     options.profile.origin = parser.value(origin);
 
     const auto generation = noc::authGenerationFromString(parser.value(auth));
@@ -81,6 +94,8 @@ ParsedDashboardOptions parseDashboardOptions(const QCoreApplication &app)
 
     if (!options.demo) {
         const QUrl &url = options.profile.baseUrl;
+        if (url.isEmpty() && savedServer)
+            return { options, 0 }; // the settings' servers and user
         if (url.isEmpty())
             return fail(u"no server given: use --server URL, or --demo for the built-in simulator"_s);
         if (!url.isValid() || (url.scheme() != "https"_L1 && url.scheme() != "http"_L1)

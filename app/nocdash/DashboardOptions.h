@@ -19,6 +19,8 @@ struct DashboardOptions
     bool passwordFromStdin = false;
     QStringList clients;
     QString language; // empty: the system locale
+    bool kiosk = false; // wall mode for this run, whatever the settings say
+    int screen = -2; // -2: as the settings say; -1: the primary screen; else that screen
     // Self-check used by the end-to-end test and to take README screenshots: once this many alerts
     // are in the model and the view, save a screenshot (if asked) and exit 0; exit 1 on timeout.
     int quitAfterAlerts = 0;
@@ -32,4 +34,6 @@ struct ParsedDashboardOptions
     int exitCode = 0;
 };
 
-[[nodiscard]] ParsedDashboardOptions parseDashboardOptions(const QCoreApplication &app);
+// savedServer: the settings name a server, so --server is not required.
+[[nodiscard]] ParsedDashboardOptions parseDashboardOptions(const QCoreApplication &app,
+                                                           bool savedServer = false);

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: MIT
+#include "AlertModel.h"
+#include "ClientSettings.h"
 #include "DashboardOptions.h"
+#include "DashboardSettings.h"
 #include "DemoBackend.h"
 #include "Localization.h"
 #include "NocClient.h"
+#include "Notifier.h"
 #include "SelfCheck.h"
+#include "WallController.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -45,51 +50,82 @@ int main(int argc, char *argv[])
         icon.addFile(u":/icons/nocdash-%1.png"_s.arg(size), QSize(size, size));
     QApplication::setWindowIcon(icon);
 
-    const ParsedDashboardOptions parsed = parseDashboardOptions(app);
+    DashboardSettings settings;
+    settings.load();
+
+    const ParsedDashboardOptions parsed = parseDashboardOptions(app, !settings.servers().isEmpty());
     if (!parsed.options)
         return parsed.exitCode;
     const DashboardOptions &options = *parsed.options;
-    installTranslations(app, options.language);
+    // Command-line choices hold for this run only: they are not written back to the settings.
+    if (!options.language.isEmpty())
+        settings.setLanguage(options.language);
+    if (options.kiosk)
+        settings.setWallMode(true);
+    if (options.screen >= -1)
+        settings.setWallScreen(options.screen);
+    installTranslations(app, settings.language());
 
+    noc::NocClient client;
     std::unique_ptr<DemoBackend> demo;
-    noc::ServerProfile profile = options.profile;
-    QString username = options.username;
-    QString password;
-    QStringList clients = options.clients;
     if (options.demo) {
         demo = std::make_unique<DemoBackend>();
         if (!demo->start()) {
             QTextStream(stderr) << "nocdash: the demo backend could not listen on loopback\n";
             return 1;
         }
-        const noc::ServerProfile demoProfile = demo->profile();
-        profile.baseUrl = demoProfile.baseUrl;
-        username = demo->username();
-        password = demo->password();
-        if (clients.isEmpty())
-            clients = demo->clients();
+        // The embedded backend owns the connection; the operator's saved servers stay untouched.
+        settings.setConnectionLocked(true);
+        noc::ClientSettings connection;
+        connection.servers = { demo->profile().baseUrl };
+        connection.subscriptions = options.clients.isEmpty() ? demo->clients() : options.clients;
+        connection.heartbeatSeconds = settings.heartbeatSeconds();
+        connection.wallMode = settings.wallMode();
+        client.applySettings(connection);
+        client.setCredentials(demo->username(), demo->password());
     } else {
-        password = readPassword(options.passwordFromStdin);
+        settings.applyTo(&client);
+        if (!options.profile.baseUrl.isEmpty())
+            client.setProfile(options.profile);
+        if (!options.clients.isEmpty())
+            client.setSubscriptions(options.clients);
+        const QString username = options.username.isEmpty() ? settings.username() : options.username;
+        client.setCredentials(username, readPassword(options.passwordFromStdin));
     }
-
-    noc::NocClient client;
-    client.setProfile(profile);
-    client.setCredentials(username, password);
-    client.setSubscriptions(clients);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/"_s);
+    Notifier notifier(nullptr, &client, &settings, std::make_unique<SystemTonePlayer>());
     engine.setInitialProperties({
         { u"client"_s, QVariant::fromValue(&client) },
+        { u"settings"_s, QVariant::fromValue(&settings) },
+        { u"notifier"_s, QVariant::fromValue(static_cast<QObject *>(&notifier)) },
         { u"backendLabel"_s, options.demo ? QApplication::translate("main", "DEMO BACKEND") : QString() },
     });
     engine.load(QUrl(u"qrc:/Nocdash/Ui/Main.qml"_s));
     if (engine.rootObjects().isEmpty())
         return 1;
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (!window)
+        return 1;
+    notifier.setAlerts(window->property("alertModel").value<AlertModel *>());
+    notifier.setWindow(window);
+
+    WallController wall(window);
+    const auto applyWall = [&] {
+        wall.setCursorHideSeconds(settings.wallCursorHideSeconds());
+        wall.setPreferredScreen(settings.wallScreen());
+        wall.setEnabled(settings.wallMode());
+    };
+    applyWall();
+    QObject::connect(&settings, &DashboardSettings::changed, &wall, applyWall);
+    QObject::connect(&settings, &DashboardSettings::languageChanged, &engine, [&] {
+        installTranslations(app, settings.language());
+        engine.retranslate();
+    });
 
     std::unique_ptr<SelfCheck> selfCheck;
-    if (options.quitAfterAlerts > 0 && window) {
+    if (options.quitAfterAlerts > 0) {
         selfCheck = std::make_unique<SelfCheck>(window, options.quitAfterAlerts, options.screenshotPath,
                                                 options.selfCheckTimeoutSeconds);
     }

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The shipped binaries, run as an operator would run them.
-#include "sim/Simulator.h"
-
 #include <QImage>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -104,35 +100,6 @@ private Q_SLOTS:
         const Run r = run(program, { u"--version"_s });
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QString::fromLatin1(noc::kVersion)), qPrintable(r.out));
-    }
-
-    void nocctlLogsInThroughTheSharedServices()
-    {
-        noc::sim::Simulator sim;
-        QVERIFY(sim.listen());
-        const QString server = sim.httpUrl().toString();
-        // The simulator lives in this thread: run the child asynchronously and keep the loop turning.
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"NOCDASH_PASSWORD"_s, u"operator"_s);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(NOCCTL_EXE),
-                      { u"--server"_s, server, u"--user"_s, u"operator"_s, u"login"_s });
-        QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 30000);
-        QCOMPARE(process.exitCode(), 0);
-        const QJsonObject summary = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-        QCOMPARE(summary.value("user"_L1).toString(), u"operator"_s);
-        QCOMPARE(summary.value("auth"_L1).toString(), u"v2"_s);
-        QVERIFY(!summary.value("access_expires_at"_L1).toString().isEmpty());
-        QVERIFY(!QJsonDocument(summary).toJson().contains("eyJ")); // no token on screen
-
-        QProcess wrong;
-        wrong.start(QStringLiteral(NOCCTL_EXE),
-                    { u"--server"_s, server, u"--user"_s, u"operator"_s, u"--password-stdin"_s, u"login"_s });
-        wrong.write("not-the-password\n");
-        wrong.closeWriteChannel();
-        QTRY_COMPARE_WITH_TIMEOUT(wrong.state(), QProcess::NotRunning, 30000);
-        QCOMPARE(wrong.exitCode(), 3);
     }
 
     void nocctlWithoutACommandIsAUsageError() { QCOMPARE(run(QStringLiteral(NOCCTL_EXE), {}).exitCode, 2); }

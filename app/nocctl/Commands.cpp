@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: MIT
+#include "Commands.h"
+
+#include "CredentialStore.h"
+#include "CtlOptions.h"
+#include "EventPrinter.h"
+#include "ExitCodes.h"
+#include "NocClient.h"
+#include "SignalWatcher.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaEnum>
+#include <QSettings>
+#include <QTextStream>
+#include <QTimer>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using State = noc::NocClient::ConnectionState;
+
+namespace {
+
+void say(const QString &text)
+{
+    QTextStream(stderr) << "nocctl: " << text << '\n';
+}
+
+void printJson(const QJsonObject &object)
+{
+    QTextStream out(stdout);
+    out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+    out.flush();
+}
+
+QString stateName(State state)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(int(state)));
+}
+
+// A client set up from the options: settings, shared state folder, and the password when one was given
+// (else the engine resumes the session stored in the keychain).
+std::unique_ptr<noc::NocClient> makeClient(const CtlOptions &o, bool neverGiveUp = false)
+{
+    auto client = std::make_unique<noc::NocClient>();
+    noc::ClientSettings settings = o.settings;
+    settings.wallMode = neverGiveUp;
+    client->applySettings(settings);
+    client->setStateDirectory(o.stateDirectory);
+    client->setCredentials(o.settings.username, o.password);
+    if (!o.settings.subscriptions.isEmpty() && o.command == "watch"_L1)
+        client->setSubscriptions(o.settings.subscriptions);
+    return client;
+}
+
+// Ends the event loop with `code` once; later calls are ignored.
+struct Finisher
+{
+    bool done = false;
+    void operator()(int code)
+    {
+        if (done)
+            return;
+        done = true;
+        QCoreApplication::exit(code);
+    }
+};
+
+int failureCode(const noc::NocClient &client)
+{
+    return client.needsCredentials() ? AuthRefused : Unreachable;
+}
+
+void armTimeout(QTimer &timer, const CtlOptions &o, const std::function<void()> &onTimeout)
+{
+    timer.setSingleShot(true);
+    timer.setInterval(o.timeoutSeconds * 1000);
+    QObject::connect(&timer, &QTimer::timeout, onTimeout);
+    timer.start();
+}
+
+QJsonObject healthJson(const noc::NocClient &client)
+{
+    QJsonArray channels;
+    for (const noc::ChannelHealth &h : client.channelHealth()) {
+        static const char *const states[] = { "closed", "connecting", "open" };
+        channels.append(QJsonObject {
+            { "name"_L1, h.name },
+            { "path"_L1, h.path },
+            { "state"_L1, QString::fromLatin1(states[int(h.state)]) },
+            { "since"_L1, h.stateSince.toString(Qt::ISODateWithMs) },
+            { "rtt_last_ms"_L1, h.rttLastMs },
+            { "rtt_p50_ms"_L1, h.rttP50Ms },
+            { "rtt_p95_ms"_L1, h.rttP95Ms },
+            { "uptime_s"_L1, h.uptimeSeconds },
+            { "reconnects"_L1, h.reconnects },
+            { "frames_in"_L1, h.framesIn },
+            { "frames_out"_L1, h.framesOut },
+            { "errors"_L1, h.errors },
+            { "last_inbound_age_ms"_L1, h.lastInboundAgeMs },
+            { "score"_L1, h.score },
+            { "stale"_L1, h.stale },
+        });
+    }
+    return QJsonObject {
+        { "state"_L1, stateName(client.state()) },
+        { "message"_L1, client.statusMessage() },
+        { "since"_L1, client.stateSince().toString(Qt::ISODateWithMs) },
+        { "server"_L1, client.currentServerUrl().toString() },
+        { "user"_L1, client.username() },
+        { "stale"_L1, client.isStale() },
+        { "pending_acks"_L1, client.pendingAcknowledgements() },
+        { "subscriptions"_L1, QJsonArray::fromStringList(client.subscriptions()) },
+        { "keychain"_L1, client.keychainMessage() },
+        { "channels"_L1, channels },
+    };
+}
+
+void rememberServerAndUser(const CtlOptions &o)
+{
+    // What nocdash needs to find the session: the server list and the user. Only what the operator
+    // gave on this command line is written, so a system-wide preset keeps governing everything else.
+    QSettings settings(u"nocdash"_s, u"nocdash"_s);
+    QStringList urls;
+    for (const QUrl &url : o.settings.servers)
+        urls.append(url.toString());
+    if (o.serversFromCommandLine)
+        settings.setValue(u"connection/servers"_s, urls);
+    settings.setValue(u"account/username"_s, o.settings.username);
+    settings.setValue(u"connection/auth"_s, noc::authGenerationName(o.settings.authGeneration));
+    if (!o.settings.origin.isEmpty())
+        settings.setValue(u"connection/origin"_s, o.settings.origin);
+    if (!o.settings.caBundlePath.isEmpty())
+        settings.setValue(u"connection/caBundle"_s, o.settings.caBundlePath);
+    settings.setValue(u"account/rememberPassword"_s, o.settings.rememberPassword);
+    settings.sync();
+}
+
+} // namespace
+
+int runLogin(const CtlOptions &o)
+{
+    auto client = makeClient(o);
+    Finisher finish;
+    QTimer timeout;
+    armTimeout(timeout, o, [&] {
+        say(u"no answer from %1 within %2 s"_s.arg(client->serverName()).arg(o.timeoutSeconds));
+        finish(Unreachable);
+    });
+    // Done when the server accepted us AND the keychain holds the session, in whichever order.
+    std::optional<bool> stored;
+    const auto maybeDone = [&] {
+        if (!stored || client->state() != State::Connected)
+            return;
+        rememberServerAndUser(o);
+        QJsonObject summary = healthJson(*client);
+        summary.insert("stored_in_keychain"_L1, *stored);
+        printJson(summary);
+        client->stop();
+        if (!*stored) {
+            say(client->keychainMessage());
+            finish(Failure);
+            return;
+        }
+        finish(Ok);
+    };
+    QObject::connect(client.get(), &noc::NocClient::credentialsSaved, client.get(), [&](bool ok) {
+        stored = ok;
+        maybeDone();
+    });
+    QObject::connect(client.get(), &noc::NocClient::stateChanged, client.get(), [&] {
+        if (client->state() == State::Failed) {
+            say(client->statusMessage());
+            finish(failureCode(*client));
+        }
+        maybeDone();
+    });
+    client->start();
+    return QCoreApplication::exec();
+}
+
+int runLogout(const CtlOptions &o)
+{
+    auto client = makeClient(o);
+    Finisher finish;
+    QTimer timeout;
+    const auto forgetLocally = [&](int code, const QString &why) {
+        // The server cannot be asked to revoke; at least nothing stays on this machine.
+        noc::CredentialStore store;
+        store.forget(
+            o.settings.servers.value(0), o.settings.username, client.get(),
+            [&, code, why](const noc::CredentialResult &result) {
+                say(why + (result.ok ? u"; the stored session was forgotten"_s : u"; "_s + result.message));
+                finish(result.ok ? code : Failure);
+            });
+    };
+    armTimeout(timeout, o, [&] { forgetLocally(Unreachable, u"the server did not answer"_s); });
+    QObject::connect(client.get(), &noc::NocClient::signedOut, client.get(), [&] {
+        say(u"signed out"_s);
+        finish(Ok);
+    });
+    QObject::connect(client.get(), &noc::NocClient::stateChanged, client.get(), [&] {
+        if (client->state() == State::Connected) {
+            client->signOut();
+        } else if (client->state() == State::Failed && !finish.done) {
+            timeout.stop();
+            if (client->needsCredentials())
+                forgetLocally(Ok, u"no session to revoke"_s);
+            else
+                forgetLocally(Unreachable, client->statusMessage());
+        }
+    });
+    client->start();
+    return QCoreApplication::exec();
+}
+
+int runWatch(const CtlOptions &o)
+{
+    // A watcher is unattended by nature: it reconnects forever, like a wall screen.
+    auto client = makeClient(o, true);
+    EventPrinter printer(client.get(), o.json);
+    SignalWatcher termination;
+    Finisher finish;
+    QObject::connect(&termination, &SignalWatcher::terminationRequested, client.get(), [&](int) {
+        client->stop();
+        // Give the close frames a moment to leave; the event loop ends right after.
+        QTimer::singleShot(200, client.get(), [&] { finish(Ok); });
+    });
+    QObject::connect(client.get(), &noc::NocClient::stateChanged, client.get(), [&] {
+        if (client->state() == State::Failed && client->needsCredentials()) {
+            say(client->statusMessage());
+            finish(AuthRefused);
+        }
+    });
+    client->start();
+    return QCoreApplication::exec();
+}
+
+int runAck(const CtlOptions &o)
+{
+    auto client = makeClient(o, true);
+    Finisher finish;
+    QTimer timeout;
+    std::map<QString, QString> failed;
+    QStringList waiting = o.arguments;
+    waiting.removeDuplicates();
+    const auto report = [&] {
+        if (!waiting.isEmpty())
+            return;
+        for (const auto &[id, reason] : failed) {
+            say(u"%1: %2"_s.arg(id, reason));
+            if (o.json)
+                printJson({ { "event"_L1, u"ack_failed"_s }, { "id"_L1, id }, { "reason"_L1, reason } });
+        }
+        finish(failed.empty() ? Ok : CommandRefused);
+    };
+    armTimeout(timeout, o, [&] {
+        say(u"not confirmed within %1 s: %2 (still queued: the next nocctl or nocdash session sends them)"_s
+                .arg(o.timeoutSeconds)
+                .arg(waiting.join(u", "_s)));
+        finish(Unreachable);
+    });
+    QObject::connect(client.get(), &noc::NocClient::acknowledgementConfirmed, client.get(),
+                     [&](const QString &id, const QString &by, const QDateTime &at) {
+                         if (waiting.removeAll(id) == 0)
+                             return;
+                         if (o.json)
+                             printJson({ { "event"_L1, u"ack_confirmed"_s },
+                                         { "id"_L1, id },
+                                         { "by"_L1, by },
+                                         { "at"_L1, at.toString(Qt::ISODateWithMs) } });
+                         report();
+                     });
+    QObject::connect(client.get(), &noc::NocClient::acknowledgementFailed, client.get(),
+                     [&](const QString &id, const QString &reason) {
+                         if (waiting.removeAll(id) == 0)
+                             return;
+                         failed[id] = reason;
+                         report();
+                     });
+    QObject::connect(client.get(), &noc::NocClient::stateChanged, client.get(), [&] {
+        if (client->state() == State::Failed && client->needsCredentials()) {
+            say(client->statusMessage());
+            finish(AuthRefused);
+        }
+    });
+    // Queued durably first: even if this process dies now, the acks are not lost.
+    client->acknowledgeMany(waiting);
+    client->start();
+    return QCoreApplication::exec();
+}
+
+int runSubscribe(const CtlOptions &o)
+{
+    auto client = makeClient(o, true);
+    Finisher finish;
+    QTimer timeout;
+    QStringList waiting = o.arguments;
+    waiting.removeDuplicates();
+    std::map<QString, QString> refused;
+    const auto report = [&] {
+        if (!waiting.isEmpty())
+            return;
+        QSettings settings(u"nocdash"_s, u"nocdash"_s);
+        settings.setValue(u"subscriptions/clients"_s, client->subscriptions());
+        for (const auto &[id, reason] : refused)
+            say(u"%1: %2"_s.arg(id, reason));
+        finish(refused.empty() ? Ok : CommandRefused);
+    };
+    armTimeout(timeout, o, [&] {
+        say(u"not confirmed within %1 s: %2"_s.arg(o.timeoutSeconds).arg(waiting.join(u", "_s)));
+        finish(Unreachable);
+    });
+    QObject::connect(client.get(), &noc::NocClient::subscriptionConfirmed, client.get(),
+                     [&](const QString &id) {
+                         if (waiting.removeAll(id) > 0)
+                             report();
+                     });
+    QObject::connect(client.get(), &noc::NocClient::subscriptionFailed, client.get(),
+                     [&](const QString &id, const QString &reason) {
+                         if (waiting.removeAll(id) == 0)
+                             return;
+                         refused[id] = reason;
+                         client->unsubscribe(id);
+                         report();
+                     });
+    QObject::connect(client.get(), &noc::NocClient::stateChanged, client.get(), [&] {
+        if (client->state() == State::Failed && client->needsCredentials()) {
+            say(client->statusMessage());
+            finish(AuthRefused);
+        }
+    });
+    for (const QString &id : std::as_const(waiting))
+        client->subscribe(id);
+    client->start();
+    return QCoreApplication::exec();
+}
+
+int runStatus(const CtlOptions &o)
+{
+    if (o.stateTable) {
+        QTextStream(stdout) << noc::NocClient::stateTable();
+        return Ok;
+    }
+    auto client = makeClient(o);
+    Finisher finish;
+    QTimer timeout;
+    QTimer settle;
+    armTimeout(timeout, o, [&] {
+        printJson(healthJson(*client));
+        finish(Unreachable);
+    });
+    // Connected is not enough for a useful answer: wait (briefly) for the first round trip.
+    settle.setSingleShot(true);
+    settle.setInterval(3000);
+    const auto done = [&] {
+        printJson(healthJson(*client));
+        client->stop();
+        finish(Ok);
+    };
+    QObject::connect(&settle, &QTimer::timeout, client.get(), done);
+    QObject::connect(client.get(), &noc::NocClient::rttSampled, client.get(),
+                     [&](const QString &channel, int, const QDateTime &) {
+                         if (channel == "dashboard"_L1 && client->state() == State::Connected)
+                             done();
+                     });
+    QObject::connect(client.get(), &noc::NocClient::stateChanged, client.get(), [&] {
+        if (client->state() == State::Connected) {
+            settle.start();
+        } else if (client->state() == State::Failed) {
+            printJson(healthJson(*client));
+            finish(failureCode(*client));
+        }
+    });
+    client->start();
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+#include "CtlOptions.h"
+
+#include "ExitCodes.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSettings>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+ParsedCtlOptions parseCtlOptions(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"The nocdash operator's command line, on the same services as the dashboard.\n\n"
+        "Commands:\n"
+        "  login                 sign in, store the session in the OS keychain and the server and user in "
+        "the\n"
+        "                        settings nocdash reads (provisions a wall screen from a shell)\n"
+        "  logout                revoke the session where the server can and forget it\n"
+        "  watch [--client ID]   print every event and state change until SIGINT/SIGTERM (--json: one JSON\n"
+        "                        object per line); reconnects forever\n"
+        "  ack ALERT_ID...       acknowledge; exits 0 only when the server confirmed every one\n"
+        "  subscribe CLIENT...   add clients to the subscription set and confirm them with the server\n"
+        "  status                connect once and print the connection health as JSON\n\n"
+        "The password comes from --password-stdin or NOCDASH_PASSWORD; without one, the session stored by\n"
+        "`nocctl login` (or the dashboard) in the keychain is used.\n\n"_s
+        + QString::fromLatin1(kExitCodeHelp));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption server(u"server"_s, u"Server base URL; repeat for failover, in order."_s,
+                                    u"url"_s);
+    const QCommandLineOption user(u"user"_s, u"User name (default: the one stored by login)."_s, u"name"_s);
+    const QCommandLineOption passwordStdin(u"password-stdin"_s, u"Read the password from standard input."_s);
+    const QCommandLineOption remember(
+        u"remember-password"_s, u"login: keep the password in the keychain too (not only the session)."_s);
+    const QCommandLineOption auth(u"auth"_s, u"Auth generation: token, v2 or auto."_s, u"generation"_s);
+    const QCommandLineOption origin(u"origin"_s, u"Origin header for WebSockets."_s, u"url"_s);
+    const QCommandLineOption tokenLocation(u"token-location"_s, u"query, header or cookie."_s, u"where"_s);
+    const QCommandLineOption caBundle(u"ca-bundle"_s,
+                                      u"PEM file with extra CA certificates (a company CA)."_s, u"file"_s);
+    const QCommandLineOption insecure(u"insecure"_s,
+                                      u"Do not verify TLS certificates (never in production)."_s);
+    const QCommandLineOption client(u"client"_s, u"watch: subscribe to this client (repeatable)."_s, u"id"_s);
+    const QCommandLineOption json(u"json"_s, u"One JSON object per line."_s);
+    const QCommandLineOption timeout(u"timeout"_s, u"Seconds to wait for the server (default 60)."_s, u"s"_s,
+                                     u"60"_s);
+    const QCommandLineOption stateTable(u"state-table"_s, u"status: print the reconnection state table."_s);
+    const QCommandLineOption stateDir(
+        u"state-dir"_s, u"Where the ack outbox lives (default: shared with nocdash)."_s, u"dir"_s);
+    parser.addOptions({ server, user, passwordStdin, remember, auth, origin, tokenLocation, caBundle,
+                        insecure, client, json, timeout, stateTable, stateDir });
+    parser.addPositionalArgument(u"command"_s, u"login, logout, watch, ack, subscribe or status."_s);
+    parser.process(app);
+
+    QTextStream err(stderr);
+    const auto usage = [&err](const QString &message) {
+        err << "nocctl: " << message << "; see --help\n";
+        return ParsedCtlOptions { std::nullopt, Usage };
+    };
+
+    CtlOptions o;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty() && !parser.isSet(stateTable))
+        return usage(u"no command given"_s);
+    o.command = positional.value(0, u"status"_s);
+    o.arguments = positional.mid(1);
+    static const QStringList commands { u"login"_s, u"logout"_s,    u"watch"_s,
+                                        u"ack"_s,   u"subscribe"_s, u"status"_s };
+    if (!commands.contains(o.command))
+        return usage(u"unknown command "_s + o.command);
+
+    const QSettings stored(u"nocdash"_s, u"nocdash"_s);
+    o.settings = noc::ClientSettings::load(stored);
+    if (parser.isSet(server)) {
+        o.settings.servers.clear();
+        for (const QString &value : parser.values(server)) {
+            const QUrl url(value);
+            if (!url.isValid() || url.host().isEmpty()
+                || (url.scheme() != "https"_L1 && url.scheme() != "http"_L1))
+                return usage(u"--server needs an http:// or https:// URL, not "_s + value);
+            o.settings.servers.append(url);
+        }
+        o.serversFromCommandLine = true;
+    }
+    if (parser.isSet(user))
+        o.settings.username = parser.value(user);
+    if (parser.isSet(auth)) {
+        const auto generation = noc::authGenerationFromString(parser.value(auth));
+        if (!generation)
+            return usage(u"--auth takes token, v2 or auto"_s);
+        o.settings.authGeneration = *generation;
+    }
+    if (parser.isSet(tokenLocation)) {
+        const auto location = noc::tokenLocationFromString(parser.value(tokenLocation));
+        if (!location)
+            return usage(u"--token-location takes query, header or cookie"_s);
+        o.settings.tokenLocation = *location;
+    }
+    if (parser.isSet(origin))
+        o.settings.origin = parser.value(origin);
+    if (parser.isSet(caBundle))
+        o.settings.caBundlePath = parser.value(caBundle);
+    if (parser.isSet(insecure))
+        o.settings.insecureTls = true;
+    o.settings.rememberPassword = parser.isSet(remember);
+    if (parser.isSet(client))
+        o.settings.subscriptions = parser.values(client);
+    o.json = parser.isSet(json);
+    o.stateTable = parser.isSet(stateTable);
+    bool ok = false;
+    o.timeoutSeconds = parser.value(timeout).toInt(&ok);
+    if (!ok || o.timeoutSeconds <= 0)
+        return usage(u"--timeout takes a positive number of seconds"_s);
+    o.stateDirectory
+        = parser.isSet(stateDir) ? parser.value(stateDir) : noc::ClientSettings::defaultStateDirectory();
+
+    o.password = qEnvironmentVariable("NOCDASH_PASSWORD");
+    if (parser.isSet(passwordStdin))
+        o.password = QTextStream(stdin).readLine();
+
+    if (o.stateTable)
+        return { o, 0 };
+    if (o.settings.servers.isEmpty())
+        return usage(u"no server: give --server URL (or run `nocctl --server URL --user NAME login` once)"_s);
+    if (o.settings.username.isEmpty())
+        return usage(u"no user: give --user NAME"_s);
+    if ((o.command == "ack"_L1 || o.command == "subscribe"_L1) && o.arguments.isEmpty())
+        return usage(o.command + u" needs at least one id"_s);
+    if (o.command == "login"_L1 && o.password.isEmpty())
+        return usage(u"login needs a password: --password-stdin or NOCDASH_PASSWORD"_s);
+    return { o, 0 };
+}

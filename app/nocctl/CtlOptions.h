@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ClientSettings.h"
+
+#include <QStringList>
+
+#include <optional>
+
+class QCoreApplication;
+
+// nocctl's command line merged over the settings nocdash uses (user file over the system preset).
+struct CtlOptions
+{
+    QString command;
+    QStringList arguments; // after the command
+    noc::ClientSettings settings;
+    QString password; // empty: from the keychain
+    bool json = false;
+    bool stateTable = false;
+    int timeoutSeconds = 60;
+    QString stateDirectory;
+    bool serversFromCommandLine = false;
+};
+
+struct ParsedCtlOptions
+{
+    std::optional<CtlOptions> options;
+    int exitCode = 0;
+};
+
+[[nodiscard]] ParsedCtlOptions parseCtlOptions(const QCoreApplication &app);

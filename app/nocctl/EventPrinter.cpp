@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+#include "EventPrinter.h"
+
+#include "NocClient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaEnum>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QString iso(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QString stateName(noc::NocClient::ConnectionState state)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<noc::NocClient::ConnectionState>().valueToKey(int(state)));
+}
+} // namespace
+
+EventPrinter::EventPrinter(noc::NocClient *client, bool json, QObject *parent)
+    : QObject(parent), m_client(client), m_json(json)
+{
+    connect(client, &noc::NocClient::stateChanged, this, [this] {
+        const QJsonObject o { { "event"_L1, u"state"_s },
+                              { "state"_L1, stateName(m_client->state()) },
+                              { "message"_L1, m_client->statusMessage() },
+                              { "since"_L1, iso(m_client->stateSince()) },
+                              { "next_retry_at"_L1, iso(m_client->nextRetryAt()) },
+                              { "server"_L1, m_client->serverName() } };
+        emitLine(o, u"[%1] %2"_s.arg(stateName(m_client->state()), m_client->statusMessage()));
+    });
+    connect(client, &noc::NocClient::alertsReceived, this, [this](const noc::AlertBatch &alerts) {
+        for (const noc::Alert &a : alerts) {
+            const QJsonObject o { { "event"_L1, u"alert"_s },
+                                  { "kind"_L1, noc::alertKindName(a.kind) },
+                                  { "id"_L1, a.id },
+                                  { "client"_L1, a.clientId },
+                                  { "severity"_L1, noc::severityName(a.severity) },
+                                  { "type"_L1, a.type },
+                                  { "message"_L1, a.message },
+                                  { "location"_L1, a.location },
+                                  { "detail"_L1, a.detail },
+                                  { "occurred_at"_L1, iso(a.occurredAt) },
+                                  { "received_at"_L1, iso(a.receivedAt) } };
+            emitLine(
+                o,
+                u"%1 %2 %3 %4 %5"_s.arg(noc::severityName(a.severity), a.clientId, a.type, a.id, a.message));
+        }
+    });
+    connect(client, &noc::NocClient::acknowledgementConfirmed, this,
+            [this](const QString &id, const QString &by, const QDateTime &at) {
+                emitLine({ { "event"_L1, u"ack_confirmed"_s },
+                           { "id"_L1, id },
+                           { "by"_L1, by },
+                           { "at"_L1, iso(at) } },
+                         u"acknowledged %1"_s.arg(id));
+            });
+    connect(client, &noc::NocClient::acknowledgementFailed, this,
+            [this](const QString &id, const QString &reason) {
+                emitLine({ { "event"_L1, u"ack_failed"_s }, { "id"_L1, id }, { "reason"_L1, reason } },
+                         u"acknowledgement of %1 failed: %2"_s.arg(id, reason));
+            });
+    connect(client, &noc::NocClient::subscriptionConfirmed, this, [this](const QString &id) {
+        emitLine({ { "event"_L1, u"subscribed"_s }, { "client"_L1, id } }, u"subscribed to %1"_s.arg(id));
+    });
+    connect(
+        client, &noc::NocClient::subscriptionFailed, this, [this](const QString &id, const QString &reason) {
+            emitLine(
+                { { "event"_L1, u"subscription_failed"_s }, { "client"_L1, id }, { "reason"_L1, reason } },
+                u"subscription to %1 failed: %2"_s.arg(id, reason));
+        });
+    connect(client, &noc::NocClient::userStatusReceived, this, [this](const noc::UserStatusEvent &s) {
+        emitLine({ { "event"_L1, u"user_status"_s },
+                   { "user_id"_L1, s.userId },
+                   { "username"_L1, s.username },
+                   { "state"_L1, s.state },
+                   { "last_seen"_L1, iso(s.lastSeen) } },
+                 u"user %1 is %2"_s.arg(s.username.isEmpty() ? s.userId : s.username, s.state));
+    });
+    connect(client, &noc::NocClient::serverErrorReceived, this, [this](const QString &message) {
+        emitLine({ { "event"_L1, u"server_error"_s }, { "message"_L1, message } },
+                 u"server error: %1"_s.arg(message));
+    });
+    connect(client, &noc::NocClient::metricsReceived, this,
+            [this](const QString &id, const QVariantMap &metrics) {
+                emitLine({ { "event"_L1, u"metrics"_s },
+                           { "client"_L1, id },
+                           { "metrics"_L1, QJsonObject::fromVariantMap(metrics) } },
+                         u"metrics for %1"_s.arg(id));
+            });
+    connect(client, &noc::NocClient::staleChanged, this, [this] {
+        emitLine({ { "event"_L1, u"freshness"_s }, { "stale"_L1, m_client->isStale() } },
+                 m_client->isStale() ? u"data is stale"_s : u"data is live"_s);
+    });
+}
+
+void EventPrinter::emitLine(const QJsonObject &object, const QString &text)
+{
+    QTextStream out(stdout);
+    if (m_json)
+        out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+    else
+        out << QDateTime::currentDateTime().toString(u"HH:mm:ss"_s) << ' ' << text << '\n';
+    out.flush();
+}

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+
+namespace noc {
+class NocClient;
+}
+
+// Writes every event and state change of a client to stdout: one JSON object per line (for scripts and
+// log shippers), or one readable line each. Flushes per line, so a pipe sees events as they happen.
+class EventPrinter : public QObject
+{
+    Q_OBJECT
+public:
+    EventPrinter(noc::NocClient *client, bool json, QObject *parent = nullptr);
+
+private:
+    void emitLine(const QJsonObject &object, const QString &text);
+
+    noc::NocClient *m_client;
+    bool m_json;
+};

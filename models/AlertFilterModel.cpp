@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: MIT
+#include "AlertFilterModel.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Per-severity counts are a full pass over the shown rows: at most this often, whatever the feed does.
+constexpr int kRecountIntervalMs = 100;
+
+int ackRank(int ackState)
+{
+    // What needs someone first: failed, then new, then pending, then done.
+    switch (static_cast<AlertModel::AckState>(ackState)) {
+    case AlertModel::AckState::Failed:
+        return 0;
+    case AlertModel::AckState::New:
+        return 1;
+    case AlertModel::AckState::Acknowledging:
+        return 2;
+    case AlertModel::AckState::Acknowledged:
+        return 3;
+    }
+    return 1;
+}
+} // namespace
+
+AlertFilterModel::AlertFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    m_counts = QList<int>(noc::kSeverityCount, 0);
+    setDynamicSortFilter(true);
+    m_countTimer.setSingleShot(true);
+    m_countTimer.setInterval(kRecountIntervalMs);
+    connect(&m_countTimer, &QTimer::timeout, this, &AlertFilterModel::recount);
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved }) {
+        connect(this, signal, this, [this] {
+            scheduleCounts();
+            Q_EMIT countChanged();
+        });
+    }
+    connect(this, &QAbstractItemModel::rowsRemoved, this, &AlertFilterModel::dropVanishedSelection);
+    connect(this, &QAbstractItemModel::modelReset, this, [this] {
+        scheduleCounts();
+        dropVanishedSelection();
+        Q_EMIT countChanged();
+    });
+    connect(this, &QAbstractItemModel::layoutChanged, this, &AlertFilterModel::scheduleCounts);
+    connect(this, &QAbstractItemModel::dataChanged, this, &AlertFilterModel::scheduleCounts);
+}
+
+void AlertFilterModel::setAlerts(AlertModel *alerts)
+{
+    if (m_alerts == alerts)
+        return;
+    if (m_alerts)
+        m_alerts->disconnect(this);
+    m_alerts = alerts;
+    setSourceModel(alerts);
+    if (alerts) {
+        connect(alerts, &AlertModel::alertsAdded, this, &AlertFilterModel::noteClients);
+        sort(0, Qt::AscendingOrder);
+    }
+    scheduleCounts();
+    Q_EMIT alertsChanged();
+    Q_EMIT countChanged();
+}
+
+void AlertFilterModel::setSeverities(const QList<int> &severities)
+{
+    if (m_severities == severities)
+        return;
+    m_severities = severities;
+    invalidateRowsFilter();
+    dropVanishedSelection();
+    Q_EMIT filterChanged();
+    Q_EMIT countChanged();
+}
+
+void AlertFilterModel::toggleSeverity(int severity)
+{
+    QList<int> next = m_severities;
+    if (next.contains(severity))
+        next.removeAll(severity);
+    else
+        next.append(severity);
+    setSeverities(next);
+}
+
+void AlertFilterModel::setClients(const QStringList &clients)
+{
+    if (m_clients == clients)
+        return;
+    m_clients = clients;
+    invalidateRowsFilter();
+    dropVanishedSelection();
+    Q_EMIT filterChanged();
+    Q_EMIT countChanged();
+}
+
+void AlertFilterModel::setAckFilter(AckFilter filter)
+{
+    if (m_ackFilter == filter)
+        return;
+    m_ackFilter = filter;
+    invalidateRowsFilter();
+    dropVanishedSelection();
+    Q_EMIT filterChanged();
+    Q_EMIT countChanged();
+}
+
+void AlertFilterModel::setSearchText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (m_searchText == trimmed)
+        return;
+    m_searchText = trimmed;
+    invalidateRowsFilter();
+    dropVanishedSelection();
+    Q_EMIT filterChanged();
+    Q_EMIT countChanged();
+}
+
+void AlertFilterModel::clearFilters()
+{
+    const bool changed = !m_severities.isEmpty() || !m_clients.isEmpty() || m_ackFilter != AckFilter::All
+        || !m_searchText.isEmpty();
+    if (!changed)
+        return;
+    m_severities.clear();
+    m_clients.clear();
+    m_ackFilter = AckFilter::All;
+    m_searchText.clear();
+    invalidateRowsFilter();
+    Q_EMIT filterChanged();
+    Q_EMIT countChanged();
+}
+
+void AlertFilterModel::setSortOrder(SortOrder order)
+{
+    if (m_sortOrder == order)
+        return;
+    m_sortOrder = order;
+    invalidate();
+    Q_EMIT sortOrderChanged();
+}
+
+bool AlertFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QAbstractItemModel *source = sourceModel();
+    const QModelIndex at = source->index(sourceRow, 0, sourceParent);
+    if (!m_severities.isEmpty() && !m_severities.contains(at.data(AlertModel::SeverityRole).toInt()))
+        return false;
+    if (!m_clients.isEmpty() && !m_clients.contains(at.data(AlertModel::ClientRole).toString()))
+        return false;
+    if (m_ackFilter != AckFilter::All) {
+        const bool acknowledged = at.data(AlertModel::AckStateRole).toInt()
+            == static_cast<int>(AlertModel::AckState::Acknowledged);
+        if (acknowledged != (m_ackFilter == AckFilter::Acknowledged))
+            return false;
+    }
+    if (!m_searchText.isEmpty()) {
+        for (int role : { AlertModel::MessageRole, AlertModel::TypeRole, AlertModel::ClientRole,
+                          AlertModel::LocationRole, AlertModel::AlertIdRole, AlertModel::DetailRole,
+                          AlertModel::KindRole, AlertModel::SeverityNameRole }) {
+            if (at.data(role).toString().contains(m_searchText, Qt::CaseInsensitive))
+                return true;
+        }
+        return false;
+    }
+    return true;
+}
+
+bool AlertFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // "Less" means "shown above".
+    const auto newer = [&] {
+        return left.data(AlertModel::SequenceRole).toULongLong()
+            > right.data(AlertModel::SequenceRole).toULongLong();
+    };
+    const auto bySeverityThenAck = [&](bool &decided) {
+        decided = true;
+        const int ls = left.data(AlertModel::SeverityRole).toInt();
+        const int rs = right.data(AlertModel::SeverityRole).toInt();
+        if (ls != rs)
+            return ls > rs;
+        const bool la = left.data(AlertModel::AckStateRole).toInt()
+            == static_cast<int>(AlertModel::AckState::Acknowledged);
+        const bool ra = right.data(AlertModel::AckStateRole).toInt()
+            == static_cast<int>(AlertModel::AckState::Acknowledged);
+        if (la != ra)
+            return !la; // acknowledged sinks below unacknowledged of the same severity
+        decided = false;
+        return false;
+    };
+    bool decided = false;
+    switch (m_sortOrder) {
+    case SortOrder::SeverityThenTime: {
+        const bool result = bySeverityThenAck(decided);
+        return decided ? result : newer();
+    }
+    case SortOrder::Time:
+        return newer();
+    case SortOrder::Client:
+    case SortOrder::Type: {
+        const int role = m_sortOrder == SortOrder::Client ? AlertModel::ClientRole : AlertModel::TypeRole;
+        const int order
+            = QString::compare(left.data(role).toString(), right.data(role).toString(), Qt::CaseInsensitive);
+        if (order != 0)
+            return order < 0;
+        return newer();
+    }
+    case SortOrder::AckState: {
+        const int lr = ackRank(left.data(AlertModel::AckStateRole).toInt());
+        const int rr = ackRank(right.data(AlertModel::AckStateRole).toInt());
+        if (lr != rr)
+            return lr < rr;
+        const bool result = bySeverityThenAck(decided);
+        return decided ? result : newer();
+    }
+    }
+    return newer();
+}
+
+QVariant AlertFilterModel::data(const QModelIndex &index, int role) const
+{
+    if (role == SelectedRole) {
+        if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+            return {};
+        return m_selected.contains(index.data(AlertModel::KeyRole).toString());
+    }
+    return QSortFilterProxyModel::data(index, role);
+}
+
+QHash<int, QByteArray> AlertFilterModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QSortFilterProxyModel::roleNames();
+    names.insert(SelectedRole, "selected");
+    return names;
+}
+
+void AlertFilterModel::scheduleCounts()
+{
+    if (!m_countTimer.isActive())
+        m_countTimer.start();
+}
+
+void AlertFilterModel::recount()
+{
+    QList<int> counts(noc::kSeverityCount, 0);
+    const int rows = rowCount();
+    for (int row = 0; row < rows; ++row) {
+        const int severity = index(row, 0).data(AlertModel::SeverityRole).toInt();
+        if (severity >= 0 && severity < noc::kSeverityCount)
+            ++counts[severity];
+    }
+    if (counts == m_counts)
+        return;
+    m_counts = counts;
+    Q_EMIT countsChanged();
+}
+
+void AlertFilterModel::noteClients(const noc::AlertBatch &fresh)
+{
+    bool added = false;
+    for (const noc::Alert &alert : fresh) {
+        if (!alert.clientId.isEmpty() && !m_knownClients.contains(alert.clientId)) {
+            m_knownClients.append(alert.clientId);
+            added = true;
+        }
+    }
+    if (!added)
+        return;
+    m_knownClients.sort(Qt::CaseInsensitive);
+    Q_EMIT knownClientsChanged();
+}
+
+QString AlertFilterModel::keyAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    return index(row, 0).data(AlertModel::KeyRole).toString();
+}
+
+int AlertFilterModel::rowOfKey(const QString &key) const
+{
+    if (!m_alerts || key.isEmpty())
+        return -1;
+    const int sourceRow = m_alerts->rowOfKey(key);
+    if (sourceRow < 0)
+        return -1;
+    return mapFromSource(m_alerts->index(sourceRow, 0)).row();
+}
+
+QStringList AlertFilterModel::selectedKeys() const
+{
+    QStringList keys(m_selected.cbegin(), m_selected.cend());
+    keys.sort();
+    return keys;
+}
+
+void AlertFilterModel::emitSelectedChanged(const QString &key)
+{
+    const int row = rowOfKey(key);
+    if (row < 0)
+        return;
+    const QModelIndex at = index(row, 0);
+    Q_EMIT dataChanged(at, at, { SelectedRole });
+}
+
+void AlertFilterModel::select(int row, bool selected)
+{
+    const QString key = keyAt(row);
+    if (key.isEmpty() || m_selected.contains(key) == selected)
+        return;
+    if (selected)
+        m_selected.insert(key);
+    else
+        m_selected.remove(key);
+    emitSelectedChanged(key);
+    Q_EMIT selectionChanged();
+}
+
+void AlertFilterModel::toggleSelected(int row)
+{
+    const QString key = keyAt(row);
+    if (!key.isEmpty())
+        select(row, !m_selected.contains(key));
+}
+
+void AlertFilterModel::selectRange(int from, int to)
+{
+    const int first = qBound(0, qMin(from, to), rowCount() - 1);
+    const int last = qBound(0, qMax(from, to), rowCount() - 1);
+    if (rowCount() == 0)
+        return;
+    bool changed = false;
+    for (int row = first; row <= last; ++row) {
+        const QString key = keyAt(row);
+        if (!m_selected.contains(key)) {
+            m_selected.insert(key);
+            changed = true;
+        }
+    }
+    if (!changed)
+        return;
+    Q_EMIT dataChanged(index(first, 0), index(last, 0), { SelectedRole });
+    Q_EMIT selectionChanged();
+}
+
+void AlertFilterModel::selectAll()
+{
+    if (rowCount() > 0)
+        selectRange(0, rowCount() - 1);
+}
+
+void AlertFilterModel::clearSelection()
+{
+    if (m_selected.isEmpty())
+        return;
+    const QSet<QString> previous = std::exchange(m_selected, {});
+    for (const QString &key : previous)
+        emitSelectedChanged(key);
+    Q_EMIT selectionChanged();
+}
+
+void AlertFilterModel::dropVanishedSelection()
+{
+    // Evicted or filtered-out rows leave the selection: acknowledging what you cannot see would surprise.
+    bool changed = false;
+    for (auto it = m_selected.begin(); it != m_selected.end();) {
+        if (rowOfKey(*it) < 0) {
+            it = m_selected.erase(it);
+            changed = true;
+        } else {
+            ++it;
+        }
+    }
+    if (changed)
+        Q_EMIT selectionChanged();
+}
+
+int AlertFilterModel::acknowledgeSelectedOr(int row)
+{
+    if (!m_alerts)
+        return 0;
+    QStringList keys = selectedKeys();
+    if (keys.isEmpty()) {
+        const QString key = keyAt(row);
+        if (key.isEmpty())
+            return 0;
+        keys.append(key);
+    }
+    m_alerts->acknowledgeKeys(keys);
+    return static_cast<int>(keys.size());
+}

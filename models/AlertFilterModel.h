@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "AlertModel.h"
+
+#include <QPointer>
+#include <QSet>
+#include <QSortFilterProxyModel>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+// What the operator asked to see, in the order that matters: by severity (most urgent first), then
+// newest first, with acknowledged rows sinking below the unacknowledged ones of the same severity.
+// Also keeps the selection, by alert key, so it survives inserts, evictions and re-sorting.
+class AlertFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(AlertModel *alerts READ alerts WRITE setAlerts NOTIFY alertsChanged)
+    // noc::Severity values to show; empty shows every severity.
+    Q_PROPERTY(QList<int> severities READ severities WRITE setSeverities NOTIFY filterChanged)
+    // Client ids to show; empty shows every client.
+    Q_PROPERTY(QStringList clients READ clients WRITE setClients NOTIFY filterChanged)
+    Q_PROPERTY(AckFilter ackFilter READ ackFilter WRITE setAckFilter NOTIFY filterChanged)
+    // Case-insensitive; matched against message, type, client, site, id, kind and details.
+    Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY filterChanged)
+    Q_PROPERTY(SortOrder sortOrder READ sortOrder WRITE setSortOrder NOTIFY sortOrderChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    // Rows shown, per noc::Severity (Unknown..Critical).
+    Q_PROPERTY(QList<int> countsBySeverity READ countsBySeverity NOTIFY countsChanged)
+    Q_PROPERTY(QStringList selectedKeys READ selectedKeys NOTIFY selectionChanged)
+    Q_PROPERTY(int selectedCount READ selectedCount NOTIFY selectionChanged)
+    // The distinct clients seen so far, for the filter bar.
+    Q_PROPERTY(QStringList knownClients READ knownClients NOTIFY knownClientsChanged)
+
+public:
+    enum class AckFilter
+    {
+        All,
+        Unacknowledged, // new, pending and failed: what still needs someone
+        Acknowledged
+    };
+    Q_ENUM(AckFilter)
+
+    enum class SortOrder
+    {
+        SeverityThenTime,
+        Time,
+        Client,
+        Type,
+        AckState
+    };
+    Q_ENUM(SortOrder)
+
+    enum Role
+    {
+        SelectedRole = AlertModel::SequenceRole + 100
+    };
+
+    explicit AlertFilterModel(QObject *parent = nullptr);
+
+    [[nodiscard]] AlertModel *alerts() const { return m_alerts; }
+    void setAlerts(AlertModel *alerts);
+    [[nodiscard]] QList<int> severities() const { return m_severities; }
+    void setSeverities(const QList<int> &severities);
+    [[nodiscard]] QStringList clients() const { return m_clients; }
+    void setClients(const QStringList &clients);
+    [[nodiscard]] AckFilter ackFilter() const { return m_ackFilter; }
+    void setAckFilter(AckFilter filter);
+    [[nodiscard]] QString searchText() const { return m_searchText; }
+    void setSearchText(const QString &text);
+    [[nodiscard]] SortOrder sortOrder() const { return m_sortOrder; }
+    void setSortOrder(SortOrder order);
+    [[nodiscard]] int count() const { return rowCount(); }
+    [[nodiscard]] QList<int> countsBySeverity() const { return m_counts; }
+    [[nodiscard]] QStringList selectedKeys() const;
+    [[nodiscard]] int selectedCount() const { return static_cast<int>(m_selected.size()); }
+    [[nodiscard]] QStringList knownClients() const { return m_knownClients; }
+
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    Q_INVOKABLE void toggleSeverity(int severity);
+    Q_INVOKABLE void clearFilters();
+    [[nodiscard]] Q_INVOKABLE QString keyAt(int row) const;
+    [[nodiscard]] Q_INVOKABLE int rowOfKey(const QString &key) const;
+    Q_INVOKABLE void select(int row, bool selected);
+    Q_INVOKABLE void toggleSelected(int row);
+    // Selects rows from..to (either order), as Shift+click and Shift+arrows do.
+    Q_INVOKABLE void selectRange(int from, int to);
+    Q_INVOKABLE void selectAll();
+    Q_INVOKABLE void clearSelection();
+    // The selection, or the given row when nothing is selected; returns how many were asked for.
+    Q_INVOKABLE int acknowledgeSelectedOr(int row);
+
+Q_SIGNALS:
+    void alertsChanged();
+    void filterChanged();
+    void sortOrderChanged();
+    void countChanged();
+    void countsChanged();
+    void selectionChanged();
+    void knownClientsChanged();
+
+protected:
+    [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    [[nodiscard]] bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    void scheduleCounts();
+    void recount();
+    void noteClients(const noc::AlertBatch &fresh);
+    void dropVanishedSelection();
+    void emitSelectedChanged(const QString &key);
+
+    QPointer<AlertModel> m_alerts;
+    QList<int> m_severities;
+    QStringList m_clients;
+    AckFilter m_ackFilter = AckFilter::All;
+    QString m_searchText;
+    SortOrder m_sortOrder = SortOrder::SeverityThenTime;
+    QList<int> m_counts;
+    QTimer m_countTimer;
+    QSet<QString> m_selected;
+    QStringList m_knownClients;
+};

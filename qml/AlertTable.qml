@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Nocdash.Models
+
+// The alert list with its column titles. Keyboard first: arrows or j/k move, Space selects, Shift
+// extends, `a` acknowledges the selection (or the current row), Ctrl+A selects all. The current row
+// and the selection follow alerts by key, so inserts and re-sorting never move them to another alert.
+FocusScope {
+    id: table
+    required property AlertFilterModel filter
+    property bool compact: false
+    property int fontSize: Theme.baseFontSize
+    property string placeholder: ""
+    readonly property alias list: list
+    readonly property string currentKey: list.currentKey
+    signal acknowledgeRequested(int count)
+
+    function moveCurrent(delta, extend) {
+        if (list.count === 0)
+            return;
+        const from = list.currentIndex < 0 ? 0 : list.currentIndex;
+        const to = Math.max(0, Math.min(list.count - 1, (list.currentIndex < 0 ? -1 : from) + delta));
+        list.currentIndex = to;
+        if (extend)
+            table.filter.selectRange(from, to);
+    }
+
+    function acknowledge() {
+        const asked = table.filter.acknowledgeSelectedOr(list.currentIndex);
+        if (asked > 0)
+            table.acknowledgeRequested(asked);
+        return asked;
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Rectangle {
+            // Column titles, aligned with AlertRow; a click sorts by that column.
+            visible: !table.compact
+            Layout.fillWidth: true
+            implicitHeight: 26 * Theme.scale
+            color: Theme.surfaceRaised
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: 8 * Theme.scale
+                anchors.rightMargin: 8 * Theme.scale
+                spacing: 12 * Theme.scale
+                Repeater {
+                    model: [
+                        { title: qsTr("SEVERITY"), width: 84, order: AlertFilterModel.SeverityThenTime },
+                        { title: qsTr("TIME"), width: 70, order: AlertFilterModel.Time },
+                        { title: qsTr("CLIENT"), width: 80, order: AlertFilterModel.Client },
+                        { title: qsTr("TYPE"), width: 190, order: AlertFilterModel.Type },
+                        { title: qsTr("MESSAGE"), width: -1, order: -1 },
+                        { title: qsTr("SITE"), width: 130, order: -1 },
+                        { title: qsTr("STATE"), width: 150, order: AlertFilterModel.AckState }
+                    ]
+                    Text {
+                        required property var modelData
+                        readonly property bool sorted: modelData.order === table.filter.sortOrder
+                        text: modelData.title + (sorted ? " ▾" : "")
+                        color: sorted ? Theme.text : Theme.secondaryText
+                        font.pixelSize: Theme.smallFontSize
+                        font.bold: true
+                        Layout.preferredWidth: modelData.width > 0 ? modelData.width * Theme.scale : -1
+                        Layout.fillWidth: modelData.width < 0
+                        Accessible.role: modelData.order >= 0 ? Accessible.ColumnHeader : Accessible.StaticText
+                        Accessible.name: qsTr("Sort by %1").arg(modelData.title)
+                        MouseArea {
+                            anchors.fill: parent
+                            enabled: parent.modelData.order >= 0
+                            cursorShape: enabled ? Qt.PointingHandCursor : Qt.ArrowCursor
+                            onClicked: table.filter.sortOrder = parent.modelData.order
+                        }
+                    }
+                }
+            }
+        }
+
+        ListView {
+            id: list
+            objectName: "alertList"
+            property string currentKey: ""
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: table.filter
+            boundsBehavior: Flickable.StopAtBounds
+            reuseItems: true
+            focus: true
+            currentIndex: -1
+            highlightFollowsCurrentItem: false
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Alerts")
+            ScrollBar.vertical: ScrollBar {}
+
+            onCurrentIndexChanged: currentKey = table.filter.keyAt(currentIndex)
+
+            // Re-sorting (an acknowledged row sinking) keeps the current alert current.
+            Connections {
+                target: table.filter
+                function onLayoutChanged() {
+                    if (list.currentKey.length > 0)
+                        list.currentIndex = table.filter.rowOfKey(list.currentKey);
+                }
+                function onModelReset() {
+                    list.currentIndex = list.currentKey.length > 0 ? table.filter.rowOfKey(list.currentKey) : -1;
+                }
+            }
+
+            delegate: AlertRow {
+                width: ListView.view.width
+                compact: table.compact
+                fontSize: table.fontSize
+                current: ListView.isCurrentItem
+                onClicked: (rowIndex, modifiers) => {
+                    list.forceActiveFocus();
+                    if (modifiers & Qt.ShiftModifier)
+                        table.filter.selectRange(list.currentIndex < 0 ? rowIndex : list.currentIndex, rowIndex);
+                    else if (modifiers & Qt.ControlModifier)
+                        table.filter.toggleSelected(rowIndex);
+                    list.currentIndex = rowIndex;
+                }
+            }
+
+            Keys.onPressed: event => {
+                const shift = (event.modifiers & Qt.ShiftModifier) !== 0;
+                const ctrl = (event.modifiers & Qt.ControlModifier) !== 0;
+                if (event.key === Qt.Key_Down || (event.key === Qt.Key_J && !ctrl)) {
+                    table.moveCurrent(1, shift);
+                } else if (event.key === Qt.Key_Up || (event.key === Qt.Key_K && !ctrl)) {
+                    table.moveCurrent(-1, shift);
+                } else if (event.key === Qt.Key_PageDown) {
+                    table.moveCurrent(Math.max(1, Math.floor(list.height / Theme.rowHeight) - 1), shift);
+                } else if (event.key === Qt.Key_PageUp) {
+                    table.moveCurrent(-Math.max(1, Math.floor(list.height / Theme.rowHeight) - 1), shift);
+                } else if (event.key === Qt.Key_Home) {
+                    table.moveCurrent(-list.count, shift);
+                } else if (event.key === Qt.Key_End) {
+                    table.moveCurrent(list.count, shift);
+                } else if (event.key === Qt.Key_Space) {
+                    table.filter.toggleSelected(list.currentIndex);
+                } else if (event.key === Qt.Key_A && ctrl) {
+                    table.filter.selectAll();
+                } else if (event.key === Qt.Key_A && !ctrl) {
+                    table.acknowledge();
+                } else {
+                    return;
+                }
+                event.accepted = true;
+            }
+
+            Text {
+                anchors.centerIn: parent
+                visible: list.count === 0
+                text: table.placeholder
+                color: Theme.secondaryText
+                font.pixelSize: table.fontSize + 3
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Layouts
+import QtCharts
+import Nocdash.Models
+
+// Alerts per minute by severity over the last hour (stacked areas, CRITICAL at the bottom) and RTT
+// over time. The series are written from C++ with replace(), at most once a second and only while the
+// panel is visible; nothing here animates.
+Rectangle {
+    id: panel
+    required property NocClient client
+    required property AlertModel alerts
+    property bool active: visible
+    property int fontSize: Theme.baseFontSize
+    color: Theme.background
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("Charts")
+
+    AlertRateSeries {
+        id: rates
+        alerts: panel.alerts
+        active: panel.active
+    }
+    RttSeries {
+        id: rtt
+        client: panel.client
+        active: panel.active
+    }
+
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: 8 * Theme.scale
+        columns: panel.width > panel.height * 1.6 ? 2 : 1
+
+        ChartView {
+            id: rateChart
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            title: qsTr("Alerts per minute, last hour")
+            titleColor: Theme.text
+            titleFont.pixelSize: panel.fontSize + 1
+            antialiasing: true
+            animationOptions: ChartView.NoAnimation
+            backgroundColor: Theme.surface
+            legend.labelColor: Theme.text
+            legend.font.pixelSize: panel.fontSize - 1
+            legend.alignment: Qt.AlignBottom
+            Accessible.name: qsTr("Alerts per minute by severity over the last hour")
+
+            DateTimeAxis {
+                id: rateTime
+                format: "hh:mm"
+                min: rates.axisMin
+                max: rates.axisMax
+                tickCount: 7
+                labelsColor: Theme.secondaryText
+                labelsFont.pixelSize: panel.fontSize - 2
+                gridLineColor: Theme.divider
+            }
+            ValueAxis {
+                id: rateValue
+                min: 0
+                max: Math.max(5, Math.ceil(rates.maxPerMinute * 1.1))
+                labelFormat: "%d"
+                labelsColor: Theme.secondaryText
+                labelsFont.pixelSize: panel.fontSize - 2
+                gridLineColor: Theme.divider
+            }
+
+            // Most urgent first, so it is drawn at the bottom of the stack.
+            AreaSeries {
+                name: Theme.severityNames[5]
+                axisX: rateTime
+                axisY: rateValue
+                color: Theme.severityColors[5]
+                borderColor: Theme.severityColors[5]
+                upperSeries: LineSeries { id: criticalUpper }
+                lowerSeries: LineSeries { id: criticalLower }
+            }
+            AreaSeries {
+                name: Theme.severityNames[4]
+                axisX: rateTime
+                axisY: rateValue
+                color: Theme.severityColors[4]
+                borderColor: Theme.severityColors[4]
+                upperSeries: LineSeries { id: highUpper }
+                lowerSeries: LineSeries { id: highLower }
+            }
+            AreaSeries {
+                name: Theme.severityNames[3]
+                axisX: rateTime
+                axisY: rateValue
+                color: Theme.severityColors[3]
+                borderColor: Theme.severityColors[3]
+                upperSeries: LineSeries { id: mediumUpper }
+                lowerSeries: LineSeries { id: mediumLower }
+            }
+            AreaSeries {
+                name: Theme.severityNames[2]
+                axisX: rateTime
+                axisY: rateValue
+                color: Theme.severityColors[2]
+                borderColor: Theme.severityColors[2]
+                upperSeries: LineSeries { id: lowUpper }
+                lowerSeries: LineSeries { id: lowLower }
+            }
+            AreaSeries {
+                name: Theme.severityNames[1]
+                axisX: rateTime
+                axisY: rateValue
+                color: Theme.severityColors[1]
+                borderColor: Theme.severityColors[1]
+                upperSeries: LineSeries { id: infoUpper }
+                lowerSeries: LineSeries { id: infoLower }
+            }
+            Component.onCompleted: {
+                rates.attach(5, criticalUpper, criticalLower);
+                rates.attach(4, highUpper, highLower);
+                rates.attach(3, mediumUpper, mediumLower);
+                rates.attach(2, lowUpper, lowLower);
+                rates.attach(1, infoUpper, infoLower);
+            }
+        }
+
+        ChartView {
+            id: rttChart
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            title: rtt.lastMs >= 0 ? qsTr("Round-trip time (now %1 ms)").arg(rtt.lastMs) : qsTr("Round-trip time")
+            titleColor: Theme.text
+            titleFont.pixelSize: panel.fontSize + 1
+            antialiasing: true
+            animationOptions: ChartView.NoAnimation
+            backgroundColor: Theme.surface
+            legend.labelColor: Theme.text
+            legend.font.pixelSize: panel.fontSize - 1
+            legend.alignment: Qt.AlignBottom
+            Accessible.name: qsTr("Round-trip time over time")
+
+            DateTimeAxis {
+                id: rttTime
+                format: "hh:mm:ss"
+                min: rtt.axisMin
+                max: rtt.axisMax
+                tickCount: 5
+                labelsColor: Theme.secondaryText
+                labelsFont.pixelSize: panel.fontSize - 2
+                gridLineColor: Theme.divider
+            }
+            ValueAxis {
+                id: rttValue
+                min: 0
+                max: Math.max(10, Math.ceil(rtt.maxMs * 1.2))
+                labelFormat: "%d"
+                titleText: qsTr("ms")
+                labelsColor: Theme.secondaryText
+                labelsFont.pixelSize: panel.fontSize - 2
+                gridLineColor: Theme.divider
+            }
+            LineSeries {
+                id: dashboardRtt
+                name: qsTr("dashboard")
+                axisX: rttTime
+                axisY: rttValue
+                color: Theme.accent
+                width: 2
+                Component.onCompleted: rtt.attach("dashboard", dashboardRtt)
+            }
+            LineSeries {
+                id: presenceRtt
+                name: qsTr("presence")
+                axisX: rttTime
+                axisY: rttValue
+                color: Theme.secondaryText
+                width: 2
+                Component.onCompleted: rtt.attach("presence", presenceRtt)
+            }
+        }
+    }
+}

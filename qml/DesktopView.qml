@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Nocdash.Models
+
+// The operator's desk: counters and freshness on top, the alert list with filters and details, and
+// tabs for health, presence, charts, subscriptions and diagnostics.
+FocusScope {
+    id: view
+    required property NocClient client
+    required property AlertModel alerts
+    property var settings: null
+    property date now: new Date()
+    readonly property alias list: table.list
+    readonly property alias filter: filter
+    readonly property alias tabs: tabs
+    readonly property alias searchField: filterBar.searchField
+    property alias currentTab: tabs.currentIndex
+
+    function focusList() { table.list.forceActiveFocus(); }
+    function focusSearch() {
+        tabs.currentIndex = 0;
+        filterBar.searchField.forceActiveFocus();
+        filterBar.searchField.selectAll();
+    }
+    function clearSearchAndSelection() {
+        filterBar.searchField.text = "";
+        filter.searchText = "";
+        filter.clearSelection();
+        focusList();
+    }
+    function acknowledge() { return table.acknowledge(); }
+
+    AlertFilterModel {
+        id: filter
+        alerts: view.alerts
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            font.pixelSize: Theme.baseFontSize
+            TabButton { text: qsTr("Alerts") + " (" + view.alerts.unacknowledgedCount + ")"; width: implicitWidth }
+            TabButton { text: qsTr("Health"); width: implicitWidth }
+            TabButton { text: qsTr("Presence"); width: implicitWidth }
+            TabButton { text: qsTr("Charts"); width: implicitWidth }
+            TabButton { text: qsTr("Subscriptions") + " (" + view.client.subscriptions.length + ")"; width: implicitWidth }
+            TabButton { text: qsTr("Diagnostics"); width: implicitWidth }
+        }
+
+        StackLayout {
+            currentIndex: tabs.currentIndex
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            SplitView {
+                orientation: Qt.Horizontal
+                ColumnLayout {
+                    SplitView.fillWidth: true
+                    SplitView.minimumWidth: 500 * Theme.scale
+                    spacing: 0
+                    FilterBar {
+                        id: filterBar
+                        Layout.fillWidth: true
+                        filter: filter
+                        alerts: view.alerts
+                        onAcknowledgeClicked: table.acknowledge()
+                    }
+                    AlertTable {
+                        id: table
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        filter: filter
+                        focus: true
+                        placeholder: view.alerts.count > 0 ? qsTr("No alert matches the filters.")
+                                   : view.client.state === NocClient.Connected ? qsTr("No alerts yet. All quiet.")
+                                   : qsTr("Waiting for the alert feed…")
+                    }
+                }
+                DetailsPane {
+                    SplitView.preferredWidth: 340 * Theme.scale
+                    SplitView.minimumWidth: 220 * Theme.scale
+                    alerts: view.alerts
+                    alertKey: table.currentKey
+                    now: view.now
+                    onAcknowledgeClicked: view.alerts.acknowledgeKeys([alertKey])
+                }
+            }
+            HealthPanel {
+                client: view.client
+                now: view.now
+            }
+            PresencePanel {
+                client: view.client
+                now: view.now
+            }
+            ChartsPanel {
+                client: view.client
+                alerts: view.alerts
+                active: tabs.currentIndex === 3 && view.visible
+            }
+            SubscriptionsPanel {
+                client: view.client
+                settings: view.settings
+            }
+            DiagnosticsPanel {
+                client: view.client
+            }
+        }
+    }
+}

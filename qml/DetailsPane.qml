@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Nocdash.Models
+
+// Every field of the current alert, and its acknowledgement history. Follows the alert by key, so it
+// stays on the same alert while the list moves under it.
+Rectangle {
+    id: pane
+    required property AlertModel alerts
+    property string alertKey: ""
+    property date now: new Date()
+    signal acknowledgeClicked()
+
+    // Re-read only when this alert changed (acknowledged, updated): a storm of other alerts costs
+    // nothing here.
+    property var alert: ({})
+    readonly property bool hasAlert: alert.key !== undefined
+    function reload() {
+        pane.alert = pane.alerts && pane.alertKey.length > 0 ? pane.alerts.get(pane.alertKey) : ({});
+    }
+    onAlertKeyChanged: reload()
+    Connections {
+        target: pane.alerts
+        function onDataChanged(topLeft, bottomRight) {
+            const row = pane.alerts.rowOfKey(pane.alertKey);
+            if (row >= topLeft.row && row <= bottomRight.row)
+                pane.reload();
+        }
+        function onModelReset() { pane.reload(); }
+    }
+
+    color: Theme.surface
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("Alert details")
+
+    Text {
+        anchors.centerIn: parent
+        visible: !pane.hasAlert
+        width: parent.width - 32
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
+        text: qsTr("Select an alert to see every field.")
+        color: Theme.secondaryText
+        font.pixelSize: Theme.baseFontSize
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        anchors.margins: 12 * Theme.scale
+        visible: pane.hasAlert
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: parent.width
+            spacing: 8 * Theme.scale
+
+            RowLayout {
+                spacing: 8 * Theme.scale
+                SeverityBadge {
+                    severity: pane.alert.severity ?? 0
+                    fontSize: Theme.baseFontSize + 1
+                }
+                Text {
+                    text: Theme.kindName(pane.alert.kind ?? "")
+                    color: Theme.secondaryText
+                    font.pixelSize: Theme.baseFontSize
+                }
+            }
+            Text {
+                Layout.fillWidth: true
+                text: pane.alert.message ?? ""
+                wrapMode: Text.Wrap
+                color: Theme.text
+                font.pixelSize: Theme.baseFontSize + 3
+                font.bold: true
+                textFormat: Text.PlainText
+            }
+
+            GridLayout {
+                columns: 2
+                columnSpacing: 12 * Theme.scale
+                rowSpacing: 4 * Theme.scale
+                Layout.fillWidth: true
+
+                Repeater {
+                    model: [
+                        { label: qsTr("Severity"), value: Theme.severityNames[pane.alert.severity ?? 0] + " (" + (pane.alert.severityName ?? "") + ")" },
+                        { label: qsTr("Kind"), value: Theme.kindName(pane.alert.kind ?? "") },
+                        { label: qsTr("ID"), value: pane.alert.alertId ?? "" },
+                        { label: qsTr("Client"), value: pane.alert.client || "—" },
+                        { label: qsTr("Type"), value: pane.alert.alertType ?? "" },
+                        { label: qsTr("Site"), value: pane.alert.location || "—" },
+                        { label: qsTr("Details"), value: pane.alert.detail || "—" },
+                        { label: qsTr("Occurred"), value: pane.alert.occurredAt ? Qt.formatDateTime(pane.alert.occurredAt, "yyyy-MM-dd hh:mm:ss") + " · " + Theme.ago(pane.alert.occurredAt, pane.now) : "—" },
+                        { label: qsTr("Received"), value: pane.alert.receivedAt ? Qt.formatDateTime(pane.alert.receivedAt, "yyyy-MM-dd hh:mm:ss") : "—" },
+                        { label: qsTr("State"), value: Theme.ackStateName(pane.alert.ackState ?? 0) },
+                        { label: qsTr("Acknowledged by"), value: pane.alert.ackBy || "—" },
+                        { label: qsTr("Acknowledged at"), value: pane.alert.ackBy ? Qt.formatDateTime(pane.alert.ackAt, "yyyy-MM-dd hh:mm:ss") : "—" },
+                        { label: qsTr("Failure"), value: pane.alert.ackReason || "—" }
+                    ]
+                    delegate: RowLayout {
+                        required property var modelData
+                        Layout.columnSpan: 2
+                        Layout.fillWidth: true
+                        spacing: 12 * Theme.scale
+                        Text {
+                            text: parent.modelData.label
+                            color: Theme.secondaryText
+                            font.pixelSize: Theme.smallFontSize
+                            Layout.preferredWidth: 120 * Theme.scale
+                            Layout.alignment: Qt.AlignTop
+                        }
+                        TextEdit {
+                            // Selectable so an operator can paste an id or a message into a ticket.
+                            text: parent.modelData.value
+                            readOnly: true
+                            selectByMouse: true
+                            wrapMode: Text.Wrap
+                            color: Theme.text
+                            font.pixelSize: Theme.baseFontSize
+                            Layout.fillWidth: true
+                            textFormat: TextEdit.PlainText
+                        }
+                    }
+                }
+            }
+
+            Text {
+                visible: pane.hasAlert && !(pane.alert.acknowledgeable ?? false)
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("The server cannot acknowledge this kind; acknowledging marks it as seen here.")
+                color: Theme.secondaryText
+                font.pixelSize: Theme.smallFontSize
+            }
+
+            Button {
+                text: (pane.alert.ackState ?? 0) === 3 ? qsTr("Retry acknowledgement") : qsTr("Acknowledge")
+                enabled: (pane.alert.ackState ?? 0) === 0 || (pane.alert.ackState ?? 0) === 3
+                onClicked: pane.acknowledgeClicked()
+            }
+        }
+    }
+}

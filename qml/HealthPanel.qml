@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Nocdash.Models
+
+// One card per channel: state, round trips, uptime, reconnects, traffic and a 0-100 score.
+Rectangle {
+    id: panel
+    required property NocClient client
+    property int fontSize: Theme.baseFontSize
+    property date now: new Date()
+    color: Theme.background
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("Connection health")
+
+    ConnectionHealthModel {
+        id: health
+        client: panel.client
+    }
+
+    function stateName(state) {
+        return [qsTr("closed"), qsTr("connecting"), qsTr("open")][state] ?? "";
+    }
+    function ms(value) {
+        return value < 0 ? "—" : qsTr("%1 ms").arg(value);
+    }
+    function duration(seconds) {
+        if (seconds < 60)
+            return qsTr("%1 s").arg(seconds);
+        if (seconds < 3600)
+            return qsTr("%1 min").arg(Math.floor(seconds / 60));
+        return qsTr("%1 h %2 min").arg(Math.floor(seconds / 3600)).arg(Math.floor(seconds % 3600 / 60));
+    }
+
+    Flow {
+        anchors.fill: parent
+        anchors.margins: 16 * Theme.scale
+        spacing: 16 * Theme.scale
+
+        Repeater {
+            model: health
+            delegate: Rectangle {
+                id: card
+                required property string name
+                required property string path
+                required property int channelState
+                required property date stateSince
+                required property int rttLastMs
+                required property int rttP50Ms
+                required property int rttP95Ms
+                required property var uptimeSeconds
+                required property int reconnects
+                required property var framesIn
+                required property var framesOut
+                required property int errors
+                required property var lastInboundAgeMs
+                required property int score
+                required property bool stale
+                required property bool derived
+
+                width: 380 * Theme.scale
+                height: grid.implicitHeight + 60 * Theme.scale
+                radius: 6
+                color: Theme.surface
+                border.width: 2
+                border.color: channelState === 2 && !stale ? Theme.live : (channelState === 1 ? Theme.warning : Theme.lost)
+                Accessible.role: Accessible.Grouping
+                Accessible.name: qsTr("%1 channel: %2, score %3").arg(name).arg(panel.stateName(channelState)).arg(score)
+
+                ColumnLayout {
+                    anchors.fill: parent
+                    anchors.margins: 12 * Theme.scale
+                    spacing: 6 * Theme.scale
+                    RowLayout {
+                        Text {
+                            text: card.name + "  " + card.path
+                            color: Theme.text
+                            font.pixelSize: panel.fontSize + 2
+                            font.bold: true
+                            Layout.fillWidth: true
+                            elide: Text.ElideRight
+                        }
+                        Text {
+                            text: qsTr("score %1").arg(card.score)
+                            color: card.score >= 80 ? Theme.live : (card.score >= 40 ? Theme.warning : Theme.lost)
+                            font.pixelSize: panel.fontSize + 2
+                            font.bold: true
+                        }
+                    }
+                    GridLayout {
+                        id: grid
+                        columns: 4
+                        columnSpacing: 12 * Theme.scale
+                        rowSpacing: 2 * Theme.scale
+                        Repeater {
+                            model: [
+                                qsTr("State"), panel.stateName(card.channelState) + (card.stale ? " · " + qsTr("stale") : ""),
+                                qsTr("Since"), Qt.formatTime(card.stateSince, "hh:mm:ss"),
+                                qsTr("RTT"), panel.ms(card.rttLastMs),
+                                qsTr("p50 / p95"), panel.ms(card.rttP50Ms) + " / " + panel.ms(card.rttP95Ms),
+                                qsTr("Uptime"), panel.duration(card.uptimeSeconds),
+                                qsTr("Reconnects"), String(card.reconnects),
+                                qsTr("Frames in"), String(card.framesIn),
+                                qsTr("Frames out"), String(card.framesOut),
+                                qsTr("Errors"), String(card.errors),
+                                qsTr("Last inbound"), card.lastInboundAgeMs < 0 ? "—" : panel.duration(Math.floor(card.lastInboundAgeMs / 1000))
+                            ]
+                            Text {
+                                required property var modelData
+                                required property int index
+                                text: modelData
+                                color: index % 2 === 0 ? Theme.secondaryText : Theme.text
+                                font.pixelSize: panel.fontSize
+                            }
+                        }
+                    }
+                    Text {
+                        visible: card.derived
+                        text: qsTr("Summary from the session; per-channel figures appear when the engine reports them.")
+                        color: Theme.secondaryText
+                        font.pixelSize: Theme.smallFontSize
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+    }
+}

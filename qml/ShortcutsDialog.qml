@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// "?": every keyboard shortcut on one page.
+Dialog {
+    id: dialog
+    title: qsTr("Keyboard shortcuts")
+    modal: false
+    standardButtons: Dialog.Close
+    anchors.centerIn: parent
+
+    GridLayout {
+        columns: 2
+        columnSpacing: 24 * Theme.scale
+        rowSpacing: 6 * Theme.scale
+        Repeater {
+            model: [
+                "↑ ↓  j k", qsTr("Move through the alerts"),
+                qsTr("Shift+↑ ↓"), qsTr("Extend the selection"),
+                qsTr("Space"), qsTr("Select or deselect the current alert"),
+                qsTr("Ctrl+A"), qsTr("Select every alert shown"),
+                "a", qsTr("Acknowledge the selection (or the current alert)"),
+                "/", qsTr("Search"),
+                qsTr("Esc"), qsTr("Clear the search and the selection"),
+                "1 … 6", qsTr("Alerts, health, presence, charts, subscriptions, diagnostics"),
+                qsTr("Ctrl+M"), qsTr("Mute sounds (again: unmute)"),
+                qsTr("Ctrl+,"), qsTr("Settings"),
+                "?", qsTr("This list")
+            ]
+            Label {
+                required property var modelData
+                required property int index
+                text: modelData
+                font.bold: index % 2 === 0
+                font.family: index % 2 === 0 ? Theme.monoFamily : font.family
+            }
+        }
+    }
+}

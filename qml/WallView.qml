@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Layouts
+import Nocdash.Models
+
+// The wall screen: large counters, unacknowledged alerts only (most urgent and newest first), and a
+// strip with freshness, clock and server. Optionally rotates through alerts, health and charts.
+// Nothing here needs a click: no dialogs, nothing to dismiss.
+Item {
+    id: wall
+    required property NocClient client
+    required property AlertModel alerts
+    property var settings: null
+    property date now: new Date()
+    property int rotationSeconds: settings ? settings.wallRotationSeconds : 0
+    property int view: 0 // 0 alerts, 1 health, 2 charts
+    readonly property alias list: table.list
+
+    AlertFilterModel {
+        id: unacknowledged
+        alerts: wall.alerts
+        ackFilter: AlertFilterModel.Unacknowledged
+    }
+
+    Timer {
+        interval: Math.max(5, wall.rotationSeconds) * 1000
+        running: wall.rotationSeconds > 0 && wall.visible
+        repeat: true
+        onTriggered: wall.view = (wall.view + 1) % 3
+    }
+
+    // The clock shows minutes, so it wakes once a minute, not once a second.
+    property date clock: new Date()
+    Timer {
+        id: clockTimer
+        running: wall.visible
+        interval: 60000 - (new Date().getTime() % 60000) + 20
+        onTriggered: {
+            wall.clock = new Date();
+            interval = 60000 - (wall.clock.getTime() % 60000) + 20;
+            restart();
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: counters.implicitHeight + 24 * Theme.scale
+            color: Theme.surface
+            RowLayout {
+                id: counters
+                anchors.fill: parent
+                anchors.margins: 12 * Theme.scale
+                spacing: 12 * Theme.scale
+                Repeater {
+                    model: [5, 4, 3, 2, 1]
+                    SeverityCounter {
+                        required property int modelData
+                        severity: modelData
+                        value: wall.alerts.unacknowledgedBySeverity[modelData] ?? 0
+                        // About 64 px at 1080p, but never wider than a fifth of the screen.
+                        fontSize: Math.min(Math.round(32 * Theme.scale), Math.round(wall.width / 30))
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+        Text {
+            Layout.fillWidth: true
+            visible: wall.alerts.storm
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("Alert storm: %1 new in the last minute").arg(wall.alerts.receivedLastMinute)
+            color: Theme.warning
+            font.pixelSize: Theme.titleFontSize
+            font.bold: true
+        }
+
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            AlertTable {
+                id: table
+                anchors.fill: parent
+                visible: wall.view === 0
+                filter: unacknowledged
+                compact: true
+                fontSize: Math.round(Theme.baseFontSize * 1.15)
+                placeholder: wall.client.state === NocClient.Connected ? qsTr("All quiet: nothing unacknowledged.")
+                                                                       : qsTr("Waiting for the alert feed…")
+            }
+            Loader {
+                anchors.fill: parent
+                active: wall.view === 1
+                visible: active
+                sourceComponent: HealthPanel {
+                    client: wall.client
+                    now: wall.now
+                    fontSize: Theme.baseFontSize
+                }
+            }
+            Loader {
+                anchors.fill: parent
+                active: wall.view === 2
+                visible: active
+                sourceComponent: ChartsPanel {
+                    client: wall.client
+                    alerts: wall.alerts
+                    fontSize: Theme.baseFontSize
+                }
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: strip.implicitHeight + 16 * Theme.scale
+            color: Theme.surface
+            RowLayout {
+                id: strip
+                anchors.fill: parent
+                anchors.margins: 8 * Theme.scale
+                spacing: 16 * Theme.scale
+                ConnectionPill {
+                    client: wall.client
+                    now: wall.now
+                    fontSize: Theme.baseFontSize
+                }
+                Text {
+                    text: [qsTr("Alerts"), qsTr("Health"), qsTr("Charts")][wall.view]
+                    color: Theme.secondaryText
+                    font.pixelSize: Theme.baseFontSize
+                }
+                Item { Layout.fillWidth: true }
+                Text {
+                    text: wall.client.serverName
+                    color: Theme.secondaryText
+                    font.pixelSize: Theme.baseFontSize
+                }
+                Text {
+                    text: Qt.formatTime(wall.clock, "hh:mm")
+                    color: Theme.text
+                    font.pixelSize: Theme.titleFontSize
+                    font.bold: true
+                }
+            }
+        }
+    }
+
+    StaleBanner {
+        // Over the top of everything, full width: unmissable from across the room.
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        client: wall.client
+        stale: wall.client.stale
+        large: true
+        graceMs: 2000
+    }
+}

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: MIT
+// nocctl as an operator runs it, against the simulator over loopback, with a real Secret Service.
+#include "sim/Simulator.h"
+#include "sim/SimulatorOptions.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kTimeoutMs = 30000;
+
+struct Ctl
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+
+    Ctl()
+    {
+        // Settings and state of this test only; the keychain is the session's (tools/test.sh makes a
+        // throwaway one).
+        env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+        env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+        env.remove(u"NOCDASH_PASSWORD"_s);
+    }
+
+    std::unique_ptr<QProcess> start(const QStringList &args, const QString &password = {})
+    {
+        auto process = std::make_unique<QProcess>();
+        QProcessEnvironment e = env;
+        if (!password.isEmpty())
+            e.insert(u"NOCDASH_PASSWORD"_s, password);
+        process->setProcessEnvironment(e);
+        process->start(QStringLiteral(NOCCTL_EXE), args);
+        return process;
+    }
+};
+
+bool finished(QProcess &process)
+{
+    return process.state() == QProcess::NotRunning;
+}
+
+bool haveSecretService()
+{
+    return !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
+}
+} // namespace
+
+class TestNocctl : public QObject
+{
+    Q_OBJECT
+
+private:
+    noc::sim::Simulator *m_sim = nullptr;
+
+    QStringList server() const { return { u"--server"_s, m_sim->httpUrl().toString() }; }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_sim = new noc::sim::Simulator({}, this);
+        QVERIFY(m_sim->listen());
+    }
+    void cleanup()
+    {
+        delete m_sim;
+        m_sim = nullptr;
+    }
+
+    void usageErrors()
+    {
+        Ctl ctl;
+        for (const QStringList &args :
+             { QStringList {}, QStringList { u"frobnicate"_s }, QStringList { u"ack"_s },
+               QStringList { u"--server"_s, u"ftp://x"_s, u"status"_s } }) {
+            auto p = ctl.start(args);
+            QTRY_VERIFY_WITH_TIMEOUT(finished(*p), kTimeoutMs);
+            QCOMPARE(p->exitCode(), 2);
+        }
+    }
+
+    void stateTableIsPrintable()
+    {
+        Ctl ctl;
+        auto p = ctl.start({ u"status"_s, u"--state-table"_s });
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*p), kTimeoutMs);
+        QCOMPARE(p->exitCode(), 0);
+        const QString table = QString::fromUtf8(p->readAllStandardOutput());
+        QVERIFY(table.startsWith(u"| from | event | guard | to | actions | why |"_s));
+        QVERIFY(table.contains(u"ClosedPresenceTimeout"_s));
+    }
+
+    void loginProvisionsTheKeychainAndLogoutForgets()
+    {
+        if (!haveSecretService())
+            QSKIP("needs a Secret Service (run the suite through tools/test.sh)");
+        Ctl ctl;
+        auto login
+            = ctl.start(server() + QStringList { u"--user"_s, u"operator"_s, u"login"_s }, u"operator"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*login), kTimeoutMs);
+        QVERIFY2(login->exitCode() == 0, login->readAllStandardError().constData());
+        QVERIFY(!login->readAllStandardOutput().contains("eyJ")); // never a token on screen
+
+        // No server, no user, no password: everything comes from the settings and the keychain.
+        auto status = ctl.start({ u"status"_s });
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*status), kTimeoutMs);
+        QVERIFY2(status->exitCode() == 0, status->readAllStandardError().constData());
+        const QJsonObject health = QJsonDocument::fromJson(status->readAllStandardOutput()).object();
+        QCOMPARE(health.value("state"_L1).toString(), u"Connected"_s);
+        QCOMPARE(health.value("user"_L1).toString(), u"operator"_s);
+        const auto dashboard = health.value("channels"_L1).toArray().at(0).toObject();
+        QCOMPARE(dashboard.value("name"_L1).toString(), u"dashboard"_s);
+        QVERIFY(dashboard.value("rtt_last_ms"_L1).toInt() >= 0);
+
+        auto logout = ctl.start({ u"logout"_s });
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*logout), kTimeoutMs);
+        QVERIFY2(logout->exitCode() == 0, logout->readAllStandardError().constData());
+
+        auto after = ctl.start({ u"status"_s });
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*after), kTimeoutMs);
+        QCOMPARE(after->exitCode(), 3); // nothing to sign in with any more
+    }
+
+    void ackExitsZeroOnlyWhenConfirmed()
+    {
+        Ctl ctl;
+        const QString a = m_sim->publishAlert(u"acme"_s, u"HIGH"_s, u"LINK_DOWN"_s, u"a"_s);
+        const QString b = m_sim->publishAlert(u"globex"_s, u"LOW"_s, u"DISK_FULL"_s, u"b"_s);
+        auto ok
+            = ctl.start(server() + QStringList { u"--user"_s, u"operator"_s, u"--json"_s, u"ack"_s, a, b },
+                        u"operator"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*ok), kTimeoutMs);
+        QVERIFY2(ok->exitCode() == 0, ok->readAllStandardError().constData());
+        QCOMPARE(QString::fromUtf8(ok->readAllStandardOutput()).count(u"ack_confirmed"_s), 2);
+        QCOMPARE(m_sim->acks().size(), 2);
+
+        auto refused
+            = ctl.start(server() + QStringList { u"--user"_s, u"viewer"_s, u"ack"_s, a }, u"viewer"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*refused), kTimeoutMs);
+        QCOMPARE(refused->exitCode(), 5);
+        QVERIFY(refused->readAllStandardError().contains("Cannot acknowledge alerts"));
+        QCOMPARE(m_sim->acks().size(), 2);
+
+        auto wrongPassword
+            = ctl.start(server() + QStringList { u"--user"_s, u"operator"_s, u"ack"_s, a }, u"nope"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*wrongPassword), kTimeoutMs);
+        QCOMPARE(wrongPassword->exitCode(), 3);
+    }
+
+    void subscribeConfirmsWithTheServer()
+    {
+        Ctl ctl;
+        auto ok = ctl.start(server() + QStringList { u"--user"_s, u"operator"_s, u"subscribe"_s, u"hooli"_s },
+                            u"operator"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*ok), kTimeoutMs);
+        QVERIFY2(ok->exitCode() == 0, ok->readAllStandardError().constData());
+        auto refused
+            = ctl.start(server() + QStringList { u"--user"_s, u"acme-only"_s, u"subscribe"_s, u"globex"_s },
+                        u"acme-only"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*refused), kTimeoutMs);
+        QCOMPARE(refused->exitCode(), 5);
+        QVERIFY(refused->readAllStandardError().contains("Insufficient permissions"));
+    }
+
+    void watchSurvivesFaultInjection()
+    {
+        Ctl ctl;
+        auto watch = ctl.start(server()
+                                   + QStringList { u"--user"_s, u"operator"_s, u"--client"_s, u"acme"_s,
+                                                   u"--json"_s, u"watch"_s },
+                               u"operator"_s);
+        QByteArray output;
+        const auto sawAlert = [&](const QString &message) {
+            output += watch->readAllStandardOutput();
+            return output.contains(message.toUtf8());
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(sawAlert(u"\"state\":\"Connected\""_s), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sim->framesReceivedByType().value(u"subscribe_client"_s), 1, kTimeoutMs);
+
+        int round = 0;
+        const auto faults = QList<std::function<void()>> {
+            [&] { m_sim->restart(500); },
+            [&] { m_sim->closeSockets(1011, u"handler raised"_s); },
+            [&] { m_sim->closeSockets(1000, u"24 h"_s); },
+            [&] { m_sim->closeSockets(4408, u"presence timeout"_s); },
+            [&] { m_sim->expireAccessTokens(true); },
+            [&] { m_sim->sendMalformed(u"garbage"_s); },
+        };
+        for (const auto &fault : faults) {
+            ++round;
+            const int subscribesBefore = m_sim->framesReceivedByType().value(u"subscribe_client"_s);
+            fault();
+            if (round != faults.size()) // every fault but the malformed frame ends the socket
+                QTRY_VERIFY_WITH_TIMEOUT(m_sim->framesReceivedByType().value(u"subscribe_client"_s)
+                                             > subscribesBefore,
+                                         kTimeoutMs);
+            const QString message = u"after fault %1"_s.arg(round);
+            m_sim->publishAlert(u"acme"_s, u"CRITICAL"_s, u"DEVICE_OFFLINE"_s, message);
+            QTRY_VERIFY2_WITH_TIMEOUT(sawAlert(message), qPrintable(message), kTimeoutMs);
+        }
+        // Every line is one JSON object.
+        for (const QByteArray &line : output.split('\n')) {
+            if (!line.isEmpty())
+                QVERIFY2(QJsonDocument::fromJson(line).isObject(), line.constData());
+        }
+        ::kill(static_cast<pid_t>(watch->processId()), SIGTERM);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*watch), kTimeoutMs);
+        QCOMPARE(watch->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(watch->exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNocctl)
+#include "tst_nocctl.moc"

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtTest
+import Nocdash.Models
+import Nocdash.Ui
+
+Item {
+    id: root
+    width: 1000
+    height: 400
+
+    AlertModel {
+        id: alerts
+        coalesceIntervalMs: 0
+    }
+    AlertFilterModel {
+        id: filter
+        alerts: alerts
+    }
+    AlertTable {
+        id: table
+        anchors.fill: parent
+        filter: filter
+        focus: true
+    }
+    SeverityBadge {
+        id: badge
+        severity: 5
+    }
+    StaleBanner {
+        id: banner
+        width: 600
+        client: testClient
+        stale: true
+        graceMs: 10
+    }
+
+    function textOf(item) {
+        let found = [];
+        function walk(node) {
+            if (node.text !== undefined && typeof node.text === "string")
+                found.push(node.text);
+            for (let i = 0; i < node.children.length; ++i)
+                walk(node.children[i]);
+        }
+        walk(item);
+        return found.join("|");
+    }
+
+    TestCase {
+        name: "Components"
+        when: windowShown
+
+        function init() {
+            filter.clearSelection();
+            filter.clearFilters();
+            alerts.clear();
+            table.list.currentIndex = -1;
+        }
+
+        function test_badgeIsColourGlyphAndWord() {
+            const text = root.textOf(badge);
+            verify(text.indexOf("‼") >= 0, text);
+            verify(text.indexOf("CRIT") >= 0, text);
+            compare(badge.Accessible.name, "Critical");
+        }
+
+        function test_keyboardMovesSelectsAndAcknowledges() {
+            feed.add(alerts, 1, 2, "acme", "ticket");
+            feed.add(alerts, 2, 5, "acme", "ticket");
+            feed.add(alerts, 3, 3, "acme", "ticket");
+            compare(table.list.count, 3);
+            table.list.forceActiveFocus();
+            keyClick(Qt.Key_J);
+            compare(table.list.currentIndex, 0);
+            compare(table.currentKey, "ticket:2"); // CRITICAL first
+            keyClick(Qt.Key_J);
+            compare(table.currentKey, "ticket:3");
+            keyClick(Qt.Key_K);
+            compare(table.currentKey, "ticket:2");
+            keyClick(Qt.Key_Space);
+            keyClick(Qt.Key_Down, Qt.ShiftModifier);
+            compare(filter.selectedCount, 2);
+            keyClick(Qt.Key_A);
+            // Tickets cannot be acknowledged on the wire: they are marked as seen at once.
+            compare(alerts.unacknowledgedCount, 1);
+            compare(alerts.get("ticket:2").ackState, AlertModel.Acknowledged);
+        }
+
+        function test_currentAlertSurvivesInsertsAndResorting() {
+            feed.add(alerts, 10, 3, "acme", "ticket");
+            feed.add(alerts, 11, 2, "acme", "ticket");
+            table.list.forceActiveFocus();
+            table.list.currentIndex = 1;
+            compare(table.currentKey, "ticket:11");
+            feed.addMany(alerts, 100, 5, 5); // five CRITICAL land above it
+            table.list.forceLayout(); // the view applies model changes when it lays out
+            compare(table.currentKey, "ticket:11");
+            compare(filter.keyAt(table.list.currentIndex), "ticket:11");
+            alerts.acknowledgeKeys(["ticket:10"]); // re-sorts
+            table.list.forceLayout();
+            compare(table.currentKey, "ticket:11");
+            compare(filter.keyAt(table.list.currentIndex), "ticket:11");
+        }
+
+        function test_scrollPositionSurvivesUpdates() {
+            feed.addMany(alerts, 1000, 200, 2);
+            table.list.positionViewAtIndex(100, ListView.Beginning);
+            table.list.forceLayout();
+            const topIndex = table.list.indexAt(10, table.list.contentY + 2);
+            const topKey = filter.keyAt(topIndex);
+            feed.addMany(alerts, 2000, 30, 2); // newer rows arrive above
+            table.list.forceLayout();
+            const nowTop = filter.keyAt(table.list.indexAt(10, table.list.contentY + 2));
+            compare(nowTop, topKey);
+        }
+
+        function test_failedAcknowledgementShowsOnTheRow() {
+            feed.add(alerts, 42, 4); // server-acknowledgeable, but there is no connection
+            table.list.forceActiveFocus();
+            table.list.currentIndex = 0;
+            keyClick(Qt.Key_A);
+            compare(alerts.get("alert:42").ackState, AlertModel.Failed);
+            table.list.forceLayout();
+            const text = root.textOf(table.list.itemAtIndex(0));
+            verify(text.indexOf("failed") >= 0, text);
+        }
+
+        function test_staleBannerSaysSinceWhenAndWhatNext() {
+            tryCompare(banner, "visible", true);
+            const text = root.textOf(banner);
+            verify(text.indexOf("No live data yet") >= 0, text);
+            banner.stale = false;
+            compare(banner.visible, false);
+        }
+    }
+}

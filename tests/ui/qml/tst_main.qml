@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtTest
+import Nocdash.Models
+
+TestCase {
+    id: test
+    name: "MainWindow"
+    when: windowShown
+
+    property var window: null
+
+    function init() {
+        const component = Qt.createComponent("qrc:/Nocdash/Ui/Main.qml");
+        compare(component.status, Component.Ready, component.errorString());
+        window = component.createObject(null, { client: testClient });
+        verify(window !== null);
+        window.settings.fileName = "/dev/null";
+    }
+    function cleanup() {
+        window.destroy();
+        window = null;
+    }
+
+    function test_selfCheckPropertiesExist() {
+        verify(window.alertModel !== null);
+        verify(window.alertList !== null);
+        compare(window.alertList.objectName, "alertList");
+        feed.add(window.alertModel, 1, 5);
+        tryCompare(window.alertList, "count", 1);
+    }
+
+    function test_wallModeSwapsTheViewAndKeepsTheList() {
+        feed.add(window.alertModel, 1, 5);
+        feed.add(window.alertModel, 2, 4);
+        window.alertModel.acknowledgeKeys(["alert:2"]); // fails (no server): still unacknowledged
+        window.settings.wallMode = true;
+        verify(window.alertList !== null);
+        tryCompare(window.alertList, "count", 2);
+        verify(!window.header.visible);
+        window.settings.wallMode = false;
+        tryCompare(window.alertList, "count", 2);
+    }
+
+    function test_themeFollowsTheSettings() {
+        window.settings.theme = "light";
+        compare(window.color, "#fafafa");
+        window.settings.theme = "dark";
+        compare(window.color, "#121417");
+    }
+}

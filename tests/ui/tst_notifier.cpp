@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+// Notifications, sounds and the wall screen's placement rules, with a recording tone player.
+#include "AlertModel.h"
+#include "DashboardSettings.h"
+#include "Notifier.h"
+#include "TonePlayer.h"
+#include "WallController.h"
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWindow>
+
+using namespace Qt::StringLiterals;
+using noc::Severity;
+
+namespace {
+struct RecordingPlayer final : TonePlayer
+{
+    QList<Tone> *played;
+    explicit RecordingPlayer(QList<Tone> *sink) : played(sink) { }
+    void play(Tone tone) override { played->append(tone); }
+};
+
+noc::Alert makeAlert(int id, Severity severity)
+{
+    noc::Alert alert;
+    alert.id = QString::number(id);
+    alert.severity = severity;
+    alert.clientId = u"acme"_s;
+    alert.type = u"DEVICE_OFFLINE"_s;
+    alert.message = u"sw-%1 offline"_s.arg(id);
+    alert.receivedAt = QDateTime::currentDateTimeUtc();
+    return alert;
+}
+} // namespace
+
+class TestNotifier : public QObject
+{
+    Q_OBJECT
+
+    struct Fixture
+    {
+        AlertModel alerts;
+        DashboardSettings settings;
+        QList<TonePlayer::Tone> tones;
+        Notifier notifier { &alerts, nullptr, &settings, std::make_unique<RecordingPlayer>(&tones) };
+        Fixture()
+        {
+            alerts.setCoalesceIntervalMs(0);
+            notifier.setTrayEnabled(false);
+            notifier.setCooldownMs(100);
+        }
+        void add(const noc::AlertBatch &batch)
+        {
+            alerts.addAlerts(batch);
+            alerts.flush();
+        }
+    };
+
+private Q_SLOTS:
+    void newCriticalIsToldAndRingsUntilAcknowledged()
+    {
+        Fixture f;
+        QSignalSpy toasts(&f.notifier, &Notifier::toastRequested);
+        f.add({ makeAlert(1, Severity::Critical) });
+        QCOMPARE(toasts.count(), 1);
+        QCOMPARE(toasts.at(0).at(0).toString(), u"CRITICAL: DEVICE_OFFLINE"_s);
+        QVERIFY(toasts.at(0).at(1).toString().contains(u"sw-1 offline"_s));
+        QCOMPARE(f.tones, QList<TonePlayer::Tone>({ TonePlayer::Tone::Critical }));
+        QVERIFY(f.notifier.isRinging());
+        f.alerts.markConfirmed(u"1"_s, u"kim"_s, {});
+        QVERIFY(!f.notifier.isRinging());
+    }
+
+    void lowSeveritiesStayQuiet()
+    {
+        Fixture f;
+        QSignalSpy toasts(&f.notifier, &Notifier::toastRequested);
+        f.add({ makeAlert(1, Severity::Medium), makeAlert(2, Severity::Low), makeAlert(3, Severity::Info) });
+        QCOMPARE(toasts.count(), 0);
+        QVERIFY(f.tones.isEmpty()); // MEDIUM's sound is off by default
+    }
+
+    void aStormIsOneSummary()
+    {
+        Fixture f;
+        QSignalSpy shown(&f.notifier, &Notifier::messageShown);
+        for (int batch = 0; batch < 10; ++batch) {
+            noc::AlertBatch alerts;
+            for (int i = 0; i < 50; ++i)
+                alerts.append(makeAlert(batch * 100 + i, i % 2 ? Severity::High : Severity::Critical));
+            f.add(alerts);
+        }
+        QCOMPARE(shown.count(), 1); // the first one, at once
+        QTRY_COMPARE(shown.count(), 2); // everything else, after the cooldown, as one
+        QCOMPARE(shown.at(1).at(0).toString(), u"450 new urgent alerts"_s);
+        QVERIFY(shown.at(1).at(1).toString().startsWith(u"225 CRITICAL, 225 HIGH"_s));
+        QCOMPARE(f.tones.size(), 1); // and one tone, not 500
+    }
+
+    void muteSilencesButStillTells()
+    {
+        Fixture f;
+        QSignalSpy mute(&f.notifier, &Notifier::muteChanged);
+        f.notifier.muteFor(15);
+        QVERIFY(f.notifier.isMuted());
+        QVERIFY(f.notifier.mutedUntil() > QDateTime::currentDateTimeUtc().addSecs(14 * 60));
+        QSignalSpy toasts(&f.notifier, &Notifier::toastRequested);
+        f.add({ makeAlert(1, Severity::Critical) });
+        QCOMPARE(toasts.count(), 1);
+        QVERIFY(f.tones.isEmpty());
+        f.notifier.unmute();
+        QVERIFY(!f.notifier.isMuted());
+        QCOMPARE(mute.count(), 2);
+        f.notifier.repeatTick(); // still unacknowledged: the tone comes back
+        QCOMPARE(f.tones, QList<TonePlayer::Tone>({ TonePlayer::Tone::Critical }));
+    }
+
+    void notificationsCanBeTurnedOff()
+    {
+        Fixture f;
+        f.settings.setNotifications(false);
+        QSignalSpy toasts(&f.notifier, &Notifier::toastRequested);
+        f.add({ makeAlert(1, Severity::High) });
+        QCOMPARE(toasts.count(), 0);
+    }
+
+    void tooltipCountsTheUnacknowledged()
+    {
+        Fixture f;
+        f.add(
+            { makeAlert(1, Severity::Critical), makeAlert(2, Severity::High), makeAlert(3, Severity::Low) });
+        QTRY_VERIFY(f.notifier.tooltip().contains(u"3 unacknowledged (1 CRITICAL, 1 HIGH)"_s));
+    }
+
+    void tonesAreRealWavFiles()
+    {
+        const QByteArray wav = SystemTonePlayer::toneWav(TonePlayer::Tone::Critical);
+        QVERIFY(wav.startsWith("RIFF"));
+        QCOMPARE(wav.mid(8, 8), QByteArray("WAVEfmt "));
+        QVERIFY(wav.size() > 10000);
+        QVERIFY(wav != SystemTonePlayer::toneWav(TonePlayer::Tone::High)); // distinct per severity
+    }
+
+    void wallScreenFallsBackWhenItsScreenGoesAway()
+    {
+        const QList<QScreen *> screens = QGuiApplication::screens();
+        QScreen *primary = QGuiApplication::primaryScreen();
+        QCOMPARE(WallController::chooseScreen(screens, 0, primary), screens.at(0));
+        QCOMPARE(WallController::chooseScreen(screens, int(screens.size()) + 3, primary), primary);
+        QCOMPARE(WallController::chooseScreen(screens, -1, primary), primary);
+        QCOMPARE(WallController::chooseScreen({}, 2, nullptr), nullptr);
+    }
+
+    void wallHidesTheIdleCursor()
+    {
+        QWindow window;
+        window.resize(200, 200);
+        WallController wall(&window);
+        wall.setCursorHideSeconds(1);
+        wall.setEnabled(true);
+        QCOMPARE(window.visibility(), QWindow::FullScreen);
+        QTRY_VERIFY(wall.isCursorHidden());
+        QMouseEvent move(QEvent::MouseMove, QPointF(5, 5), QPointF(5, 5), Qt::NoButton, Qt::NoButton,
+                         Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &move);
+        QVERIFY(!wall.isCursorHidden());
+        wall.setEnabled(false);
+        QVERIFY(window.visibility() != QWindow::FullScreen);
+    }
+};
+
+QTEST_MAIN(TestNotifier)
+#include "tst_notifier.moc"

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+// The models on a real session against the in-process simulator: alerts arrive, get acknowledged
+// with who and when, presence shows up.
+#include "AlertFilterModel.h"
+#include "AlertModel.h"
+#include "NocClient.h"
+#include "PresenceModel.h"
+#include "sim/Simulator.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestUiLive : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void alertsFlowAndAcknowledgementsComeBack()
+    {
+        noc::sim::Simulator sim;
+        QVERIFY(sim.listen());
+        noc::NocClient client;
+        noc::ServerProfile profile;
+        profile.baseUrl = sim.httpUrl();
+        client.setProfile(profile);
+        client.setCredentials(u"operator"_s, u"operator"_s);
+        client.setSubscriptions({ u"acme"_s });
+        AlertModel alerts;
+        QAbstractItemModelTester tester(&alerts, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        alerts.setClient(&client);
+        AlertFilterModel filter;
+        QAbstractItemModelTester filterTester(&filter,
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setAlerts(&alerts);
+        PresenceModel presence;
+        presence.setClient(&client);
+
+        client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), noc::NocClient::ConnectionState::Connected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(sim.framesReceivedByType().value(u"subscribe_client"_s) >= 1, 5000);
+        QCOMPARE(presence.data(presence.index(0), PresenceModel::StateRole).toString(), u"online"_s);
+
+        const QString low = sim.publishAlert(u"acme"_s, u"LOW"_s, u"FAN_FAILURE"_s, u"fan 1 on sw-3"_s);
+        const QString critical
+            = sim.publishAlert(u"acme"_s, u"CRITICAL"_s, u"DEVICE_OFFLINE"_s, u"sw-12 offline"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(alerts.count(), 2, 5000);
+        QCOMPARE(filter.keyAt(0), u"alert:"_s + critical); // most urgent first
+        QCOMPARE(alerts.unacknowledgedBySeverity().value(int(noc::Severity::Critical)), 1);
+
+        alerts.acknowledgeKeys({ u"alert:"_s + critical });
+        QTRY_COMPARE_WITH_TIMEOUT(alerts.get(u"alert:"_s + critical).value(u"ackState"_s).toInt(),
+                                  int(AlertModel::AckState::Acknowledged), 5000);
+        QCOMPARE(alerts.get(u"alert:"_s + critical).value(u"ackBy"_s).toString(), u"operator"_s);
+        QVERIFY(alerts.get(u"alert:"_s + critical).value(u"ackAt"_s).toDateTime().isValid());
+        QCOMPARE(alerts.unacknowledgedCount(), 1);
+        // Acknowledged CRITICAL still sorts above the LOW: severity first, then acknowledgement.
+        QCOMPARE(filter.keyAt(1), u"alert:"_s + low);
+
+        sim.publishUserStatus(7, u"busy"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(presence.count(), 2, 5000);
+        QCOMPARE(presence.data(presence.index(1), PresenceModel::StateRole).toString(), u"busy"_s);
+        client.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUiLive)
+#include "tst_uilive.moc"

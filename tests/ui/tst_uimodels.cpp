@@ -1,0 +1,456 @@
+// SPDX-License-Identifier: MIT
+// The dashboard's models and proxies, each under QAbstractItemModelTester from before it fills.
+#include "AlertFilterModel.h"
+#include "AlertModel.h"
+#include "AlertRateSeries.h"
+#include "ConnectionHealthModel.h"
+#include "DashboardSettings.h"
+#include "FrameLogModel.h"
+#include "PresenceModel.h"
+#include "RttSeries.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QLineSeries>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using noc::Alert;
+using noc::AlertKind;
+using noc::Severity;
+
+namespace {
+Alert makeAlert(int id, Severity severity, const QString &client = u"acme"_s,
+                AlertKind kind = AlertKind::Alert)
+{
+    Alert alert;
+    alert.kind = kind;
+    alert.id = QString::number(id);
+    alert.severity = severity;
+    alert.clientId = client;
+    alert.type = u"LINK_DOWN"_s;
+    alert.message = u"uplink %1 down"_s.arg(id);
+    alert.location = u"site %1"_s.arg(id % 3);
+    alert.receivedAt = QDateTime::currentDateTimeUtc();
+    return alert;
+}
+
+QString keyOf(int id, AlertKind kind = AlertKind::Alert)
+{
+    return noc::alertKindName(kind) + u':' + QString::number(id);
+}
+} // namespace
+
+class TestUiModels : public QObject
+{
+    Q_OBJECT
+
+    struct Fixture
+    {
+        AlertModel alerts;
+        QAbstractItemModelTester alertTester { &alerts,
+                                               QAbstractItemModelTester::FailureReportingMode::QtTest };
+        AlertFilterModel filter;
+        QAbstractItemModelTester filterTester { &filter,
+                                                QAbstractItemModelTester::FailureReportingMode::QtTest };
+        Fixture()
+        {
+            alerts.setCoalesceIntervalMs(0);
+            filter.setAlerts(&alerts);
+        }
+        void add(const noc::AlertBatch &batch)
+        {
+            alerts.addAlerts(batch);
+            alerts.flush();
+        }
+        QStringList shownKeys() const
+        {
+            QStringList keys;
+            for (int row = 0; row < filter.rowCount(); ++row)
+                keys.append(filter.keyAt(row));
+            return keys;
+        }
+    };
+
+private Q_SLOTS:
+    void acknowledgementCarriesWhoAndWhen()
+    {
+        Fixture f;
+        f.add({ makeAlert(1, Severity::High), makeAlert(2, Severity::High) });
+        f.alerts.markPending(u"1"_s);
+        QCOMPARE(f.alerts.get(keyOf(1)).value(u"ackState"_s).toInt(),
+                 int(AlertModel::AckState::Acknowledging));
+        const QDateTime at(QDate(2026, 11, 22), QTime(12, 3, 41), Qt::UTC);
+        QSignalSpy counts(&f.alerts, &AlertModel::countsChanged);
+        f.alerts.markConfirmed(u"1"_s, u"kim"_s, at);
+        const QVariantMap row = f.alerts.get(keyOf(1));
+        QCOMPARE(row.value(u"ackState"_s).toInt(), int(AlertModel::AckState::Acknowledged));
+        QCOMPARE(row.value(u"ackBy"_s).toString(), u"kim"_s);
+        QCOMPARE(row.value(u"ackAt"_s).toDateTime(), at);
+        QCOMPARE(counts.count(), 1);
+        QCOMPARE(f.alerts.unacknowledgedCount(), 1);
+        // A late "pending" from a retry never undoes a confirmation.
+        f.alerts.markPending(u"1"_s);
+        QCOMPARE(f.alerts.get(keyOf(1)).value(u"ackState"_s).toInt(),
+                 int(AlertModel::AckState::Acknowledged));
+        f.alerts.markFailed(u"2"_s, u"Cannot acknowledge alerts"_s);
+        QCOMPARE(f.alerts.get(keyOf(2)).value(u"ackReason"_s).toString(), u"Cannot acknowledge alerts"_s);
+        QCOMPARE(f.alerts.get(keyOf(2)).value(u"ackState"_s).toInt(), int(AlertModel::AckState::Failed));
+    }
+
+    void criticalAlertSharesTheFateOfItsSource()
+    {
+        Fixture f;
+        f.add({ makeAlert(7, Severity::Critical),
+                makeAlert(7, Severity::Critical, {}, AlertKind::CriticalAlert) });
+        QCOMPARE(f.alerts.count(), 2);
+        f.alerts.markConfirmed(u"7"_s, u"kim"_s, QDateTime::currentDateTimeUtc());
+        QCOMPARE(f.alerts.unacknowledgedCount(), 0);
+    }
+
+    void kindsWithoutServerAckAreAcknowledgedLocally()
+    {
+        Fixture f;
+        f.add({ makeAlert(3, Severity::Info, {}, AlertKind::Ticket), makeAlert(4, Severity::Low) });
+        QCOMPARE(f.alerts.get(keyOf(3, AlertKind::Ticket)).value(u"acknowledgeable"_s).toBool(), false);
+        // Without a client the server-side one fails visibly, the ticket is simply marked as seen.
+        f.alerts.acknowledgeKeys({ keyOf(3, AlertKind::Ticket), keyOf(4) });
+        QCOMPARE(f.alerts.get(keyOf(3, AlertKind::Ticket)).value(u"ackState"_s).toInt(),
+                 int(AlertModel::AckState::Acknowledged));
+        QCOMPARE(f.alerts.get(keyOf(4)).value(u"ackState"_s).toInt(), int(AlertModel::AckState::Failed));
+        QVERIFY(!f.alerts.get(keyOf(4)).value(u"ackReason"_s).toString().isEmpty());
+    }
+
+    void retentionCapEvictsAcknowledgedFirst()
+    {
+        Fixture f;
+        f.alerts.setMaxAlerts(3);
+        f.add({ makeAlert(1, Severity::Low), makeAlert(2, Severity::Low), makeAlert(3, Severity::Low) });
+        f.alerts.markConfirmed(u"2"_s, u"kim"_s, {});
+        f.add({ makeAlert(4, Severity::Low) });
+        QCOMPARE(f.alerts.count(), 3);
+        QCOMPARE(f.alerts.rowOfKey(keyOf(2)), -1); // acknowledged went first, though 1 is older
+        QVERIFY(f.alerts.rowOfKey(keyOf(1)) >= 0);
+    }
+
+    void stormIsCountedOverTheLastMinute()
+    {
+        Fixture f;
+        f.alerts.setStormThresholdPerMinute(50);
+        QSignalSpy added(&f.alerts, &AlertModel::alertsAdded);
+        noc::AlertBatch batch;
+        for (int i = 0; i < 60; ++i)
+            batch.append(makeAlert(100 + i, Severity::Medium));
+        f.add(batch);
+        QCOMPARE(added.count(), 1);
+        QCOMPARE(added.at(0).at(0).value<noc::AlertBatch>().size(), 60);
+        QCOMPARE(f.alerts.receivedLastMinute(), 60);
+        QVERIFY(f.alerts.isStorm());
+    }
+
+    void sortsBySeverityThenTimeWithAcknowledgedSinking()
+    {
+        Fixture f;
+        f.add(
+            { makeAlert(1, Severity::Low), makeAlert(2, Severity::Critical), makeAlert(3, Severity::High) });
+        f.add({ makeAlert(4, Severity::Critical), makeAlert(5, Severity::Low) });
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(4), keyOf(2), keyOf(3), keyOf(5), keyOf(1) }));
+        f.alerts.markConfirmed(u"4"_s, u"kim"_s, {});
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(2), keyOf(4), keyOf(3), keyOf(5), keyOf(1) }));
+        f.filter.setSortOrder(AlertFilterModel::SortOrder::Time);
+        QCOMPARE(f.shownKeys().constFirst(), keyOf(5));
+    }
+
+    void filtersBySeverityClientStateAndText()
+    {
+        Fixture f;
+        f.add({ makeAlert(1, Severity::Low, u"acme"_s), makeAlert(2, Severity::Critical, u"globex"_s),
+                makeAlert(3, Severity::High, u"acme"_s) });
+        f.filter.setSeverities({ int(Severity::Critical), int(Severity::High) });
+        QCOMPARE(f.filter.rowCount(), 2);
+        f.filter.setClients({ u"acme"_s });
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(3) }));
+        f.filter.clearFilters();
+        QCOMPARE(f.filter.rowCount(), 3);
+        f.filter.setSearchText(u"UPLINK 2"_s);
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(2) }));
+        f.filter.setSearchText({});
+        f.alerts.markConfirmed(u"1"_s, u"kim"_s, {});
+        f.filter.setAckFilter(AlertFilterModel::AckFilter::Unacknowledged);
+        QCOMPARE(f.filter.rowCount(), 2);
+        f.filter.setAckFilter(AlertFilterModel::AckFilter::Acknowledged);
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(1) }));
+        QCOMPARE(f.filter.knownClients(), QStringList({ u"acme"_s, u"globex"_s }));
+    }
+
+    void perSeverityCountsFollowTheFilter()
+    {
+        Fixture f;
+        QSignalSpy counts(&f.filter, &AlertFilterModel::countsChanged);
+        f.add({ makeAlert(1, Severity::Low), makeAlert(2, Severity::Critical),
+                makeAlert(3, Severity::Critical) });
+        QTRY_COMPARE(f.filter.countsBySeverity().value(int(Severity::Critical)), 2);
+        QCOMPARE(f.filter.countsBySeverity().value(int(Severity::Low)), 1);
+        f.filter.setSearchText(u"uplink 3"_s);
+        QTRY_COMPARE(f.filter.countsBySeverity().value(int(Severity::Critical)), 1);
+        QCOMPARE(f.filter.countsBySeverity().value(int(Severity::Low)), 0);
+    }
+
+    void selectionFollowsAlertsThroughInsertsAndEvictions()
+    {
+        Fixture f;
+        f.alerts.setMaxAlerts(4);
+        f.add({ makeAlert(1, Severity::Low), makeAlert(2, Severity::Medium), makeAlert(3, Severity::High) });
+        f.filter.select(f.filter.rowOfKey(keyOf(1)), true);
+        f.filter.select(f.filter.rowOfKey(keyOf(2)), true);
+        QCOMPARE(f.filter.selectedCount(), 2);
+        f.add({ makeAlert(4, Severity::Critical) }); // lands above: rows move, the selection does not
+        const int row = f.filter.rowOfKey(keyOf(2));
+        QVERIFY(f.filter.data(f.filter.index(row, 0), AlertFilterModel::SelectedRole).toBool());
+        QVERIFY(!f.filter.data(f.filter.index(f.filter.rowOfKey(keyOf(4)), 0), AlertFilterModel::SelectedRole)
+                     .toBool());
+        f.add({ makeAlert(5, Severity::Critical) }); // evicts 1, the oldest
+        QCOMPARE(f.filter.selectedKeys(), QStringList({ keyOf(2) }));
+        f.filter.selectRange(0, 1);
+        QCOMPARE(f.filter.selectedCount(), 3);
+        f.filter.clearSelection();
+        QCOMPARE(f.filter.selectedCount(), 0);
+    }
+
+    void acknowledgeSelectionOrCurrent()
+    {
+        Fixture f;
+        f.add({ makeAlert(1, Severity::Info, {}, AlertKind::Finding),
+                makeAlert(2, Severity::Info, {}, AlertKind::Anomaly),
+                makeAlert(3, Severity::Low, {}, AlertKind::Ticket) });
+        // Nothing selected: the current row.
+        QCOMPARE(f.filter.acknowledgeSelectedOr(f.filter.rowOfKey(keyOf(3, AlertKind::Ticket))), 1);
+        QCOMPARE(f.alerts.unacknowledgedCount(), 2);
+        f.filter.selectAll();
+        QCOMPARE(f.filter.acknowledgeSelectedOr(-1), 3);
+        QCOMPARE(f.alerts.unacknowledgedCount(), 0);
+    }
+
+    void presenceListsUsersAndOurSession()
+    {
+        noc::NocClient client;
+        client.setCredentials(u"kim"_s, u"pw"_s);
+        PresenceModel presence;
+        QAbstractItemModelTester tester(&presence, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        presence.setClient(&client);
+        QCOMPARE(presence.count(), 1);
+        QCOMPARE(presence.data(presence.index(0), PresenceModel::IsSelfRole).toBool(), true);
+        QCOMPARE(presence.data(presence.index(0), PresenceModel::UsernameRole).toString(), u"kim"_s);
+        QCOMPARE(presence.data(presence.index(0), PresenceModel::StateRole).toString(), u"offline"_s);
+        noc::UserStatusEvent status;
+        status.userId = u"12"_s;
+        status.username = u"alex"_s;
+        status.state = u"Busy"_s;
+        presence.applyStatus(status);
+        QCOMPARE(presence.count(), 2);
+        QCOMPARE(presence.data(presence.index(1), PresenceModel::StateRole).toString(), u"busy"_s);
+        status.state = u"offline"_s;
+        status.username.clear();
+        presence.applyStatus(status);
+        QCOMPARE(presence.count(), 2);
+        QCOMPARE(presence.data(presence.index(1), PresenceModel::UsernameRole).toString(), u"alex"_s);
+        QCOMPARE(presence.onlineCount(), 0);
+    }
+
+    void healthHasOneRowPerChannelAndTouchesOnlyWhatMoved()
+    {
+        ConnectionHealthModel health;
+        QAbstractItemModelTester tester(&health, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        noc::ChannelHealth dashboard;
+        dashboard.name = u"dashboard"_s;
+        dashboard.state = noc::ChannelHealth::State::Open;
+        dashboard.rttLastMs = 12;
+        dashboard.score = 95;
+        noc::ChannelHealth presence = dashboard;
+        presence.name = u"presence"_s;
+        presence.score = 60;
+        health.setHealth({ dashboard, presence });
+        QCOMPARE(health.count(), 2);
+        QCOMPARE(health.worstScore(), 60);
+        QSignalSpy changed(&health, &QAbstractItemModel::dataChanged);
+        health.setHealth({ dashboard, presence });
+        QCOMPARE(changed.count(), 0);
+        presence.rttLastMs = 40;
+        health.setHealth({ dashboard, presence });
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(health.data(health.index(1), ConnectionHealthModel::RttLastRole).toInt(), 40);
+        health.setHealth({ presence });
+        QCOMPARE(health.count(), 1);
+        QCOMPARE(health.data(health.index(0), ConnectionHealthModel::NameRole).toString(), u"presence"_s);
+    }
+
+    void healthFallsBackToTheSessionSummary()
+    {
+        noc::NocClient client;
+        ConnectionHealthModel health;
+        QAbstractItemModelTester tester(&health, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        health.setClient(&client);
+        QVERIFY(health.count() >= 1);
+        if (client.channelHealth().isEmpty())
+            QCOMPARE(health.data(health.index(0), ConnectionHealthModel::DerivedRole).toBool(), true);
+    }
+
+    void frameLogIsBoundedNewestFirst()
+    {
+        FrameLogModel frames;
+        QAbstractItemModelTester tester(&frames, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        frames.setCapacity(5);
+        for (int i = 0; i < 12; ++i) {
+            noc::FrameRecord frame;
+            frame.direction = i % 2 ? noc::FrameRecord::Direction::Out : noc::FrameRecord::Direction::In;
+            frame.channel = u"dashboard"_s;
+            frame.at = QDateTime::currentDateTimeUtc();
+            frame.text = u"{\"n\": %1}"_s.arg(i);
+            frames.append(frame);
+        }
+        QCOMPARE(frames.count(), 0); // shown on the next tick, not per frame
+        QTRY_COMPARE(frames.count(), 5);
+        QCOMPARE(frames.data(frames.index(0), FrameLogModel::TextRole).toString(), u"{\"n\": 11}"_s);
+        QCOMPARE(frames.data(frames.index(4), FrameLogModel::TextRole).toString(), u"{\"n\": 7}"_s);
+        QCOMPARE(frames.data(frames.index(0), FrameLogModel::DirectionRole).toString(), u"out"_s);
+        QCOMPARE(frames.totalFrames(), 12);
+        frames.setPaused(true);
+        noc::FrameRecord late;
+        late.text = u"late"_s;
+        frames.append(late);
+        frames.flush();
+        QCOMPARE(frames.data(frames.index(0), FrameLogModel::TextRole).toString(), u"{\"n\": 11}"_s);
+        frames.setPaused(false);
+        QCOMPARE(frames.data(frames.index(0), FrameLogModel::TextRole).toString(), u"late"_s);
+        QVERIFY(frames.toText().contains(u"late"_s));
+    }
+
+    void alertRatesStackBySeverityWithReplace()
+    {
+        AlertRateSeries rates;
+        rates.setRefreshIntervalMs(0);
+        QLineSeries critical;
+        QLineSeries high;
+        QLineSeries highLower;
+        rates.attach(int(Severity::Critical), &critical);
+        rates.attach(int(Severity::High), &high, &highLower);
+        QCOMPARE(critical.count(), AlertRateSeries::kMinutes);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        rates.count(int(Severity::Critical), now, 3);
+        rates.count(int(Severity::High), now, 2);
+        rates.count(int(Severity::High), now.addSecs(-2 * 3600), 50); // outside the hour: ignored
+        QSignalSpy pushed(&rates, &SeriesFeed::pushed);
+        QVERIFY(pushed.wait(2000));
+        QCOMPARE(rates.countAt(int(Severity::High), now), 2);
+        QCOMPARE(critical.at(critical.count() - 1).y(), 3.0);
+        QCOMPARE(high.at(high.count() - 1).y(), 5.0); // stacked on top of CRITICAL
+        QCOMPARE(highLower.at(highLower.count() - 1).y(), 3.0);
+        QCOMPARE(rates.maxPerMinute(), 5);
+        // Hidden: no pushes at all.
+        rates.setActive(false);
+        const int before = rates.pushes();
+        rates.count(int(Severity::Critical), now, 1);
+        rates.refreshNow();
+        QCOMPARE(rates.pushes(), before);
+    }
+
+    void alertRatesCountWhatTheModelAdds()
+    {
+        AlertModel alerts;
+        alerts.setCoalesceIntervalMs(0);
+        AlertRateSeries rates;
+        rates.setAlerts(&alerts);
+        alerts.addAlerts({ makeAlert(1, Severity::Critical), makeAlert(2, Severity::Low) });
+        alerts.flush();
+        QCOMPARE(rates.countAt(int(Severity::Critical), QDateTime::currentDateTimeUtc()), 1);
+    }
+
+    void rttSeriesIsBoundedAndThrottled()
+    {
+        RttSeries rtt;
+        rtt.setMaxSamples(10);
+        rtt.setRefreshIntervalMs(50);
+        QLineSeries line;
+        rtt.attach(u"dashboard"_s, &line);
+        QSignalSpy pushed(&rtt, &SeriesFeed::pushed);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < 25; ++i)
+            rtt.addSample(u"dashboard"_s, 10 + i, now.addMSecs(i * 10));
+        QCOMPARE(rtt.sampleCount(u"dashboard"_s), 10);
+        QVERIFY(pushed.wait(2000));
+        QCOMPARE(pushed.count(), 1); // 25 samples, one push
+        QCOMPARE(line.count(), 10);
+        QCOMPARE(line.at(9).y(), 34.0);
+        QCOMPARE(rtt.lastMs(), 34);
+        QCOMPARE(rtt.maxMs(), 34);
+    }
+
+    void settingsRoundTripThroughQSettings()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"nocdash.conf"_s);
+        {
+            DashboardSettings settings;
+            settings.setFileName(file);
+            settings.setServers({ u"https://noc.example.com"_s, u"https://noc2.example.com"_s });
+            settings.setAuthGeneration(u"v2"_s);
+            settings.setOrigin(u"https://noc.example.com"_s);
+            settings.setHeartbeatSeconds(20);
+            settings.setTheme(u"dark"_s);
+            settings.setLanguage(u"de"_s);
+            settings.setUiScale(1.5);
+            settings.setRetention(5000);
+            settings.setSoundHigh(true);
+            settings.setWallMode(true);
+            settings.setWallScreen(1);
+            settings.setWallRotationSeconds(20);
+            settings.save();
+        }
+        QSettings raw(file, QSettings::IniFormat);
+        QCOMPARE(raw.value(u"ui/theme"_s).toString(), u"dark"_s);
+        QCOMPARE(raw.value(u"wall/screen"_s).toInt(), 1);
+        QCOMPARE(raw.value(u"wall/enabled"_s).toBool(), true); // the engine's key
+        QCOMPARE(raw.value(u"connection/heartbeatSeconds"_s).toInt(), 20);
+        DashboardSettings loaded;
+        loaded.setFileName(file);
+        QSignalSpy language(&loaded, &DashboardSettings::languageChanged);
+        loaded.load();
+        QCOMPARE(loaded.servers().size(), 2);
+        QCOMPARE(loaded.authGeneration(), u"v2"_s);
+        QCOMPARE(loaded.uiScale(), 1.5);
+        QCOMPARE(loaded.retention(), 5000);
+        QCOMPARE(loaded.soundHigh(), true);
+        QCOMPARE(loaded.wallRotationSeconds(), 20);
+        QCOMPARE(language.count(), 1);
+        QVERIFY(loaded.effectiveDark());
+        loaded.setUiScale(7.0); // clamped to what stays usable
+        QCOMPARE(loaded.uiScale(), 2.0);
+    }
+
+    void demoSettingsNeverOverwriteTheConnection()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"nocdash.conf"_s);
+        {
+            QSettings raw(file, QSettings::IniFormat);
+            raw.setValue(u"connection/servers"_s, QStringList { u"https://noc.example.com"_s });
+        }
+        DashboardSettings settings;
+        settings.setFileName(file);
+        settings.load();
+        settings.setConnectionLocked(true);
+        settings.setServers({ u"http://127.0.0.1:1234"_s });
+        settings.setTheme(u"light"_s);
+        settings.save();
+        QSettings raw(file, QSettings::IniFormat);
+        QCOMPARE(raw.value(u"connection/servers"_s).toStringList(),
+                 QStringList({ u"https://noc.example.com"_s }));
+        QCOMPARE(raw.value(u"ui/theme"_s).toString(), u"light"_s);
+    }
+};
+
+QTEST_MAIN(TestUiModels)
+#include "tst_uimodels.moc"
