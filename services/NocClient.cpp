@@ -758,7 +758,8 @@ void NocClient::countOddFrames(const ServerEvent &event)
 {
     if (const auto *unknown = std::get_if<UnknownEvent>(&event)) {
         ++m_unknownFrames;
-        qCDebug(lcProtocol) << "ignoring unknown frame type" << unknown->type;
+        qCDebug(lcProtocol) << "unknown frame type" << unknown->type;
+        Q_EMIT unknownEventReceived(*unknown);
     } else if (const auto *malformed = std::get_if<MalformedFrame>(&event)) {
         ++m_malformedFrames;
         qCWarning(lcProtocol) << "malformed frame:" << malformed->reason;

@@ -52,6 +52,9 @@ class NocClient : public QObject
     Q_PROPERTY(int rttMs READ rttMs NOTIFY healthChanged)
     Q_PROPERTY(QDateTime lastFrameAt READ lastFrameAt NOTIFY healthChanged)
     Q_PROPERTY(int pendingAcknowledgements READ pendingAcknowledgements NOTIFY pendingAcknowledgementsChanged)
+    Q_PROPERTY(int reconnectCount READ reconnectCount NOTIFY healthChanged)
+    Q_PROPERTY(qint64 unknownFrames READ unknownFrames NOTIFY healthChanged)
+    Q_PROPERTY(qint64 malformedFrames READ malformedFrames NOTIFY healthChanged)
     // True when there is nothing to sign in with (no password, nothing in the keychain): show a login form.
     Q_PROPERTY(bool needsCredentials READ needsCredentials NOTIFY stateChanged)
     // What the keychain said last, in words an operator can act on; empty when all is well.
@@ -90,6 +93,8 @@ public:
     void restoreSession(const QString &username, const QString &refreshToken);
     // How often a fallback connection checks whether the first server is back.
     void setPreferredServerProbeIntervalMs(qint64 milliseconds) { m_probeIntervalMs = milliseconds; }
+    // Wall screens never give up reconnecting; desktops stop after the policy's attempts.
+    void setWallMode(bool wall) { m_settings.wallMode = wall; }
     // Source of jitter for the backoff; tests make it exact.
     void setRandomSource(std::function<double()> random01);
     void setCredentials(const QString &username, const QString &password);
@@ -163,6 +168,8 @@ Q_SIGNALS:
     void userStatusReceived(const noc::UserStatusEvent &status);
     void metricsReceived(const QString &clientId, const QVariantMap &metrics);
     void serverErrorReceived(const QString &message);
+    // A well-formed frame of a type this client does not know, kept for the diagnostics and details views.
+    void unknownEventReceived(const noc::UnknownEvent &event);
     void rttSampled(const QString &channel, int milliseconds, const QDateTime &at);
     void frameLogged(const noc::FrameRecord &frame);
 

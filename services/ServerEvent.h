@@ -109,3 +109,6 @@ using ServerEvent
                    StatsEvent, UserStatusEvent, AlertEvent, UnknownEvent, MalformedFrame>;
 
 } // namespace noc
+
+Q_DECLARE_METATYPE(noc::UserStatusEvent)
+Q_DECLARE_METATYPE(noc::UnknownEvent)

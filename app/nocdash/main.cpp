@@ -85,6 +85,8 @@ int main(int argc, char *argv[])
         client.setCredentials(demo->username(), demo->password());
     } else {
         settings.applyTo(&client);
+        // Acks not yet confirmed and the subscription set outlive the process; shared with nocctl.
+        client.setStateDirectory(noc::ClientSettings::defaultStateDirectory());
         if (!options.profile.baseUrl.isEmpty())
             client.setProfile(options.profile);
         if (!options.clients.isEmpty())

@@ -129,6 +129,37 @@ private Q_SLOTS:
         QCOMPARE(after->exitCode(), 3); // nothing to sign in with any more
     }
 
+    void wallScreenProvisionedFromAShell()
+    {
+        if (!haveSecretService())
+            QSKIP("needs a Secret Service (run the suite through tools/test.sh)");
+        // The unattended case: `nocctl login` once, then the dashboard starts with no argument, no
+        // password and no prompt, from the settings and the keychain alone.
+        Ctl ctl;
+        auto login
+            = ctl.start(server() + QStringList { u"--user"_s, u"operator"_s, u"login"_s }, u"operator"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*login), kTimeoutMs);
+        QVERIFY2(login->exitCode() == 0, login->readAllStandardError().constData());
+        auto subscribe = ctl.start({ u"subscribe"_s, u"acme"_s });
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*subscribe), kTimeoutMs);
+        QVERIFY2(subscribe->exitCode() == 0, subscribe->readAllStandardError().constData());
+
+        QProcess dashboard;
+        QProcessEnvironment env = ctl.env;
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        dashboard.setProcessEnvironment(env);
+        dashboard.start(QStringLiteral(NOCDASH_EXE),
+                        { u"--quit-after-alerts"_s, u"2"_s, u"--self-check-timeout"_s, u"30"_s });
+        QTRY_VERIFY_WITH_TIMEOUT(m_sim->openSockets(u"/ws/noc/dashboard/"_s) == 1
+                                     && m_sim->framesReceivedByType().value(u"subscribe_client"_s) >= 2,
+                                 kTimeoutMs);
+        m_sim->publishAlert(u"acme"_s, u"CRITICAL"_s, u"DEVICE_OFFLINE"_s, u"one"_s);
+        m_sim->publishAlert(u"acme"_s, u"HIGH"_s, u"LINK_DOWN"_s, u"two"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(dashboard), kTimeoutMs);
+        QVERIFY2(dashboard.exitCode() == 0,
+                 dashboard.readAllStandardOutput() + dashboard.readAllStandardError());
+    }
+
     void ackExitsZeroOnlyWhenConfirmed()
     {
         Ctl ctl;
