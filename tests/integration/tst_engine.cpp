@@ -4,6 +4,7 @@
 #include "AuthClient.h"
 #include "EngineFixture.h"
 #include "FakeClock.h"
+#include "NetworkWatcher.h"
 
 #include <QNetworkAccessManager>
 #include <QWebSocket>
@@ -440,6 +441,26 @@ private Q_SLOTS:
         }
         QVERIFY(f.client->attempt() >= 12);
         QVERIFY(f.client->nextRetryAt().isValid());
+    }
+
+    void resumeFromSleepRetriesAtOnce()
+    {
+        noc::test::FakeClock clock(QDateTime::currentDateTimeUtc());
+        EngineFixture f({}, &clock);
+        noc::ClientSettings settings;
+        settings.servers = { f.sim.httpUrl() };
+        settings.backoff.capMs = 120000;
+        settings.backoff.jitter = 0;
+        f.client->applySettings(settings);
+        f.client->start();
+        waitConnected(f);
+        f.sim.closeSockets(4429, u"too many"_s); // waits at least the cap: two minutes
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::Backoff, kTimeoutMs);
+        // The laptop sleeps for an hour: the wall clock jumps, the monotonic one does not.
+        clock.jumpWallClock(3600 * 1000);
+        clock.advance(noc::NetworkWatcher::kResumeCheckMs + 1);
+        QVERIFY(f.client->state() != State::Backoff);
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
     }
 
     void healthIsReportedPerChannel()
