@@ -269,6 +269,8 @@ void AlertModel::flush()
     QList<Row> fresh;
     QHash<QString, qsizetype> freshIndex;
     for (noc::Alert &alert : batch) {
+        if (mergeIntoTwin(alert, fresh, freshIndex))
+            continue;
         const QString key = alert.key();
         if (const int position = positionOf(key); position >= 0) {
             // Seen before (two subscriptions, reconnect overlap, a ticket moving on): update in place,
@@ -311,6 +313,65 @@ void AlertModel::flush()
     bumpRevision();
     if (!added.isEmpty())
         Q_EMIT alertsAdded(added);
+}
+
+namespace {
+// A critical_alert names the alert it escalates by source_id: the same incident, pushed twice.
+bool twins(const noc::Alert &a, const noc::Alert &b)
+{
+    return a.id == b.id && a.type == b.type && a.kind != b.kind
+        && (a.kind == noc::AlertKind::CriticalAlert || b.kind == noc::AlertKind::CriticalAlert)
+        && (a.kind == noc::AlertKind::Alert || b.kind == noc::AlertKind::Alert);
+}
+
+// Keeps the acknowledgeable alert_new identity and takes what only the critical_alert knows.
+void absorb(noc::Alert &into, const noc::Alert &from)
+{
+    const bool keepFrom = into.kind == noc::AlertKind::CriticalAlert;
+    noc::Alert merged = keepFrom ? from : into;
+    const noc::Alert &critical = keepFrom ? into : from;
+    if (merged.location.isEmpty())
+        merged.location = critical.location;
+    if (merged.detail.isEmpty())
+        merged.detail = critical.detail;
+    if (!merged.occurredAt.isValid())
+        merged.occurredAt = critical.occurredAt;
+    merged.severity = std::max(merged.severity, critical.severity);
+    merged.receivedAt = std::min(into.receivedAt, from.receivedAt);
+    into = merged;
+}
+} // namespace
+
+bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh,
+                               QHash<QString, qsizetype> &freshIndex)
+{
+    if (alert.kind != noc::AlertKind::Alert && alert.kind != noc::AlertKind::CriticalAlert)
+        return false;
+    noc::Alert twinProbe = alert;
+    twinProbe.kind
+        = alert.kind == noc::AlertKind::Alert ? noc::AlertKind::CriticalAlert : noc::AlertKind::Alert;
+    const QString twinKey = twinProbe.key();
+    if (const auto it = freshIndex.constFind(twinKey); it != freshIndex.constEnd()) {
+        Row &row = fresh[it.value()];
+        if (!twins(row.alert, alert))
+            return false;
+        absorb(row.alert, alert);
+        freshIndex.remove(twinKey);
+        freshIndex.insert(row.alert.key(), it.value());
+        return true;
+    }
+    const int position = positionOf(twinKey);
+    if (position < 0 || !twins(m_rows.at(position).alert, alert))
+        return false;
+    Row &row = m_rows[position];
+    countRow(row, -1);
+    m_seqByKey.remove(twinKey);
+    absorb(row.alert, alert);
+    m_seqByKey.insert(row.alert.key(), row.seq);
+    countRow(row, +1);
+    const QModelIndex changed = index(viewRow(position));
+    Q_EMIT dataChanged(changed, changed);
+    return true;
 }
 
 void AlertModel::evictOverCap()

@@ -147,6 +147,8 @@ private:
                        const QDateTime &at);
     void countRow(const Row &row, int delta);
     void evictOverCap();
+    // alert_new and the critical_alert escalating it are one incident: one row, acknowledgeable.
+    bool mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh, QHash<QString, qsizetype> &freshIndex);
     void noteArrivals(qsizetype count);
     void advanceRateWindow();
     void bumpRevision();

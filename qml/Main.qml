@@ -91,7 +91,7 @@ ApplicationWindow {
             ToolButton {
                 visible: window.notifier !== null
                 text: window.notifier && window.notifier.muted
-                      ? qsTr("🔇 until %1").arg(Qt.formatTime(window.notifier.mutedUntil, "hh:mm")) : qsTr("🔊 Mute")
+                      ? qsTr("♪ muted until %1").arg(Qt.formatTime(window.notifier.mutedUntil, "hh:mm")) : qsTr("♪ Mute")
                 font.pixelSize: Theme.smallFontSize
                 Accessible.name: window.notifier && window.notifier.muted ? qsTr("Unmute sounds") : qsTr("Mute sounds")
                 onClicked: window.toggleMute()
@@ -261,6 +261,10 @@ ApplicationWindow {
     Connections {
         target: window.notifier
         ignoreUnknownSignals: true
-        function onToastRequested(title, body, severity) { toast.show(title, body, severity); }
+        // A wall shows everything in its list already; nothing may cover it.
+        function onToastRequested(title, body, severity) {
+            if (!window.wallMode)
+                toast.show(title, body, severity);
+        }
     }
 }

@@ -19,7 +19,11 @@ xvfb-run -a -s "-screen 0 1600x900x24" bash -c '
   sleep "$2"
   import -window root "$1"
   kill $pid' "$build/app/nocdash/nocdash" "$full" "$seconds" "$@"
-# No window manager under Xvfb: the window sits at the origin at its default size.
-convert "$full" -crop 1280x760+0+0 +repage "$out"
+# No window manager under Xvfb: a desktop window sits at the origin at its default size; wall mode
+# fills the screen.
+case " $* " in
+  *" --kiosk "*) cp "$full" "$out" ;;
+  *) convert "$full" -crop 1280x760+0+0 +repage "$out" ;;
+esac
 rm -f "$full"
 echo "saved $out"

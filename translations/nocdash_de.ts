@@ -497,14 +497,6 @@
         <translation>%1 neu in der letzten Minute</translation>
     </message>
     <message>
-        <source>🔇 until %1</source>
-        <translation>🔇 bis %1</translation>
-    </message>
-    <message>
-        <source>🔊 Mute</source>
-        <translation>🔊 Stumm</translation>
-    </message>
-    <message>
         <source>Unmute sounds</source>
         <translation>Töne wieder einschalten</translation>
     </message>
@@ -539,6 +531,14 @@
     <message>
         <source>Keyboard shortcuts (?)</source>
         <translation>Tastenkürzel (?)</translation>
+    </message>
+    <message>
+        <source>♪ muted until %1</source>
+        <translation>♪ stumm bis %1</translation>
+    </message>
+    <message>
+        <source>♪ Mute</source>
+        <translation>♪ Stumm</translation>
     </message>
 </context>
 <context>

@@ -34,8 +34,10 @@
 #include <QWebSocket>
 
 #include <atomic>
+#include <cstdlib>
 #include <functional>
 #include <malloc.h>
+#include <memory>
 #include <optional>
 #include <variant>
 
@@ -254,6 +256,8 @@ struct Options
     QString search;
     bool raw = true;
     bool full = true;
+    bool exitAfterFill = false;
+    bool breakdown = false;
 };
 
 std::optional<Options> parseArguments(const QCoreApplication &app)
@@ -270,7 +274,13 @@ std::optional<Options> parseArguments(const QCoreApplication &app)
         u"search"_s, u"Filter the proxy by this free text instead of by the set of known severities."_s,
         u"TEXT"_s);
     const QCommandLineOption only(u"only"_s, u"Run one phase: raw or full (for profiling)."_s, u"PHASE"_s);
-    parser.addOptions({ alerts, client, search, only });
+    const QCommandLineOption exitAfterFill(
+        u"exit-after-fill"_s,
+        u"Profiling aid: _Exit once the model is full, so heaptrack's \"leaked\" is what the run retained."_s);
+    const QCommandLineOption breakdown(
+        u"breakdown"_s,
+        u"Afterwards, also time NocClient alone and NocClient + AlertModel, to split the full path's cost."_s);
+    parser.addOptions({ alerts, client, search, only, exitAfterFill, breakdown });
     parser.process(app);
     Options options;
     bool ok = false;
@@ -281,6 +291,8 @@ std::optional<Options> parseArguments(const QCoreApplication &app)
     }
     options.clientId = parser.value(client);
     options.search = parser.value(search);
+    options.exitAfterFill = parser.isSet(exitAfterFill);
+    options.breakdown = parser.isSet(breakdown);
     if (parser.isSet(only)) {
         const QString phase = parser.value(only);
         if (phase != QLatin1String("raw") && phase != QLatin1String("full")) {
@@ -365,13 +377,21 @@ struct FullResult
 {
     qint64 modelRows = 0;
     qint64 proxyRows = 0;
-    qint64 clearedKiB = -1; // RSS once the model is cleared again
+    qint64 clearedKiB = -1; // RSS once the model and the proxy are gone again
     qint64 heapClearedKiB = -1;
     QString filter;
 };
 
 // Phase (b).
-bool runFull(noc::sim::EmbeddedSimulator &embedded, const Options &options, Timing &timing,
+// How much of the full path a phase builds: --breakdown runs the shorter ones too.
+enum class Stage
+{
+    ClientOnly, // NocClient, counting its alertsReceived batches
+    ClientAndModel, // + AlertModel
+    Full // + AlertFilterModel
+};
+
+bool runFull(noc::sim::EmbeddedSimulator &embedded, const Options &options, Stage stage, Timing &timing,
              PhaseMemory &memory, FullResult &result)
 {
     noc::NocClient client(nullptr, nullptr);
@@ -382,17 +402,26 @@ bool runFull(noc::sim::EmbeddedSimulator &embedded, const Options &options, Timi
     client.applySettings(settings);
     client.setCredentials(u"operator"_s, u"operator"_s);
 
-    AlertModel model;
-    model.setMaxAlerts(options.alerts); // retain every alert of the run
-    model.setClient(&client);
-    AlertFilterModel proxy;
-    proxy.setAlerts(&model); // sorted by severity, then newest first
-    if (options.search.isEmpty()) {
-        proxy.setSeverities({ int(noc::Severity::Info), int(noc::Severity::Low), int(noc::Severity::Medium),
-                              int(noc::Severity::High), int(noc::Severity::Critical) });
+    // On the heap: the cross-check destroys them (AlertModel::clear() keeps its list's capacity).
+    std::unique_ptr<AlertModel> model;
+    std::unique_ptr<AlertFilterModel> proxy;
+    if (stage != Stage::ClientOnly) {
+        model = std::make_unique<AlertModel>();
+        model->setMaxAlerts(options.alerts); // retain every alert of the run
+        model->setClient(&client);
+    }
+    if (stage == Stage::Full) {
+        proxy = std::make_unique<AlertFilterModel>();
+        proxy->setAlerts(model.get()); // sorted by severity, then newest first
+    }
+    if (!proxy) {
+        result.filter = u"no proxy"_s;
+    } else if (options.search.isEmpty()) {
+        proxy->setSeverities({ int(noc::Severity::Info), int(noc::Severity::Low), int(noc::Severity::Medium),
+                               int(noc::Severity::High), int(noc::Severity::Critical) });
         result.filter = u"severities INFO..CRITICAL (hides only UNKNOWN)"_s;
     } else {
-        proxy.setSearchText(options.search);
+        proxy->setSearchText(options.search);
         result.filter = u"search \"%1\""_s.arg(options.search);
     }
 
@@ -401,15 +430,22 @@ bool runFull(noc::sim::EmbeddedSimulator &embedded, const Options &options, Timi
                      [&](const QString &id) { subscribed = subscribed || id == options.clientId; });
     QElapsedTimer clock;
     clock.start();
-    QObject::connect(&client, &noc::NocClient::alertsReceived, &client, [&] {
+    QObject::connect(&client, &noc::NocClient::alertsReceived, &client, [&](const noc::AlertBatch &batch) {
         if (timing.firstNs < 0)
             timing.firstNs = clock.nsecsElapsed();
-    });
-    QObject::connect(&model, &AlertModel::countChanged, &model, [&] {
-        timing.received = model.totalReceived();
+        if (model)
+            return;
+        timing.received += batch.size();
         if (timing.lastNs < 0 && timing.received >= options.alerts)
             timing.lastNs = clock.nsecsElapsed();
     });
+    if (model) {
+        QObject::connect(model.get(), &AlertModel::countChanged, model.get(), [&] {
+            timing.received = model->totalReceived();
+            if (timing.lastNs < 0 && timing.received >= options.alerts)
+                timing.lastNs = clock.nsecsElapsed();
+        });
+    }
     client.start();
     if (!spinUntil([&] { return subscribed; }, kSetupTimeoutMs)) {
         out() << "(b) full path: never subscribed (state " << int(client.state()) << ": "
@@ -424,9 +460,15 @@ bool runFull(noc::sim::EmbeddedSimulator &embedded, const Options &options, Timi
     timing.simLoopNs = loopNs.load();
     settle(300); // the proxy's deferred recount and any last coalescing tick
     memory.after();
-    result.modelRows = model.count();
-    result.proxyRows = proxy.count();
-    model.clear();
+    result.modelRows = model ? model->count() : 0;
+    result.proxyRows = proxy ? proxy->count() : 0;
+    if (options.exitAfterFill && stage == Stage::Full) {
+        out() << "(b) exiting with everything still allocated (--exit-after-fill)\n";
+        out().flush();
+        std::_Exit(0);
+    }
+    proxy.reset();
+    model.reset();
     result.clearedKiB = settledRssKiB();
     result.heapClearedKiB = heapInUseKiB();
     client.stop();
@@ -468,7 +510,7 @@ int main(int argc, char *argv[])
     PhaseMemory fullMemory;
     FullResult fullResult;
     if (options->full) {
-        if (!runFull(embedded, *options, full, fullMemory, fullResult))
+        if (!runFull(embedded, *options, Stage::Full, full, fullMemory, fullResult))
             return 1;
         out() << "(b) full path  NocClient -> AlertModel -> AlertFilterModel (sorted; filter: "
               << fullResult.filter << ")\n";
@@ -507,8 +549,34 @@ int main(int argc, char *argv[])
             out() << "    target <= 1000 KiB per 1k (1 KB per alert), VmRSS net: "
                   << (double(net) * 1000.0 / double(rows) <= 1000.0 ? "met" : "MISSED") << '\n';
         }
-        line("freed again by AlertModel::clear()", fullMemory.afterKiB - fullResult.clearedKiB,
+        line("freed again by deleting the model and proxy", fullMemory.afterKiB - fullResult.clearedKiB,
              fullMemory.heapAfterKiB - fullResult.heapClearedKiB);
+    }
+    if (options->breakdown) {
+        // After the figures above, so its extra alerts and allocations do not touch them.
+        Timing clientOnly;
+        Timing withModel;
+        PhaseMemory unused;
+        FullResult ignored;
+        if (!runFull(embedded, *options, Stage::ClientOnly, clientOnly, unused, ignored)
+            || !runFull(embedded, *options, Stage::ClientAndModel, withModel, unused, ignored))
+            return 1;
+        const auto usPerAlert = [](double perSecond) { return perSecond > 0 ? 1e6 / perSecond : 0.0; };
+        const auto row = [&](const char *label, double perSecond, double previousPerSecond) {
+            out() << "    " << QString::fromLatin1(label).leftJustified(40)
+                  << rate(perSecond).rightJustified(8) << " alerts/s "
+                  << QString::number(usPerAlert(perSecond), 'f', 2).rightJustified(6) << " us/alert";
+            if (previousPerSecond > 0)
+                out() << "  (+"
+                      << QString::number(usPerAlert(perSecond) - usPerAlert(previousPerSecond), 'f', 2)
+                      << " us)";
+            out() << '\n';
+        };
+        out() << "breakdown (first to last alert, separate blasts):\n";
+        row("raw drain (a)", raw.drainRate(), 0);
+        row("NocClient alone", clientOnly.drainRate(), raw.drainRate());
+        row("NocClient + AlertModel", withModel.drainRate(), clientOnly.drainRate());
+        row("NocClient + AlertModel + proxy (b)", full.drainRate(), withModel.drainRate());
     }
     out() << "load average at end: " << loadAverage() << '\n';
     out().flush();

@@ -123,6 +123,29 @@ private Q_SLOTS:
         QCOMPARE(f.idAt(4), u"16"_s);
     }
 
+    void criticalAlertEscalatingAnAlertIsOneRow()
+    {
+        Fixture f;
+        Alert critical = makeAlert(5, Severity::Critical, AlertKind::CriticalAlert);
+        critical.location = u"DC2 rack 4"_s;
+        f.add({ makeAlert(5, Severity::Critical) });
+        f.add({ critical });
+        QCOMPARE(f.model.rowCount(), 1);
+        QCOMPARE(f.model.data(f.model.index(0), AlertModel::KindRole).toString(), u"alert"_s);
+        QCOMPARE(f.model.data(f.model.index(0), AlertModel::LocationRole).toString(), u"DC2 rack 4"_s);
+        // the other order, within one batch
+        Alert critical7 = makeAlert(7, Severity::Critical, AlertKind::CriticalAlert);
+        f.add({ critical7, makeAlert(7, Severity::Critical) });
+        QCOMPARE(f.model.rowCount(), 2);
+        QCOMPARE(f.model.data(f.model.index(0), AlertModel::KindRole).toString(), u"alert"_s);
+        // same id, different type: two incidents
+        Alert other = makeAlert(5, Severity::Critical, AlertKind::CriticalAlert);
+        other.type = u"POWER"_s;
+        f.add({ other });
+        QCOMPARE(f.model.rowCount(), 3);
+        QCOMPARE(f.model.unacknowledgedCount(), 3);
+    }
+
     void roleNamesCoverTheRow()
     {
         Fixture f;
