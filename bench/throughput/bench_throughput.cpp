@@ -6,7 +6,10 @@
 // Simulator::publishAlert; nothing reaches the wire before that loop ends, so "first to last alert"
 // is the receiver's own drain rate, not the simulator's production rate (printed separately).
 //
-//   bench_throughput [--alerts 100000] [--client acme] [--search TEXT] [--only raw|full]
+//   bench_throughput [--alerts 100000] [--client acme] [--search TEXT] [--only raw|full] [--breakdown]
+//                    [--exit-after-fill]
+// --breakdown also times NocClient alone and NocClient + AlertModel (after the main figures);
+// --only and --exit-after-fill are for profilers (perf, callgrind, heaptrack).
 //
 // Memory: VmRSS (after malloc_trim, so freed buffers don't count) before and after filling the
 // model. The simulator lives in this process and stores every alert it publishes: phase (a) keeps
@@ -35,6 +38,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <malloc.h>
 #include <memory>
@@ -124,6 +128,15 @@ void settle(int milliseconds)
     loop.exec();
 }
 
+// CPU time of the calling (receiving, GUI) thread: tells a busy receiver from one that waited, and
+// is less disturbed by other load on a shared machine than wall time.
+qint64 threadCpuNs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
 double perSecond(qint64 count, qint64 ns)
 {
     return ns > 0 ? double(count) * 1e9 / double(ns) : 0.0;
@@ -168,6 +181,27 @@ struct Timing
     qint64 lastNs = -1; // the count-th one
     qint64 simLoopNs = -1;
     qint64 received = 0;
+    qint64 cpuFirstNs = -1; // receiving thread's CPU time at firstNs and lastNs
+    qint64 cpuLastNs = -1;
+
+    void markFirst(const QElapsedTimer &clock)
+    {
+        firstNs = clock.nsecsElapsed();
+        cpuFirstNs = threadCpuNs();
+    }
+    void markLast(const QElapsedTimer &clock)
+    {
+        lastNs = clock.nsecsElapsed();
+        cpuLastNs = threadCpuNs();
+    }
+    [[nodiscard]] double cpuUsPerAlert() const
+    {
+        return received > 1 ? double(cpuLastNs - cpuFirstNs) / 1000.0 / double(received - 1) : 0.0;
+    }
+    [[nodiscard]] double busyShare() const
+    {
+        return lastNs > firstNs ? double(cpuLastNs - cpuFirstNs) / double(lastNs - firstNs) : 0.0;
+    }
 
     [[nodiscard]] double drainRate() const
     {
@@ -226,9 +260,9 @@ private:
         if (std::holds_alternative<noc::AlertEvent>(event)) {
             const qint64 n = ++m_timing.received;
             if (n == 1)
-                m_timing.firstNs = m_clock.nsecsElapsed();
+                m_timing.markFirst(m_clock);
             if (n == m_expected)
-                m_timing.lastNs = m_clock.nsecsElapsed();
+                m_timing.markLast(m_clock);
         } else if (std::holds_alternative<noc::ConnectedEvent>(event)) {
             m_socket.sendTextMessage(
                 u"{\"type\":\"subscribe_client\",\"client_id\":\"%1\"}"_s.arg(m_clientId));
@@ -326,6 +360,8 @@ void printTiming(const char *label, const Timing &t, int expected)
     out() << label << t.received << " alerts in " << ms(t.lastNs - t.firstNs)
           << " ms first to last = " << rate(t.drainRate()) << " alerts/s; from blast start "
           << ms(t.lastNs - t.startNs) << " ms = " << rate(t.endToEndRate()) << " alerts/s\n";
+    out() << "    receiving thread CPU: " << QString::number(t.cpuUsPerAlert(), 'f', 2) << " us/alert, busy "
+          << qRound(100 * t.busyShare()) << " % of the drain\n";
     out() << "    simulator publish loop: " << expected << " x publishAlert in " << ms(t.simLoopNs)
           << " ms = " << rate(perSecond(expected, t.simLoopNs))
           << " alerts/s (sim thread, before the first byte is sent)\n";
@@ -432,18 +468,18 @@ bool runFull(noc::sim::EmbeddedSimulator &embedded, const Options &options, Stag
     clock.start();
     QObject::connect(&client, &noc::NocClient::alertsReceived, &client, [&](const noc::AlertBatch &batch) {
         if (timing.firstNs < 0)
-            timing.firstNs = clock.nsecsElapsed();
+            timing.markFirst(clock);
         if (model)
             return;
         timing.received += batch.size();
         if (timing.lastNs < 0 && timing.received >= options.alerts)
-            timing.lastNs = clock.nsecsElapsed();
+            timing.markLast(clock);
     });
     if (model) {
         QObject::connect(model.get(), &AlertModel::countChanged, model.get(), [&] {
             timing.received = model->totalReceived();
             if (timing.lastNs < 0 && timing.received >= options.alerts)
-                timing.lastNs = clock.nsecsElapsed();
+                timing.markLast(clock);
         });
     }
     client.start();
@@ -521,7 +557,9 @@ int main(int argc, char *argv[])
         const double ratio = full.drainRate() / raw.drainRate();
         out() << "ratio (b)/(a): " << QString::number(ratio, 'f', 2)
               << " (target >= 0.5: " << (ratio >= 0.5 ? "met" : "MISSED") << "); end to end from blast start "
-              << QString::number(full.endToEndRate() / raw.endToEndRate(), 'f', 2) << '\n';
+              << QString::number(full.endToEndRate() / raw.endToEndRate(), 'f', 2)
+              << "; by receiving-thread CPU "
+              << QString::number(raw.cpuUsPerAlert() / full.cpuUsPerAlert(), 'f', 2) << '\n';
     }
 
     if (options->full && fullResult.modelRows > 0) {
