@@ -147,13 +147,19 @@ bool AlertFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
 {
     const QAbstractItemModel *source = sourceModel();
     const QModelIndex at = source->index(sourceRow, 0, sourceParent);
-    if (!m_severities.isEmpty() && !m_severities.contains(at.data(AlertModel::SeverityRole).toInt()))
-        return false;
+    const AlertModel *alerts = m_alerts.data() == source ? m_alerts.data() : nullptr;
+    if (!m_severities.isEmpty()) {
+        const int severity
+            = alerts ? alerts->severityAt(sourceRow) : at.data(AlertModel::SeverityRole).toInt();
+        if (!m_severities.contains(severity))
+            return false;
+    }
     if (!m_clients.isEmpty() && !m_clients.contains(at.data(AlertModel::ClientRole).toString()))
         return false;
     if (m_ackFilter != AckFilter::All) {
-        const bool acknowledged = at.data(AlertModel::AckStateRole).toInt()
-            == static_cast<int>(AlertModel::AckState::Acknowledged);
+        const bool acknowledged = alerts ? alerts->isAcknowledgedAt(sourceRow)
+                                         : at.data(AlertModel::AckStateRole).toInt()
+                == static_cast<int>(AlertModel::AckState::Acknowledged);
         if (acknowledged != (m_ackFilter == AckFilter::Acknowledged))
             return false;
     }
@@ -172,6 +178,13 @@ bool AlertFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
 bool AlertFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     // "Less" means "shown above".
+    if (const AlertModel *alerts = m_alerts.data(); alerts && alerts == sourceModel()) {
+        // The common orders straight from the rows: no QVariant per comparison.
+        if (m_sortOrder == SortOrder::SeverityThenTime)
+            return alerts->severitySortKey(left.row()) > alerts->severitySortKey(right.row());
+        if (m_sortOrder == SortOrder::Time)
+            return alerts->sequenceAt(left.row()) > alerts->sequenceAt(right.row());
+    }
     const auto newer = [&] {
         return left.data(AlertModel::SequenceRole).toULongLong()
             > right.data(AlertModel::SequenceRole).toULongLong();

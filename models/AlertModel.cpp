@@ -113,6 +113,28 @@ bool AlertModel::serverAcknowledgeable(const noc::Alert &alert) const
     return alert.kind == noc::AlertKind::CriticalAlert && m_seqByKey.contains(kAlertPrefix + alert.id);
 }
 
+quint64 AlertModel::severitySortKey(int row) const
+{
+    const Row &r = m_rows.at(viewRow(row));
+    const quint64 unacknowledged = r.ackState == AckState::Acknowledged ? 0 : 1;
+    return (quint64(r.alert.severity) << 60) | (unacknowledged << 59) | (r.seq & ((quint64(1) << 59) - 1));
+}
+
+quint64 AlertModel::sequenceAt(int row) const
+{
+    return m_rows.at(viewRow(row)).seq;
+}
+
+int AlertModel::severityAt(int row) const
+{
+    return static_cast<int>(m_rows.at(viewRow(row)).alert.severity);
+}
+
+bool AlertModel::isAcknowledgedAt(int row) const
+{
+    return m_rows.at(viewRow(row)).ackState == AckState::Acknowledged;
+}
+
 int AlertModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : count();
@@ -267,9 +289,10 @@ void AlertModel::flush()
     noteArrivals(batch.size());
 
     QList<Row> fresh;
+    QList<QString> freshKeys; // built once per alert, reused for the index
     QHash<QString, qsizetype> freshIndex;
     for (noc::Alert &alert : batch) {
-        if (mergeIntoTwin(alert, fresh, freshIndex))
+        if (mergeIntoTwin(alert, fresh, freshKeys, freshIndex))
             continue;
         const QString key = alert.key();
         if (const int position = positionOf(key); position >= 0) {
@@ -291,6 +314,7 @@ void AlertModel::flush()
         }
         freshIndex.insert(key, fresh.size());
         fresh.append(Row { 0, std::move(alert), AckState::New, {}, {}, {} });
+        freshKeys.append(key);
     }
 
     noc::AlertBatch added;
@@ -298,9 +322,10 @@ void AlertModel::flush()
         // New rows appear at the top of the view, newest first, in one insert.
         beginInsertRows({}, 0, static_cast<int>(fresh.size()) - 1);
         added.reserve(fresh.size());
-        for (Row &row : fresh) {
+        for (qsizetype i = 0; i < fresh.size(); ++i) {
+            Row &row = fresh[i];
             row.seq = m_nextSeq++;
-            m_seqByKey.insert(row.alert.key(), row.seq);
+            m_seqByKey.insert(freshKeys.at(i), row.seq);
             countRow(row, +1);
             added.append(row.alert);
             m_rows.append(std::move(row));
@@ -342,10 +367,12 @@ void absorb(noc::Alert &into, const noc::Alert &from)
 }
 } // namespace
 
-bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh,
+bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh, QList<QString> &freshKeys,
                                QHash<QString, qsizetype> &freshIndex)
 {
-    if (alert.kind != noc::AlertKind::Alert && alert.kind != noc::AlertKind::CriticalAlert)
+    // Only critical incidents are escalated: everything else skips the lookups (most of a storm).
+    if ((alert.kind != noc::AlertKind::Alert && alert.kind != noc::AlertKind::CriticalAlert)
+        || alert.severity != noc::Severity::Critical)
         return false;
     noc::Alert twinProbe = alert;
     twinProbe.kind
@@ -356,8 +383,10 @@ bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh,
         if (!twins(row.alert, alert))
             return false;
         absorb(row.alert, alert);
+        const qsizetype at = it.value();
         freshIndex.remove(twinKey);
-        freshIndex.insert(row.alert.key(), it.value());
+        freshKeys[at] = row.alert.key();
+        freshIndex.insert(freshKeys.at(at), at);
         return true;
     }
     const int position = positionOf(twinKey);

@@ -92,6 +92,13 @@ public:
     void setStormThresholdPerMinute(int perMinute);
     [[nodiscard]] quint64 revision() const { return m_revision; }
 
+    // Severity, then unacknowledged before acknowledged, then newest: one integer per row, so the sorting
+    // proxy compares without going through QVariant (that was a fifth of the time of a storm).
+    [[nodiscard]] quint64 severitySortKey(int row) const;
+    [[nodiscard]] quint64 sequenceAt(int row) const;
+    [[nodiscard]] int severityAt(int row) const;
+    [[nodiscard]] bool isAcknowledgedAt(int row) const;
+
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
@@ -148,7 +155,8 @@ private:
     void countRow(const Row &row, int delta);
     void evictOverCap();
     // alert_new and the critical_alert escalating it are one incident: one row, acknowledgeable.
-    bool mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh, QHash<QString, qsizetype> &freshIndex);
+    bool mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh, QList<QString> &freshKeys,
+                       QHash<QString, qsizetype> &freshIndex);
     void noteArrivals(qsizetype count);
     void advanceRateWindow();
     void bumpRevision();

@@ -44,4 +44,6 @@ using AlertBatch = QList<Alert>;
 
 } // namespace noc
 
+// Strings and a date: moving one is a memcpy, which matters when a storm grows a list of them.
+Q_DECLARE_TYPEINFO(noc::Alert, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(noc::Alert)

@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMetaMethod>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslCertificate>
@@ -89,7 +90,6 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
             Q_EMIT rttSampled(channel->name(), ms, m_clock->nowUtc());
             Q_EMIT healthChanged();
         });
-        connect(channel, &WebSocketChannel::frameLogged, this, &NocClient::frameLogged);
     }
     // Dashboard heartbeats count against the user's frame budget like any other frame.
     m_dashboard->setHeartbeatScheduler([this] {
@@ -1055,6 +1055,18 @@ void NocClient::flushAlerts()
     AlertBatch batch;
     batch.swap(m_pendingAlerts);
     Q_EMIT alertsReceived(batch);
+}
+
+void NocClient::connectNotify(const QMetaMethod &signal)
+{
+    // Frames are redacted and copied for the diagnostics view only while someone shows them.
+    static const QMetaMethod frameLoggedSignal = QMetaMethod::fromSignal(&NocClient::frameLogged);
+    if (signal == frameLoggedSignal && !m_forwardingFrames) {
+        m_forwardingFrames = true;
+        for (WebSocketChannel *channel : { m_dashboard, m_presence })
+            connect(channel, &WebSocketChannel::frameLogged, this, &NocClient::frameLogged);
+    }
+    QObject::connectNotify(signal);
 }
 
 // --- health --------------------------------------------------------------------------------------

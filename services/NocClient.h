@@ -173,6 +173,9 @@ Q_SIGNALS:
     void rttSampled(const QString &channel, int milliseconds, const QDateTime &at);
     void frameLogged(const noc::FrameRecord &frame);
 
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+
 private:
     using Machine = ConnectionStateMachine;
 
@@ -225,6 +228,7 @@ private:
     CredentialStore *m_credentialStore = nullptr;
     bool m_readingKeychain = false;
     int m_signOutSteps = 0;
+    bool m_forwardingFrames = false;
     qint64 m_probeIntervalMs = 30 * 1000;
     std::unique_ptr<CommandPacer> m_pacer;
     std::unique_ptr<AckOutbox> m_outbox;

@@ -36,6 +36,9 @@ QString redactedUrl(const QUrl &url)
 
 QString redactedText(QString text)
 {
+    // Both patterns need one of these: most frames have neither a JWT nor a key=value pair.
+    if (!text.contains(u"eyJ"_s) && !text.contains(u'='))
+        return text;
     // JWTs are three base64url parts starting with the encoded '{"': eyJ...
     static const QRegularExpression jwt(u"eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"_s);
     static const QRegularExpression tokenParam(u"((?:token|access|refresh|password)=)[^&\\s\"']+"_s,

@@ -259,7 +259,6 @@ void WebSocketChannel::onText(const QString &message)
     ++m_framesIn;
     m_lastInboundMono = m_clock->monotonicMs();
     m_lastInboundAt = m_clock->nowUtc();
-    restartLivenessWatch();
     logFrame(FrameRecord::Direction::In, message);
     const ServerEvent event = FrameDecoder::decode(message.toUtf8(), m_lastInboundAt);
     if (std::holds_alternative<MalformedFrame>(event))
@@ -283,7 +282,6 @@ void WebSocketChannel::onBinary(const QByteArray &message)
     ++m_errors;
     m_lastInboundMono = m_clock->monotonicMs();
     m_lastInboundAt = m_clock->nowUtc();
-    restartLivenessWatch();
     logFrame(FrameRecord::Direction::In, tr("<binary frame of %1 bytes>").arg(message.size()));
     Q_EMIT eventReceived(MalformedFrame { tr("binary frame of %1 bytes").arg(message.size()), {} });
 }
@@ -318,6 +316,13 @@ void WebSocketChannel::checkLiveness()
     if (m_state != State::Open)
         return;
     const qint64 silentMs = m_clock->monotonicMs() - m_lastInboundMono;
+    const qint64 deadAfterMs = (2 * qint64(m_heartbeatIntervalSeconds) + 5) * 1000;
+    if (silentMs < deadAfterMs) {
+        // Frames came since the watch was armed: look again when this silence could first be fatal.
+        // (Re-arming here instead of on every frame keeps a storm from restarting a timer per frame.)
+        m_livenessTimer->start(deadAfterMs - silentMs);
+        return;
+    }
     qCWarning(lcWs) << m_path << "no frame for" << silentMs << "ms; dropping the connection";
     ChannelClose close;
     close.reason = tr("No data from the server for %1 s").arg(silentMs / 1000);
