@@ -168,6 +168,8 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
         return a.location;
     case DetailRole:
         return a.detail;
+    case RawJsonRole:
+        return a.rawJson;
     case OccurredAtRole:
         return a.occurredAt.isValid() ? a.occurredAt : a.receivedAt;
     case ReceivedAtRole:
@@ -202,6 +204,7 @@ QHash<int, QByteArray> AlertModel::roleNames() const
         { MessageRole, "message" },
         { LocationRole, "location" },
         { DetailRole, "detail" },
+        { RawJsonRole, "rawJson" },
         { OccurredAtRole, "occurredAt" },
         { ReceivedAtRole, "receivedAt" },
         { AckStateRole, "ackState" },

@@ -51,6 +51,7 @@ public:
         MessageRole,
         LocationRole,
         DetailRole,
+        RawJsonRole,
         OccurredAtRole,
         ReceivedAtRole,
         AckStateRole,

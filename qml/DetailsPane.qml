@@ -128,6 +128,26 @@ Rectangle {
             }
 
             Text {
+                visible: (pane.alert.rawJson ?? "").length > 0
+                text: qsTr("As received")
+                color: Theme.secondaryText
+                font.pixelSize: Theme.smallFontSize
+            }
+            TextEdit {
+                // A kind this version cannot show field by field: every field, as the server sent it.
+                visible: (pane.alert.rawJson ?? "").length > 0
+                text: pane.alert.rawJson ?? ""
+                readOnly: true
+                selectByMouse: true
+                wrapMode: Text.WrapAnywhere
+                color: Theme.text
+                font.family: Theme.monoFamily
+                font.pixelSize: Theme.smallFontSize
+                Layout.fillWidth: true
+                textFormat: TextEdit.PlainText
+            }
+
+            Text {
                 visible: pane.hasAlert && !(pane.alert.acknowledgeable ?? false)
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap

@@ -251,12 +251,25 @@ ApplicationWindow {
         id: shortcuts
     }
 
-    Toast {
-        id: toast
-        anchors.right: parent.right
-        anchors.bottom: parent.bottom
-        anchors.margins: 16
-        z: 100
+    // Without a system tray, notifications get a small window of their own: on top, never taking focus,
+    // visible even when the dashboard is behind other windows or minimised; gone by itself.
+    Window {
+        id: toastWindow
+        flags: Qt.Tool | Qt.FramelessWindowHint | Qt.WindowStaysOnTopHint | Qt.WindowDoesNotAcceptFocus
+        visible: toast.visible
+        width: toast.width
+        height: toast.implicitHeight
+        color: "transparent"
+        title: qsTr("nocdash notification")
+        screen: window.screen
+        x: window.screen ? window.screen.virtualX + window.screen.width - width - 24 : 0
+        y: window.screen ? window.screen.virtualY + window.screen.height - height - 48 : 0
+
+        Toast {
+            id: toast
+            width: Math.min(460 * Theme.scale, window.screen ? window.screen.width - 48 : 460)
+            height: implicitHeight
+        }
     }
     Connections {
         target: window.notifier

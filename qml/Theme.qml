@@ -36,6 +36,7 @@ QtObject {
         case "finding": return qsTr("Finding");
         case "anomaly": return qsTr("Anomaly");
         case "ticket": return qsTr("Ticket");
+        case "event": return qsTr("Event of an unknown kind");
         }
         return kind;
     }

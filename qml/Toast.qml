@@ -2,8 +2,8 @@
 import QtQuick
 import QtQuick.Layouts
 
-// Where there is no system tray, notifications appear here: in the window, never modal, gone by
-// themselves after a while.
+// Where there is no system tray, notifications appear here (in a window of their own, see Main.qml):
+// never modal, gone by themselves after a while.
 Rectangle {
     id: toast
     property string title: ""
@@ -20,7 +20,6 @@ Rectangle {
     }
 
     visible: false
-    width: Math.min(460 * Theme.scale, parent ? parent.width - 32 : 460)
     implicitHeight: column.implicitHeight + 20 * Theme.scale
     radius: 6
     color: Theme.surfaceRaised

@@ -16,6 +16,8 @@ QString alertKindName(AlertKind kind)
         return QStringLiteral("anomaly");
     case AlertKind::Ticket:
         return QStringLiteral("ticket");
+    case AlertKind::Other:
+        return QStringLiteral("event");
     }
     return QStringLiteral("alert");
 }

@@ -12,13 +12,15 @@ namespace noc {
 
 // Everything the server pushes that an operator may have to act on becomes an Alert; the kind keeps
 // where it came from, because ids are only unique within one kind.
+// Other: a frame type this client does not know that still looks like an alert (it has a severity).
 enum class AlertKind : quint8
 {
     Alert,
     CriticalAlert,
     Finding,
     Anomaly,
-    Ticket
+    Ticket,
+    Other
 };
 
 [[nodiscard]] QString alertKindName(AlertKind kind);
@@ -35,6 +37,7 @@ struct Alert
     QString detail; // kind-specific extras in words (priority, category, assignee...)
     QDateTime occurredAt; // server's time; invalid when the frame carried none
     QDateTime receivedAt; // our clock, UTC
+    QString rawJson; // the frame as received, for kinds this client cannot show field by field
 
     // Unique across kinds: an alert id 7 and a ticket id 7 are different rows.
     [[nodiscard]] QString key() const { return alertKindName(kind) + QLatin1Char(':') + id; }

@@ -149,6 +149,38 @@ ServerEvent userStatus(const QJsonObject &o)
     return event;
 }
 
+// A type we do not know but that carries a severity is most likely an alert of a newer server: show it
+// as one (with its raw JSON) rather than hide it.
+std::optional<ServerEvent> alertLike(const QString &type, const QJsonObject &o, const QByteArray &utf8,
+                                     const QDateTime &receivedAt)
+{
+    if (!o.value("severity"_L1).isString())
+        return std::nullopt;
+    Alert alert = baseAlert(AlertKind::Other, o, receivedAt);
+    alert.id = json::text(o, "id"_L1);
+    for (auto it = o.begin(); alert.id.isEmpty() && it != o.end(); ++it) {
+        if (!it.key().endsWith("_id"_L1) || it.key() == "client_id"_L1)
+            continue;
+        if (it.value().isString())
+            alert.id = it.value().toString();
+        else if (it.value().isDouble())
+            alert.id = QString::number(it.value().toDouble(), 'g', 17);
+    }
+    if (alert.id.isEmpty()) // nothing to tell two of them apart: the content is the identity
+        alert.id = QString::number(qHash(utf8), 16);
+    alert.type = type.toUpper();
+    for (const char *key : { "message", "title", "description", "summary" }) {
+        if (alert.message.isEmpty())
+            alert.message = json::text(o, QLatin1StringView(key));
+    }
+    alert.location = json::text(o, "site_name"_L1);
+    if (alert.location.isEmpty())
+        alert.location = json::text(o, "location"_L1);
+    alert.occurredAt = json::timestamp(o, "timestamp"_L1);
+    alert.rawJson = QString::fromUtf8(utf8.left(4096));
+    return AlertEvent { alert };
+}
+
 ServerEvent decodeObject(const QJsonObject &o, const QByteArray &utf8, const QDateTime &receivedAt)
 {
     const QString type = json::text(o, "type"_L1);
@@ -209,6 +241,8 @@ ServerEvent decodeObject(const QJsonObject &o, const QByteArray &utf8, const QDa
         return userStatus(o);
     if (type.isEmpty())
         return MalformedFrame { u"object without a type"_s, excerptOf(utf8) };
+    if (auto alert = alertLike(type, o, utf8, receivedAt))
+        return *alert;
     return UnknownEvent { type, QString::fromUtf8(utf8.left(4096)) };
 }
 

@@ -14,7 +14,8 @@ export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
 chmod 700 "$XDG_RUNTIME_DIR"
 full=$(mktemp --suffix=.png)
 xvfb-run -a -s "-screen 0 1600x900x24" bash -c '
-  "$0" --demo "${@:3}" >/dev/null 2>&1 &
+  args=(); for a in "${@:3}"; do [ "$a" = --full ] || args+=("$a"); done
+  "$0" --demo "${args[@]}" >/dev/null 2>&1 &
   pid=$!
   sleep "$2"
   import -window root "$1"
@@ -22,7 +23,7 @@ xvfb-run -a -s "-screen 0 1600x900x24" bash -c '
 # No window manager under Xvfb: a desktop window sits at the origin at its default size; wall mode
 # fills the screen.
 case " $* " in
-  *" --kiosk "*) cp "$full" "$out" ;;
+  *" --kiosk "* | *" --full "*) cp "$full" "$out" ;;
   *) convert "$full" -crop 1280x760+0+0 +repage "$out" ;;
 esac
 rm -f "$full"

@@ -7,6 +7,9 @@ import re
 import sys
 
 GERMAN = {
+    "As received": "Wie empfangen",
+    "nocdash notification": "nocdash-Benachrichtigung",
+    "Event of an unknown kind": "Ereignis unbekannter Art",
     "new": "neu",
     "◔ pending": "◔ ausstehend",
     "✓ ack'd": "✓ quittiert",

@@ -269,6 +269,10 @@
         <source>Acknowledge</source>
         <translation>Quittieren</translation>
     </message>
+    <message>
+        <source>As received</source>
+        <translation>Wie empfangen</translation>
+    </message>
 </context>
 <context>
     <name>DiagnosticsPanel</name>
@@ -539,6 +543,10 @@
     <message>
         <source>♪ Mute</source>
         <translation>♪ Stumm</translation>
+    </message>
+    <message>
+        <source>nocdash notification</source>
+        <translation>nocdash-Benachrichtigung</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1054,10 @@
     <message>
         <source>%1 d ago</source>
         <translation>vor %1 d</translation>
+    </message>
+    <message>
+        <source>Event of an unknown kind</source>
+        <translation>Ereignis unbekannter Art</translation>
     </message>
 </context>
 <context>

@@ -191,6 +191,22 @@ private Q_SLOTS:
         QVERIFY(is<MalformedFrame>(R"({"type": "user_status_update", "status": {}})"));
     }
 
+    void unknownAlertLikeTypeBecomesARowWithItsRawJson()
+    {
+        const Alert a
+            = expect<AlertEvent>(R"({"type": "incident_opened", "incident_id": 77, "severity": "HIGH", )"
+                                 R"("title": "Fibre cut", "site_name": "Oslo", "extra": [1, 2]})")
+                  .alert;
+        QCOMPARE(a.kind, AlertKind::Other);
+        QCOMPARE(a.id, u"77"_s);
+        QCOMPARE(a.type, u"INCIDENT_OPENED"_s);
+        QCOMPARE(a.severity, Severity::High);
+        QCOMPARE(a.message, u"Fibre cut"_s);
+        QCOMPARE(a.location, u"Oslo"_s);
+        QVERIFY(a.rawJson.contains(u"[1, 2]"_s));
+        QCOMPARE(a.key(), u"event:77"_s);
+    }
+
     void unknownTypeIsKeptNotFatal()
     {
         const auto unknown = expect<UnknownEvent>(R"({"type": "sync_batch", "items": [1, 2]})");
