@@ -259,19 +259,6 @@ std::unique_ptr<QSettings> openSettings(const QString &fileName)
         return std::make_unique<QSettings>();
     return std::make_unique<QSettings>(fileName, QSettings::IniFormat);
 }
-
-QString tokenLocationName(noc::TokenLocation location)
-{
-    switch (location) {
-    case noc::TokenLocation::Header:
-        return u"header"_s;
-    case noc::TokenLocation::Cookie:
-        return u"cookie"_s;
-    case noc::TokenLocation::Query:
-        break;
-    }
-    return u"query"_s;
-}
 } // namespace
 
 void DashboardSettings::load()
@@ -283,7 +270,7 @@ void DashboardSettings::load()
         servers.append(url.toString());
     setServers(servers);
     setAuthGeneration(noc::authGenerationName(c.authGeneration));
-    setTokenLocation(tokenLocationName(c.tokenLocation));
+    setTokenLocation(noc::tokenLocationName(c.tokenLocation));
     setOrigin(c.origin);
     setUsername(c.username);
     setRememberPassword(c.rememberPassword);

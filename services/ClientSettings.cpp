@@ -9,19 +9,6 @@ namespace noc {
 using namespace Qt::StringLiterals;
 
 namespace {
-QString tokenLocationName(TokenLocation location)
-{
-    switch (location) {
-    case TokenLocation::Query:
-        return u"query"_s;
-    case TokenLocation::Header:
-        return u"header"_s;
-    case TokenLocation::Cookie:
-        return u"cookie"_s;
-    }
-    return u"query"_s;
-}
-
 QStringList listValue(const QSettings &settings, const QString &key)
 {
     // A hand-written preset says "a, b"; QSettings reads that as one string, not a list.

@@ -40,6 +40,19 @@ std::optional<TokenLocation> tokenLocationFromString(QStringView text)
     return std::nullopt;
 }
 
+QString tokenLocationName(TokenLocation location)
+{
+    switch (location) {
+    case TokenLocation::Query:
+        return u"query"_s;
+    case TokenLocation::Header:
+        return u"header"_s;
+    case TokenLocation::Cookie:
+        return u"cookie"_s;
+    }
+    return u"query"_s;
+}
+
 QUrl ServerProfile::restUrl(const QString &path) const
 {
     QUrl url = baseUrl;

@@ -26,6 +26,7 @@ enum class TokenLocation : quint8
 [[nodiscard]] std::optional<AuthGeneration> authGenerationFromString(QStringView text);
 [[nodiscard]] QString authGenerationName(AuthGeneration generation);
 [[nodiscard]] std::optional<TokenLocation> tokenLocationFromString(QStringView text);
+[[nodiscard]] QString tokenLocationName(TokenLocation location);
 
 // Where and how to reach one NOC server.
 struct ServerProfile
