@@ -260,8 +260,11 @@ void AlertFilterModel::recount()
 {
     QList<int> counts(noc::kSeverityCount, 0);
     const int rows = rowCount();
+    const AlertModel *alerts = m_alerts.data() == sourceModel() ? m_alerts.data() : nullptr;
     for (int row = 0; row < rows; ++row) {
-        const int severity = index(row, 0).data(AlertModel::SeverityRole).toInt();
+        const QModelIndex at = index(row, 0);
+        const int severity
+            = alerts ? alerts->severityAt(mapToSource(at).row()) : at.data(AlertModel::SeverityRole).toInt();
         if (severity >= 0 && severity < noc::kSeverityCount)
             ++counts[severity];
     }
@@ -275,7 +278,9 @@ void AlertFilterModel::noteClients(const noc::AlertBatch &fresh)
 {
     bool added = false;
     for (const noc::Alert &alert : fresh) {
-        if (!alert.clientId.isEmpty() && !m_knownClients.contains(alert.clientId)) {
+        // A set for the test: a storm brings 100k alerts from a handful of clients.
+        if (!alert.clientId.isEmpty() && !m_knownClientSet.contains(alert.clientId)) {
+            m_knownClientSet.insert(alert.clientId);
             m_knownClients.append(alert.clientId);
             added = true;
         }

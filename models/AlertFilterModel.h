@@ -123,4 +123,5 @@ private:
     QTimer m_countTimer;
     QSet<QString> m_selected;
     QStringList m_knownClients;
+    QSet<QString> m_knownClientSet;
 };
