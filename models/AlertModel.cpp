@@ -218,7 +218,11 @@ QHash<int, QByteArray> AlertModel::roleNames() const
 
 void AlertModel::addAlerts(const noc::AlertBatch &alerts)
 {
-    m_pending.append(alerts);
+    // Sharing the sender's list costs nothing; appending copies every alert.
+    if (m_pending.isEmpty())
+        m_pending = alerts;
+    else
+        m_pending.append(alerts);
     if (m_coalesce.isActive())
         return;
     // In a storm nobody reads individual rows: insert bigger batches less often, so the list, its
