@@ -82,6 +82,8 @@ int main(int argc, char *argv[])
         connection.heartbeatSeconds = settings.heartbeatSeconds();
         connection.wallMode = settings.wallMode();
         client.applySettings(connection);
+        // A demo session is throwaway: it must not touch the operator's keychain.
+        client.setCredentialStore(nullptr);
         client.setCredentials(demo->username(), demo->password());
     } else {
         settings.applyTo(&client);

@@ -4,6 +4,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTest>
 
 #include <nocdash/Version.h>
@@ -77,6 +78,16 @@ private Q_SLOTS:
         QVERIFY(!image.isNull());
         QVERIFY(image.width() >= 800);
         QVERIFY2(distinctColours(image) > 20, "the screenshot looks blank");
+
+        // A demo session is throwaway: nothing of it may land in the operator's keychain.
+        const QString secretTool = QStandardPaths::findExecutable(u"secret-tool"_s);
+        if (!secretTool.isEmpty() && !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+            QProcess search;
+            search.start(secretTool, { u"search"_s, u"--all"_s, u"server"_s, u"nocdash"_s });
+            QVERIFY(search.waitForFinished(30000));
+            QVERIFY2(search.readAllStandardOutput().trimmed().isEmpty(),
+                     "the demo stored a session in the keychain");
+        }
     }
 
     void dashboardRefusesToStartWithoutAServer()
