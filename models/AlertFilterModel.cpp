@@ -274,14 +274,22 @@ void AlertFilterModel::recount()
     Q_EMIT countsChanged();
 }
 
-void AlertFilterModel::noteClients(const noc::AlertBatch &fresh)
+void AlertFilterModel::noteClients(int count)
 {
+    if (!m_alerts)
+        return;
     bool added = false;
-    for (const noc::Alert &alert : fresh) {
-        // A set for the test: a storm brings 100k alerts from a handful of clients.
-        if (!alert.clientId.isEmpty() && !m_knownClientSet.contains(alert.clientId)) {
-            m_knownClientSet.insert(alert.clientId);
-            m_knownClients.append(alert.clientId);
+    const QString *previous = nullptr;
+    for (int row = 0; row < count; ++row) {
+        // A storm brings 100k alerts from a handful of clients, mostly in runs from the same one:
+        // compare with the last before hashing.
+        const QString &clientId = m_alerts->alertAt(row).clientId;
+        if (previous && *previous == clientId)
+            continue;
+        previous = &clientId;
+        if (!clientId.isEmpty() && !m_knownClientSet.contains(clientId)) {
+            m_knownClientSet.insert(clientId);
+            m_knownClients.append(clientId);
             added = true;
         }
     }

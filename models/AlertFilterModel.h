@@ -109,7 +109,7 @@ protected:
 private:
     void scheduleCounts();
     void recount();
-    void noteClients(const noc::AlertBatch &fresh);
+    void noteClients(int count);
     void dropVanishedSelection();
     void emitSelectedChanged(const QString &key);
 

@@ -15,8 +15,6 @@ constexpr int kDefaultCoalesceMs = 16;
 constexpr int kRateDecayMs = 5000;
 constexpr int kStormPerSecond = 500;
 constexpr int kStormCoalesceMs = 100;
-
-const QString kAlertPrefix = noc::alertKindName(noc::AlertKind::Alert) + u':';
 } // namespace
 
 AlertModel::AlertModel(QObject *parent) : QAbstractListModel(parent)
@@ -110,7 +108,8 @@ bool AlertModel::serverAcknowledgeable(const noc::Alert &alert) const
     // source alert is one of ours.
     if (alert.kind == noc::AlertKind::Alert)
         return true;
-    return alert.kind == noc::AlertKind::CriticalAlert && m_seqByKey.contains(kAlertPrefix + alert.id);
+    return alert.kind == noc::AlertKind::CriticalAlert
+        && m_seqByKey.contains(noc::AlertIdentity { noc::AlertKind::Alert, alert.id });
 }
 
 quint64 AlertModel::severitySortKey(int row) const
@@ -218,11 +217,9 @@ QHash<int, QByteArray> AlertModel::roleNames() const
 
 void AlertModel::addAlerts(const noc::AlertBatch &alerts)
 {
-    // Sharing the sender's list costs nothing; appending copies every alert.
-    if (m_pending.isEmpty())
-        m_pending = alerts;
-    else
-        m_pending.append(alerts);
+    if (alerts.isEmpty())
+        return;
+    m_pending.append(alerts); // shares the sender's list
     if (m_coalesce.isActive())
         return;
     // In a storm nobody reads individual rows: insert bigger batches less often, so the list, its
@@ -237,10 +234,18 @@ void AlertModel::addAlerts(const noc::AlertBatch &alerts)
 
 int AlertModel::positionOf(const QString &key) const
 {
-    const auto it = m_seqByKey.constFind(key);
-    if (it == m_seqByKey.constEnd())
-        return -1;
-    const quint64 seq = it.value();
+    const std::optional<noc::AlertIdentity> identity = noc::AlertIdentity::parse(key);
+    return identity ? positionOf(*identity) : -1;
+}
+
+int AlertModel::positionOf(const noc::AlertIdentity &identity) const
+{
+    const auto it = m_seqByKey.constFind(identity);
+    return it == m_seqByKey.constEnd() ? -1 : positionOfSeq(it.value());
+}
+
+int AlertModel::positionOfSeq(quint64 seq) const
+{
     const auto found = std::lower_bound(m_rows.cbegin(), m_rows.cend(), seq,
                                         [](const Row &row, quint64 value) { return row.seq < value; });
     if (found == m_rows.cend() || found->seq != seq)
@@ -290,61 +295,62 @@ void AlertModel::flush()
     m_coalesce.stop();
     if (m_pending.isEmpty())
         return;
-    noc::AlertBatch batch;
-    batch.swap(m_pending);
-    m_totalReceived += batch.size();
-    noteArrivals(batch.size());
+    QList<noc::AlertBatch> batches;
+    batches.swap(m_pending);
+    qsizetype arrivals = 0;
+    for (const noc::AlertBatch &batch : std::as_const(batches))
+        arrivals += batch.size();
+    m_totalReceived += arrivals;
+    noteArrivals(arrivals);
 
+    // New rows take the next sequence numbers in arrival order, so the number a key maps to also says
+    // where its row is: below firstFreshSeq among m_rows, from it on in `fresh`. One hash lookup per
+    // alert finds a known row and claims a number for a new one.
+    const quint64 firstFreshSeq = m_nextSeq;
     QList<Row> fresh;
-    QList<QString> freshKeys; // built once per alert, reused for the index
-    QHash<QString, qsizetype> freshIndex;
-    for (noc::Alert &alert : batch) {
-        if (mergeIntoTwin(alert, fresh, freshKeys, freshIndex))
-            continue;
-        const QString key = alert.key();
-        if (const int position = positionOf(key); position >= 0) {
-            // Seen before (two subscriptions, reconnect overlap, a ticket moving on): update in place,
-            // keeping the acknowledgement: the server re-sending an alert does not un-acknowledge it.
-            Row &row = m_rows[position];
-            countRow(row, -1);
-            const QDateTime firstSeen = row.alert.receivedAt;
-            row.alert = std::move(alert);
-            row.alert.receivedAt = firstSeen;
-            countRow(row, +1);
-            const QModelIndex changed = index(viewRow(position));
-            Q_EMIT dataChanged(changed, changed);
-            continue;
+    fresh.reserve(arrivals);
+    for (noc::AlertBatch &batch : batches) {
+        for (noc::Alert &alert : batch) {
+            if (mergeIntoTwin(alert, fresh, firstFreshSeq))
+                continue;
+            quint64 &seq = m_seqByKey[alert.identity()];
+            const int position = seq != 0 && seq < firstFreshSeq ? positionOfSeq(seq) : -1;
+            if (seq >= firstFreshSeq) {
+                fresh[qsizetype(seq - firstFreshSeq)].alert = std::move(alert);
+            } else if (position >= 0) {
+                // Seen before (two subscriptions, reconnect overlap, a ticket moving on): update in
+                // place, keeping the acknowledgement: the server re-sending an alert does not
+                // un-acknowledge it.
+                Row &row = m_rows[position];
+                countRow(row, -1);
+                const QDateTime firstSeen = row.alert.receivedAt;
+                row.alert = std::move(alert);
+                row.alert.receivedAt = firstSeen;
+                countRow(row, +1);
+                const QModelIndex changed = index(viewRow(position));
+                Q_EMIT dataChanged(changed, changed);
+            } else {
+                seq = m_nextSeq++;
+                fresh.append(Row { seq, std::move(alert), AckState::New, {}, {}, {} });
+            }
         }
-        if (const auto it = freshIndex.constFind(key); it != freshIndex.constEnd()) {
-            fresh[it.value()].alert = std::move(alert);
-            continue;
-        }
-        freshIndex.insert(key, fresh.size());
-        fresh.append(Row { 0, std::move(alert), AckState::New, {}, {}, {} });
-        freshKeys.append(key);
     }
 
-    noc::AlertBatch added;
-    if (!fresh.isEmpty()) {
+    const auto added = static_cast<int>(fresh.size());
+    if (added > 0) {
         // New rows appear at the top of the view, newest first, in one insert.
-        beginInsertRows({}, 0, static_cast<int>(fresh.size()) - 1);
-        added.reserve(fresh.size());
-        for (qsizetype i = 0; i < fresh.size(); ++i) {
-            Row &row = fresh[i];
-            row.seq = m_nextSeq++;
-            m_seqByKey.insert(freshKeys.at(i), row.seq);
+        beginInsertRows({}, 0, added - 1);
+        for (Row &row : fresh) {
             countRow(row, +1);
-            added.append(row.alert);
             m_rows.append(std::move(row));
         }
         endInsertRows();
         Q_EMIT countChanged();
+        Q_EMIT alertsAdded(added); // before eviction: view rows 0..added-1 are exactly the new ones
     }
     evictOverCap();
     Q_EMIT countsChanged();
     bumpRevision();
-    if (!added.isEmpty())
-        Q_EMIT alertsAdded(added);
 }
 
 namespace {
@@ -374,39 +380,36 @@ void absorb(noc::Alert &into, const noc::Alert &from)
 }
 } // namespace
 
-bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh, QList<QString> &freshKeys,
-                               QHash<QString, qsizetype> &freshIndex)
+bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh, quint64 firstFreshSeq)
 {
     // Only critical incidents are escalated: everything else skips the lookups (most of a storm).
     if ((alert.kind != noc::AlertKind::Alert && alert.kind != noc::AlertKind::CriticalAlert)
         || alert.severity != noc::Severity::Critical)
         return false;
-    noc::Alert twinProbe = alert;
-    twinProbe.kind
-        = alert.kind == noc::AlertKind::Alert ? noc::AlertKind::CriticalAlert : noc::AlertKind::Alert;
-    const QString twinKey = twinProbe.key();
-    if (const auto it = freshIndex.constFind(twinKey); it != freshIndex.constEnd()) {
-        Row &row = fresh[it.value()];
-        if (!twins(row.alert, alert))
-            return false;
-        absorb(row.alert, alert);
-        const qsizetype at = it.value();
-        freshIndex.remove(twinKey);
-        freshKeys[at] = row.alert.key();
-        freshIndex.insert(freshKeys.at(at), at);
-        return true;
-    }
-    const int position = positionOf(twinKey);
-    if (position < 0 || !twins(m_rows.at(position).alert, alert))
+    const noc::AlertIdentity twinKey { alert.kind == noc::AlertKind::Alert ? noc::AlertKind::CriticalAlert
+                                                                           : noc::AlertKind::Alert,
+                                       alert.id };
+    const auto it = m_seqByKey.constFind(twinKey);
+    if (it == m_seqByKey.constEnd())
         return false;
-    Row &row = m_rows[position];
-    countRow(row, -1);
+    const quint64 seq = it.value();
+    const bool isFresh = seq >= firstFreshSeq;
+    const int position = isFresh ? -1 : positionOfSeq(seq);
+    if (!isFresh && position < 0)
+        return false;
+    Row &row = isFresh ? fresh[qsizetype(seq - firstFreshSeq)] : m_rows[position];
+    if (!twins(row.alert, alert))
+        return false;
+    if (!isFresh)
+        countRow(row, -1);
     m_seqByKey.remove(twinKey);
     absorb(row.alert, alert);
-    m_seqByKey.insert(row.alert.key(), row.seq);
-    countRow(row, +1);
-    const QModelIndex changed = index(viewRow(position));
-    Q_EMIT dataChanged(changed, changed);
+    m_seqByKey.insert(row.alert.identity(), seq);
+    if (!isFresh) {
+        countRow(row, +1);
+        const QModelIndex changed = index(viewRow(position));
+        Q_EMIT dataChanged(changed, changed);
+    }
     return true;
 }
 
@@ -443,7 +446,7 @@ void AlertModel::evictOverCap()
         beginRemoveRows({}, viewRow(static_cast<int>(i)), viewRow(static_cast<int>(first)));
         for (qsizetype p = first; p <= i; ++p) {
             countRow(m_rows.at(p), -1);
-            m_seqByKey.remove(m_rows.at(p).alert.key());
+            m_seqByKey.remove(m_rows.at(p).alert.identity());
         }
         m_rows.remove(first, i - first + 1);
         endRemoveRows();
@@ -480,7 +483,7 @@ void AlertModel::setAckState(const QString &alertId, AckState state, const QStri
     // alert shares its fate.
     bool any = false;
     for (noc::AlertKind kind : { noc::AlertKind::Alert, noc::AlertKind::CriticalAlert }) {
-        const int position = positionOf(noc::alertKindName(kind) + u':' + alertId);
+        const int position = positionOf(noc::AlertIdentity { kind, alertId });
         if (position < 0)
             continue;
         applyAckState(position, state, reason, by, at);

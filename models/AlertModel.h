@@ -99,6 +99,8 @@ public:
     [[nodiscard]] quint64 sequenceAt(int row) const;
     [[nodiscard]] int severityAt(int row) const;
     [[nodiscard]] bool isAcknowledgedAt(int row) const;
+    // The alert shown at a view row (0 is the newest); the row must exist.
+    [[nodiscard]] const noc::Alert &alertAt(int row) const { return m_rows.at(viewRow(row)).alert; }
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
@@ -132,10 +134,15 @@ Q_SIGNALS:
     void countsChanged();
     void rateChanged();
     void revisionChanged();
-    // Alerts that became new rows in this flush (not updates of rows already shown).
-    void alertsAdded(const noc::AlertBatch &fresh);
+    // This flush made `count` new rows (not updates of rows already shown): view rows 0..count-1, read
+    // with alertAt() from the slot itself (connect directly), before anything else changes the model.
+    // A count rather than a copy of the alerts: a storm adds 100k rows, and most listeners look at a
+    // field or two.
+    void alertsAdded(int count);
 
-private:
+public:
+    // Storage of one row. Public only so that it can be declared relocatable below the class (a storm
+    // grows the list by tens of thousands of rows: moving it is then one realloc, not a move per row).
     struct Row
     {
         quint64 seq = 0; // arrival order; rows are kept sorted by it, oldest first
@@ -146,7 +153,10 @@ private:
         QDateTime ackAt;
     };
 
+private:
     [[nodiscard]] int positionOf(const QString &key) const;
+    [[nodiscard]] int positionOf(const noc::AlertIdentity &identity) const;
+    [[nodiscard]] int positionOfSeq(quint64 seq) const;
     [[nodiscard]] bool serverAcknowledgeable(const noc::Alert &alert) const;
     [[nodiscard]] int viewRow(int position) const { return static_cast<int>(m_rows.size()) - 1 - position; }
     void setAckState(const QString &alertId, AckState state, const QString &reason = {},
@@ -156,16 +166,16 @@ private:
     void countRow(const Row &row, int delta);
     void evictOverCap();
     // alert_new and the critical_alert escalating it are one incident: one row, acknowledgeable.
-    bool mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh, QList<QString> &freshKeys,
-                       QHash<QString, qsizetype> &freshIndex);
+    bool mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh, quint64 firstFreshSeq);
     void noteArrivals(qsizetype count);
     void advanceRateWindow();
     void bumpRevision();
 
     QPointer<noc::NocClient> m_client;
     QList<Row> m_rows;
-    QHash<QString, quint64> m_seqByKey;
-    noc::AlertBatch m_pending;
+    QHash<noc::AlertIdentity, quint64> m_seqByKey;
+    // Batches as the client sent them: kept shared, not copied alert by alert into one list.
+    QList<noc::AlertBatch> m_pending;
     QTimer m_coalesce;
     int m_coalesceMs = 16; // the base interval; storms use a longer one
     quint64 m_nextSeq = 1;
@@ -182,3 +192,5 @@ private:
     int m_lastReportedRate = 0;
     int m_stormThreshold = 120;
 };
+
+Q_DECLARE_TYPEINFO(AlertModel::Row, Q_RELOCATABLE_TYPE);

@@ -26,10 +26,12 @@ void AlertRateSeries::setAlerts(AlertModel *alerts)
         m_alerts->disconnect(this);
     m_alerts = alerts;
     if (alerts) {
-        connect(alerts, &AlertModel::alertsAdded, this, [this](const noc::AlertBatch &fresh) {
-            for (const noc::Alert &alert : fresh)
+        connect(alerts, &AlertModel::alertsAdded, this, [this, alerts](int added) {
+            for (int row = 0; row < added; ++row) {
+                const noc::Alert &alert = alerts->alertAt(row);
                 count(static_cast<int>(alert.severity),
                       alert.receivedAt.isValid() ? alert.receivedAt : QDateTime::currentDateTimeUtc());
+            }
         });
     }
     Q_EMIT alertsChanged();

@@ -22,4 +22,18 @@ QString alertKindName(AlertKind kind)
     return QStringLiteral("alert");
 }
 
+std::optional<AlertIdentity> AlertIdentity::parse(const QString &key)
+{
+    const qsizetype colon = key.indexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return std::nullopt;
+    const QStringView name = QStringView(key).left(colon);
+    for (AlertKind kind : { AlertKind::Alert, AlertKind::CriticalAlert, AlertKind::Finding,
+                            AlertKind::Anomaly, AlertKind::Ticket, AlertKind::Other }) {
+        if (name == alertKindName(kind))
+            return AlertIdentity { kind, key.mid(colon + 1) };
+    }
+    return std::nullopt;
+}
+
 } // namespace noc

@@ -1029,13 +1029,19 @@ bool NocClient::isDuplicate(const Alert &alert)
     // reconnect overlap) is the same alert.
     if (alert.kind == AlertKind::Ticket)
         return false;
-    const QString key = alert.key();
-    if (m_recentKeys.contains(key))
+    AlertIdentity identity = alert.identity();
+    const qsizetype before = m_recentKeys.size();
+    m_recentKeys.insert(identity); // one lookup for both "seen?" and "remember"
+    if (m_recentKeys.size() == before)
         return true;
-    m_recentKeys.insert(key);
-    m_recentOrder.append(key);
-    if (m_recentOrder.size() > kRecentKeys)
-        m_recentKeys.remove(m_recentOrder.takeFirst());
+    if (m_recentOrder.size() < kRecentKeys) {
+        m_recentOrder.append(std::move(identity));
+    } else {
+        AlertIdentity &oldest = m_recentOrder[m_recentHead];
+        m_recentKeys.remove(oldest);
+        oldest = std::move(identity);
+        m_recentHead = (m_recentHead + 1) % kRecentKeys;
+    }
     return false;
 }
 

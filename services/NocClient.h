@@ -275,8 +275,9 @@ private:
     // Events
     AlertBatch m_pendingAlerts;
     QTimer m_batchTimer;
-    QSet<QString> m_recentKeys;
-    QList<QString> m_recentOrder;
+    QSet<AlertIdentity> m_recentKeys;
+    QList<AlertIdentity> m_recentOrder; // a ring of kRecentKeys, oldest at m_recentHead once full
+    qsizetype m_recentHead = 0;
 
     int m_rttMs = -1;
     QDateTime m_lastFrameAt;

@@ -138,12 +138,13 @@ void Notifier::unmute()
     Q_EMIT muteChanged();
 }
 
-void Notifier::onAlertsAdded(const noc::AlertBatch &fresh)
+void Notifier::onAlertsAdded(int count)
 {
     bool ringCritical = false;
     bool toneHigh = false;
     bool toneMedium = false;
-    for (const noc::Alert &alert : fresh) {
+    for (int row = 0; row < count; ++row) {
+        const noc::Alert &alert = m_alerts->alertAt(row);
         if (alert.severity >= noc::Severity::High)
             m_pending.append(alert);
         if (alert.severity == noc::Severity::Critical && m_settings && m_settings->soundCritical()) {

@@ -68,7 +68,7 @@ Q_SIGNALS:
     void messageShown(const QString &title, const QString &body);
 
 private:
-    void onAlertsAdded(const noc::AlertBatch &fresh);
+    void onAlertsAdded(int count);
     void showPending();
     void show(const QString &title, const QString &body, int severity);
     void playTone(TonePlayer::Tone tone);

@@ -207,6 +207,23 @@ private Q_SLOTS:
         QCOMPARE(a.key(), u"event:77"_s);
     }
 
+    void alertKeysReadBackIntoIdentities()
+    {
+        // The "kind:id" text views and QML hold maps back to the identity the models hash; ids may
+        // contain colons of their own.
+        for (AlertKind kind : { AlertKind::Alert, AlertKind::CriticalAlert, AlertKind::Finding,
+                                AlertKind::Anomaly, AlertKind::Ticket, AlertKind::Other }) {
+            const AlertIdentity identity { kind, u"a:7"_s };
+            QCOMPARE(AlertIdentity::parse(identity.toString()), identity);
+        }
+        QVERIFY(!AlertIdentity::parse(u"alert"_s));
+        QVERIFY(!AlertIdentity::parse(u":7"_s));
+        QVERIFY(!AlertIdentity::parse(u"gadget:7"_s));
+        QVERIFY(AlertIdentity({ AlertKind::Alert, u"7"_s }) != AlertIdentity({ AlertKind::Ticket, u"7"_s }));
+        QVERIFY(qHash(AlertIdentity { AlertKind::Alert, u"7"_s })
+                != qHash(AlertIdentity { AlertKind::Ticket, u"7"_s }));
+    }
+
     void unknownTypeIsKeptNotFatal()
     {
         const auto unknown = expect<UnknownEvent>(R"({"type": "sync_batch", "items": [1, 2]})");
