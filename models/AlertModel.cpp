@@ -19,12 +19,23 @@ constexpr int kStormCoalesceMs = 100;
 
 AlertModel::AlertModel(QObject *parent) : QAbstractListModel(parent)
 {
-    m_coalesce.setSingleShot(true);
+    static const noc::SystemClock systemClock;
     m_coalesceMs = kDefaultCoalesceMs;
-    connect(&m_coalesce, &QTimer::timeout, this, &AlertModel::flush);
-    m_rateClock.start();
-    m_rateDecay.setInterval(kRateDecayMs);
-    connect(&m_rateDecay, &QTimer::timeout, this, &AlertModel::advanceRateWindow);
+    setClock(&systemClock);
+}
+
+AlertModel::~AlertModel() = default;
+
+void AlertModel::setClock(const noc::Clock *clock)
+{
+    m_clock = clock;
+    m_coalesce = clock->createTimer();
+    m_coalesce->onTimeout = [this] { flush(); };
+    m_settle = clock->createTimer();
+    m_settle->onTimeout = [this] { flush(); };
+    m_rateDecay = clock->createTimer();
+    m_rateDecay->onTimeout = [this] { advanceRateWindow(); };
+    m_rateSecond = clock->monotonicMs() / 1000;
 }
 
 void AlertModel::setClient(noc::NocClient *client)
@@ -220,16 +231,20 @@ void AlertModel::addAlerts(const noc::AlertBatch &alerts)
     if (alerts.isEmpty())
         return;
     m_pending.append(alerts); // shares the sender's list
-    if (m_coalesce.isActive())
-        return;
-    // In a storm nobody reads individual rows: insert bigger batches less often, so the list, its
-    // sorting proxy and the renderer keep up (one re-mapping per batch, not per frame).
     const int interval = m_coalesceMs;
-    if (interval > 0
-        && m_perSecond.at(static_cast<size_t>(m_rateSecond % qint64(m_perSecond.size()))) > kStormPerSecond)
-        m_coalesce.start(qMax(interval, kStormCoalesceMs));
-    else
-        m_coalesce.start(interval);
+    if (!m_coalesce->isActive()) {
+        // In a storm nobody reads individual rows: insert bigger batches less often, so the list, its
+        // sorting proxy and the renderer keep up (one re-mapping per batch, not per frame).
+        const bool storm = interval > 0
+            && m_perSecond.at(static_cast<size_t>(m_rateSecond % qint64(m_perSecond.size())))
+                > kStormPerSecond;
+        m_stormWait = storm;
+        m_coalesce->start(storm ? qMax(interval, kStormCoalesceMs) : interval);
+    }
+    // The long wait bounds how often a storm is inserted; a pause in the feed (its end, above all)
+    // need not wait for it: once nothing has come for one frame interval, what is there is shown.
+    if (m_stormWait)
+        m_settle->start(interval);
 }
 
 int AlertModel::positionOf(const QString &key) const
@@ -292,7 +307,8 @@ void AlertModel::bumpRevision()
 
 void AlertModel::flush()
 {
-    m_coalesce.stop();
+    m_coalesce->stop();
+    m_settle->stop();
     if (m_pending.isEmpty())
         return;
     QList<noc::AlertBatch> batches;
@@ -569,7 +585,7 @@ void AlertModel::acknowledgeKeys(const QStringList &keys)
 
 void AlertModel::advanceRateWindow()
 {
-    const qint64 second = m_rateClock.elapsed() / 1000;
+    const qint64 second = m_clock->monotonicMs() / 1000;
     const qint64 steps = qMin<qint64>(second - m_rateSecond, qint64(m_perSecond.size()));
     for (qint64 i = 1; i <= steps; ++i)
         m_perSecond[static_cast<size_t>((m_rateSecond + i) % qint64(m_perSecond.size()))] = 0;
@@ -580,7 +596,9 @@ void AlertModel::advanceRateWindow()
         Q_EMIT rateChanged();
     }
     if (rate == 0)
-        m_rateDecay.stop();
+        m_rateDecay->stop();
+    else
+        m_rateDecay->start(kRateDecayMs);
 }
 
 void AlertModel::noteArrivals(qsizetype count)
@@ -589,6 +607,6 @@ void AlertModel::noteArrivals(qsizetype count)
     m_perSecond[static_cast<size_t>(m_rateSecond % qint64(m_perSecond.size()))] += static_cast<int>(count);
     m_lastReportedRate = receivedLastMinute();
     Q_EMIT rateChanged();
-    if (!m_rateDecay.isActive())
-        m_rateDecay.start();
+    if (!m_rateDecay->isActive())
+        m_rateDecay->start(kRateDecayMs);
 }

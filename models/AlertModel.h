@@ -2,17 +2,17 @@
 #pragma once
 
 #include "Alert.h"
+#include "Clock.h"
 #include "NocClient.h"
 
 #include <QAbstractListModel>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
-#include <QTimer>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 #include <array>
+#include <memory>
 
 // One row per alert (keyed by kind and id), newest first. Arrivals are coalesced and inserted once
 // per batch, so a storm costs one insert per frame, not one per alert; retention is capped and evicts
@@ -73,6 +73,11 @@ public:
     Q_ENUM(AckState)
 
     explicit AlertModel(QObject *parent = nullptr);
+    ~AlertModel() override;
+
+    // Coalescing and the arrival rate run on this clock (the system's unless a test says otherwise);
+    // set it before the first alert arrives. Not owned.
+    void setClock(const noc::Clock *clock);
 
     [[nodiscard]] noc::NocClient *client() const { return m_client; }
     void setClient(noc::NocClient *client);
@@ -176,7 +181,10 @@ private:
     QHash<noc::AlertIdentity, quint64> m_seqByKey;
     // Batches as the client sent them: kept shared, not copied alert by alert into one list.
     QList<noc::AlertBatch> m_pending;
-    QTimer m_coalesce;
+    const noc::Clock *m_clock = nullptr;
+    std::unique_ptr<noc::Timer> m_coalesce; // the longest an arrival waits to be shown
+    std::unique_ptr<noc::Timer> m_settle; // in a storm: shows what came once the feed pauses
+    bool m_stormWait = false; // m_coalesce runs with the storm interval
     int m_coalesceMs = 16; // the base interval; storms use a longer one
     quint64 m_nextSeq = 1;
     int m_maxAlerts = 10000;
@@ -187,8 +195,7 @@ private:
     // Arrivals per second over the last minute, as a ring; the decay timer runs only while it is non-zero.
     std::array<int, 60> m_perSecond {};
     qint64 m_rateSecond = 0; // the second m_perSecond's head stands for
-    QElapsedTimer m_rateClock;
-    QTimer m_rateDecay;
+    std::unique_ptr<noc::Timer> m_rateDecay;
     int m_lastReportedRate = 0;
     int m_stormThreshold = 120;
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "AlertModel.h"
+#include "FakeClock.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -64,6 +65,47 @@ private Q_SLOTS:
         QCOMPARE(f.idAt(0), u"100"_s);
         QCOMPARE(f.idAt(99), u"1"_s);
         QCOMPARE(f.model.totalReceived(), 100);
+    }
+
+    void coalescesToFrameRateAndStormsToTenPerSecond()
+    {
+        test::FakeClock clock;
+        AlertModel model;
+        model.setClock(&clock);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+        // Calm: what arrives within one frame interval (16 ms) is one insert.
+        model.addAlerts(batchOf(1, 2));
+        clock.advance(10);
+        model.addAlerts(batchOf(3, 2));
+        QCOMPARE(model.rowCount(), 0);
+        clock.advance(6);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(inserted.count(), 1);
+
+        // A storm (over 500 in the current second): a steady feed every 10 ms is inserted once per
+        // 100 ms, not once per frame.
+        model.addAlerts(batchOf(100, 600));
+        clock.advance(16);
+        QCOMPARE(model.rowCount(), 604);
+        inserted.clear();
+        int next = 1000;
+        for (int tick = 0; tick < 10; ++tick) {
+            model.addAlerts(batchOf(next, 10));
+            next += 10;
+            clock.advance(10);
+        }
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.rowCount(), 604 + 100);
+
+        // When the feed pauses, what came is shown after one frame interval, not the storm's 100 ms.
+        inserted.clear();
+        model.addAlerts(batchOf(next, 10));
+        clock.advance(15);
+        QCOMPARE(model.rowCount(), 704);
+        clock.advance(1);
+        QCOMPARE(model.rowCount(), 714);
+        QCOMPARE(inserted.count(), 1);
     }
 
     void duplicatesUpdateInPlace()
