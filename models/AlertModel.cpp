@@ -321,9 +321,10 @@ void AlertModel::flush()
 
     // New rows take the next sequence numbers in arrival order, so the number a key maps to also says
     // where its row is: below firstFreshSeq among m_rows, from it on in `fresh`. One hash lookup per
-    // alert finds a known row and claims a number for a new one.
+    // alert finds a known row and claims a number for a new one. `fresh` points into the batches: the
+    // new alerts are moved once, straight into m_rows, inside the insert.
     const quint64 firstFreshSeq = m_nextSeq;
-    QList<Row> fresh;
+    QList<noc::Alert *> fresh;
     fresh.reserve(arrivals);
     for (noc::AlertBatch &batch : batches) {
         for (noc::Alert &alert : batch) {
@@ -332,7 +333,7 @@ void AlertModel::flush()
             quint64 &seq = m_seqByKey[alert.identity()];
             const int position = seq != 0 && seq < firstFreshSeq ? positionOfSeq(seq) : -1;
             if (seq >= firstFreshSeq) {
-                fresh[qsizetype(seq - firstFreshSeq)].alert = std::move(alert);
+                fresh[qsizetype(seq - firstFreshSeq)] = &alert; // the later copy wins
             } else if (position >= 0) {
                 // Seen before (two subscriptions, reconnect overlap, a ticket moving on): update in
                 // place, keeping the acknowledgement: the server re-sending an alert does not
@@ -347,7 +348,7 @@ void AlertModel::flush()
                 Q_EMIT dataChanged(changed, changed);
             } else {
                 seq = m_nextSeq++;
-                fresh.append(Row { seq, std::move(alert), AckState::New, {}, {}, {} });
+                fresh.append(&alert);
             }
         }
     }
@@ -356,9 +357,10 @@ void AlertModel::flush()
     if (added > 0) {
         // New rows appear at the top of the view, newest first, in one insert.
         beginInsertRows({}, 0, added - 1);
-        for (Row &row : fresh) {
-            countRow(row, +1);
-            m_rows.append(std::move(row));
+        quint64 seq = firstFreshSeq;
+        for (noc::Alert *alert : std::as_const(fresh)) {
+            m_rows.append(Row { seq++, std::move(*alert), AckState::New, {}, {}, {} });
+            countRow(m_rows.constLast(), +1);
         }
         endInsertRows();
         Q_EMIT countChanged();
@@ -396,7 +398,7 @@ void absorb(noc::Alert &into, const noc::Alert &from)
 }
 } // namespace
 
-bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh, quint64 firstFreshSeq)
+bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fresh, quint64 firstFreshSeq)
 {
     // Only critical incidents are escalated: everything else skips the lookups (most of a storm).
     if ((alert.kind != noc::AlertKind::Alert && alert.kind != noc::AlertKind::CriticalAlert)
@@ -409,23 +411,26 @@ bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh, quint
     if (it == m_seqByKey.constEnd())
         return false;
     const quint64 seq = it.value();
-    const bool isFresh = seq >= firstFreshSeq;
-    const int position = isFresh ? -1 : positionOfSeq(seq);
-    if (!isFresh && position < 0)
+    if (seq >= firstFreshSeq) {
+        noc::Alert &twin = *fresh[qsizetype(seq - firstFreshSeq)];
+        if (!twins(twin, alert))
+            return false;
+        m_seqByKey.remove(twinKey);
+        absorb(twin, alert);
+        m_seqByKey.insert(twin.identity(), seq);
+        return true;
+    }
+    const int position = positionOfSeq(seq);
+    if (position < 0 || !twins(m_rows.at(position).alert, alert))
         return false;
-    Row &row = isFresh ? fresh[qsizetype(seq - firstFreshSeq)] : m_rows[position];
-    if (!twins(row.alert, alert))
-        return false;
-    if (!isFresh)
-        countRow(row, -1);
+    Row &row = m_rows[position];
+    countRow(row, -1);
     m_seqByKey.remove(twinKey);
     absorb(row.alert, alert);
     m_seqByKey.insert(row.alert.identity(), seq);
-    if (!isFresh) {
-        countRow(row, +1);
-        const QModelIndex changed = index(viewRow(position));
-        Q_EMIT dataChanged(changed, changed);
-    }
+    countRow(row, +1);
+    const QModelIndex changed = index(viewRow(position));
+    Q_EMIT dataChanged(changed, changed);
     return true;
 }
 

@@ -171,7 +171,7 @@ private:
     void countRow(const Row &row, int delta);
     void evictOverCap();
     // alert_new and the critical_alert escalating it are one incident: one row, acknowledgeable.
-    bool mergeIntoTwin(const noc::Alert &alert, QList<Row> &fresh, quint64 firstFreshSeq);
+    bool mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fresh, quint64 firstFreshSeq);
     void noteArrivals(qsizetype count);
     void advanceRateWindow();
     void bumpRevision();

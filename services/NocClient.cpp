@@ -79,8 +79,8 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     m_stateSince = m_clock->nowUtc();
     connect(m_auth, &AuthClient::loginFinished, this, &NocClient::onLoginFinished);
     connect(m_auth, &AuthClient::refreshFinished, this, &NocClient::onRefreshFinished);
-    connect(m_dashboard, &WebSocketChannel::eventReceived, this, &NocClient::onDashboardEvent);
-    connect(m_presence, &WebSocketChannel::eventReceived, this, &NocClient::onPresenceEvent);
+    m_dashboard->setEventHandler([this](ServerEvent &&event) { onDashboardEvent(std::move(event)); });
+    m_presence->setEventHandler([this](ServerEvent &&event) { onPresenceEvent(std::move(event)); });
     connect(m_dashboard, &WebSocketChannel::closed, this, &NocClient::onDashboardClosed);
     connect(m_presence, &WebSocketChannel::closed, this, &NocClient::onPresenceClosed);
     for (WebSocketChannel *channel : { m_dashboard, m_presence }) {
@@ -749,9 +749,9 @@ void NocClient::closeChannels()
     m_presence->close();
 }
 
-void NocClient::noteFrame()
+void NocClient::noteFrame(const WebSocketChannel *channel)
 {
-    m_lastFrameAt = m_clock->nowUtc();
+    m_lastFrameAt = channel->lastInboundAt();
 }
 
 void NocClient::countOddFrames(const ServerEvent &event)
@@ -766,9 +766,9 @@ void NocClient::countOddFrames(const ServerEvent &event)
     }
 }
 
-void NocClient::onDashboardEvent(const ServerEvent &event)
+void NocClient::onDashboardEvent(ServerEvent &&event)
 {
-    noteFrame();
+    noteFrame(m_dashboard);
     countOddFrames(event);
     if (std::holds_alternative<ConnectedEvent>(event)) {
         if (m_state != ConnectionState::Connecting)
@@ -778,8 +778,8 @@ void NocClient::onDashboardEvent(const ServerEvent &event)
         m_presence->open(currentProfile(), m_tokens.access);
         sendSubscriptions();
         pumpAcks();
-    } else if (const auto *alert = std::get_if<AlertEvent>(&event)) {
-        queueAlert(alert->alert);
+    } else if (auto *alert = std::get_if<AlertEvent>(&event)) {
+        queueAlert(std::move(alert->alert));
     } else if (const auto *ack = std::get_if<AlertAcknowledgedEvent>(&event)) {
         if (m_outbox->remove(ack->alertId)) {
             m_suspectMode = false;
@@ -832,17 +832,17 @@ void NocClient::failAck(const QString &alertId, const QString &reason)
     Q_EMIT pendingAcknowledgementsChanged();
 }
 
-void NocClient::onPresenceEvent(const ServerEvent &event)
+void NocClient::onPresenceEvent(ServerEvent &&event)
 {
-    noteFrame();
+    noteFrame(m_presence);
     countOddFrames(event);
     if (const auto *established = std::get_if<ConnectionEstablishedEvent>(&event)) {
         m_presence->setHeartbeatIntervalSeconds(established->heartbeatIntervalSeconds);
         m_presenceAttempt = 0;
     } else if (const auto *status = std::get_if<UserStatusEvent>(&event)) {
         Q_EMIT userStatusReceived(*status);
-    } else if (const auto *alert = std::get_if<AlertEvent>(&event)) {
-        queueAlert(alert->alert);
+    } else if (auto *alert = std::get_if<AlertEvent>(&event)) {
+        queueAlert(std::move(alert->alert));
     }
 }
 
@@ -1045,11 +1045,11 @@ bool NocClient::isDuplicate(const Alert &alert)
     return false;
 }
 
-void NocClient::queueAlert(const Alert &alert)
+void NocClient::queueAlert(Alert &&alert)
 {
     if (isDuplicate(alert))
         return;
-    m_pendingAlerts.append(alert);
+    m_pendingAlerts.append(std::move(alert));
     if (!m_batchTimer.isActive())
         m_batchTimer.start();
 }

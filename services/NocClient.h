@@ -192,14 +192,14 @@ private:
     void onRefreshFinished(const AuthResult &result);
     void adoptTokens(const AuthTokens &tokens);
     void scheduleRefreshAhead();
-    void onDashboardEvent(const ServerEvent &event);
-    void onPresenceEvent(const ServerEvent &event);
+    void onDashboardEvent(ServerEvent &&event);
+    void onPresenceEvent(ServerEvent &&event);
     void onDashboardClosed(const ChannelClose &close);
     void onPresenceClosed(const ChannelClose &close);
     void onServerError(const QString &message);
-    void noteFrame();
+    void noteFrame(const WebSocketChannel *channel);
     void countOddFrames(const ServerEvent &event);
-    void queueAlert(const Alert &alert);
+    void queueAlert(Alert &&alert);
     void flushAlerts();
     [[nodiscard]] bool isDuplicate(const Alert &alert);
     void sendSubscriptions();

@@ -260,7 +260,7 @@ void WebSocketChannel::onText(const QString &message)
     m_lastInboundMono = m_clock->monotonicMs();
     m_lastInboundAt = m_clock->nowUtc();
     logFrame(FrameRecord::Direction::In, message);
-    const ServerEvent event = FrameDecoder::decode(message.toUtf8(), m_lastInboundAt);
+    ServerEvent event = FrameDecoder::decode(message.toUtf8(), m_lastInboundAt);
     if (std::holds_alternative<MalformedFrame>(event))
         ++m_errors;
     if (std::holds_alternative<HeartbeatAckEvent>(event) && m_heartbeatSentMono >= 0) {
@@ -273,7 +273,8 @@ void WebSocketChannel::onText(const QString &message)
             m_rttSamples.removeFirst();
         Q_EMIT rttMeasured(rtt);
     }
-    Q_EMIT eventReceived(event);
+    if (m_eventHandler)
+        m_eventHandler(std::move(event));
 }
 
 void WebSocketChannel::onBinary(const QByteArray &message)
@@ -283,7 +284,8 @@ void WebSocketChannel::onBinary(const QByteArray &message)
     m_lastInboundMono = m_clock->monotonicMs();
     m_lastInboundAt = m_clock->nowUtc();
     logFrame(FrameRecord::Direction::In, tr("<binary frame of %1 bytes>").arg(message.size()));
-    Q_EMIT eventReceived(MalformedFrame { tr("binary frame of %1 bytes").arg(message.size()), {} });
+    if (m_eventHandler)
+        m_eventHandler(MalformedFrame { tr("binary frame of %1 bytes").arg(message.size()), {} });
 }
 
 void WebSocketChannel::heartbeatDue()

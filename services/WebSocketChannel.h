@@ -71,6 +71,12 @@ public:
         m_heartbeatScheduler = std::move(scheduler);
     }
     bool sendHeartbeatNow();
+    // Every decoded frame goes here, in order, by value: the owner keeps what it needs without a copy
+    // (a storm is 100k alerts). One owner, so a callback rather than a signal.
+    void setEventHandler(std::function<void(ServerEvent &&event)> handler)
+    {
+        m_eventHandler = std::move(handler);
+    }
 
     [[nodiscard]] qint64 framesIn() const { return m_framesIn; }
     [[nodiscard]] qint64 framesOut() const { return m_framesOut; }
@@ -83,7 +89,6 @@ public:
 
 Q_SIGNALS:
     void opened();
-    void eventReceived(const noc::ServerEvent &event);
     void closed(const noc::ChannelClose &close);
     void rttMeasured(int milliseconds);
     void frameLogged(const noc::FrameRecord &frame);
@@ -112,6 +117,7 @@ private:
     std::unique_ptr<Timer> m_connectTimer;
     std::unique_ptr<Timer> m_closeGraceTimer;
     std::function<void()> m_heartbeatScheduler;
+    std::function<void(ServerEvent &&)> m_eventHandler;
     QSslConfiguration m_sslConfiguration;
     bool m_insecure = false;
     QString m_tlsProblem;
