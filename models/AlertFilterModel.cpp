@@ -154,7 +154,9 @@ bool AlertFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
         if (!m_severities.contains(severity))
             return false;
     }
-    if (!m_clients.isEmpty() && !m_clients.contains(at.data(AlertModel::ClientRole).toString()))
+    if (!m_clients.isEmpty()
+        && !m_clients.contains(alerts ? alerts->alertAt(sourceRow).clientId
+                                      : at.data(AlertModel::ClientRole).toString()))
         return false;
     if (m_ackFilter != AckFilter::All) {
         const bool acknowledged = alerts ? alerts->isAcknowledgedAt(sourceRow)
@@ -164,6 +166,17 @@ bool AlertFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
             return false;
     }
     if (!m_searchText.isEmpty()) {
+        if (alerts) {
+            // Straight from the alert: no QVariant per field and row (a search over a storm).
+            const noc::Alert &alert = alerts->alertAt(sourceRow);
+            for (const QString &field :
+                 { alert.message, alert.type, alert.clientId, alert.location, alert.id, alert.detail,
+                   noc::alertKindName(alert.kind), noc::severityName(alert.severity) }) {
+                if (field.contains(m_searchText, Qt::CaseInsensitive))
+                    return true;
+            }
+            return false;
+        }
         for (int role : { AlertModel::MessageRole, AlertModel::TypeRole, AlertModel::ClientRole,
                           AlertModel::LocationRole, AlertModel::AlertIdRole, AlertModel::DetailRole,
                           AlertModel::KindRole, AlertModel::SeverityNameRole }) {

@@ -359,7 +359,7 @@ void AlertModel::flush()
         beginInsertRows({}, 0, added - 1);
         quint64 seq = firstFreshSeq;
         for (noc::Alert *alert : std::as_const(fresh)) {
-            m_rows.append(Row { seq++, std::move(*alert), AckState::New, {}, {}, {} });
+            m_rows.append(Row { seq++, AckState::New, std::move(*alert), {}, {}, {} });
             countRow(m_rows.constLast(), +1);
         }
         endInsertRows();

@@ -151,8 +151,9 @@ public:
     struct Row
     {
         quint64 seq = 0; // arrival order; rows are kept sorted by it, oldest first
-        noc::Alert alert;
+        // What the sorting proxy compares (seq, ackState, alert.severity) shares the first cache line.
         AckState ackState = AckState::New;
+        noc::Alert alert;
         QString ackReason;
         QString ackBy;
         QDateTime ackAt;

@@ -52,10 +52,10 @@ struct AlertIdentity
 struct Alert
 {
     AlertKind kind = AlertKind::Alert;
+    Severity severity = Severity::Unknown; // next to kind: sorting reads both from one cache line
     QString id;
     QString clientId; // empty when the server did not say
     QString type;
-    Severity severity = Severity::Unknown;
     QString message;
     QString location; // site or location name, when known
     QString detail; // kind-specific extras in words (priority, category, assignee...)
