@@ -6,7 +6,8 @@
 // Simulator::publishAlert; nothing reaches the wire before that loop ends, so "first to last alert"
 // is the receiver's own drain rate, not the simulator's production rate (printed separately).
 //
-//   bench_throughput [--alerts 100000] [--client acme] [--search TEXT] [--only raw|full] [--breakdown]
+//   bench_throughput [--alerts 100000] [--client acme] [--search TEXT] [--only raw|full|client|model]
+//   [--breakdown]
 //                    [--exit-after-fill]
 // --breakdown also times NocClient alone and NocClient + AlertModel (after the main figures);
 // --only and --exit-after-fill are for profilers (perf, callgrind, heaptrack).
@@ -283,6 +284,14 @@ private:
     qint64 m_otherEvents = 0;
 };
 
+// How much of the full path a phase builds: --breakdown runs the shorter ones too.
+enum class Stage
+{
+    ClientOnly, // NocClient, counting its alertsReceived batches
+    ClientAndModel, // + AlertModel
+    Full // + AlertFilterModel
+};
+
 struct Options
 {
     int alerts = 100000;
@@ -290,6 +299,7 @@ struct Options
     QString search;
     bool raw = true;
     bool full = true;
+    Stage stage = Stage::Full; // what phase (b) builds
     bool exitAfterFill = false;
     bool breakdown = false;
 };
@@ -307,7 +317,10 @@ std::optional<Options> parseArguments(const QCoreApplication &app)
     const QCommandLineOption search(
         u"search"_s, u"Filter the proxy by this free text instead of by the set of known severities."_s,
         u"TEXT"_s);
-    const QCommandLineOption only(u"only"_s, u"Run one phase: raw or full (for profiling)."_s, u"PHASE"_s);
+    const QCommandLineOption only(
+        u"only"_s,
+        u"Run one phase: raw or full; client or model run (b) without the proxy, or the model too (for profiling)."_s,
+        u"PHASE"_s);
     const QCommandLineOption exitAfterFill(
         u"exit-after-fill"_s,
         u"Profiling aid: _Exit once the model is full, so heaptrack's \"leaked\" is what the run retained."_s);
@@ -329,8 +342,12 @@ std::optional<Options> parseArguments(const QCoreApplication &app)
     options.breakdown = parser.isSet(breakdown);
     if (parser.isSet(only)) {
         const QString phase = parser.value(only);
-        if (phase != QLatin1String("raw") && phase != QLatin1String("full")) {
-            out() << "bench_throughput: --only takes raw or full\n";
+        if (phase == QLatin1String("client"))
+            options.stage = Stage::ClientOnly;
+        else if (phase == QLatin1String("model"))
+            options.stage = Stage::ClientAndModel;
+        else if (phase != QLatin1String("raw") && phase != QLatin1String("full")) {
+            out() << "bench_throughput: --only takes raw, full, client or model\n";
             return std::nullopt;
         }
         options.raw = phase == QLatin1String("raw");
@@ -419,14 +436,6 @@ struct FullResult
 };
 
 // Phase (b).
-// How much of the full path a phase builds: --breakdown runs the shorter ones too.
-enum class Stage
-{
-    ClientOnly, // NocClient, counting its alertsReceived batches
-    ClientAndModel, // + AlertModel
-    Full // + AlertFilterModel
-};
-
 bool runFull(noc::sim::EmbeddedSimulator &embedded, const Options &options, Stage stage, Timing &timing,
              PhaseMemory &memory, FullResult &result)
 {
@@ -546,7 +555,7 @@ int main(int argc, char *argv[])
     PhaseMemory fullMemory;
     FullResult fullResult;
     if (options->full) {
-        if (!runFull(embedded, *options, Stage::Full, full, fullMemory, fullResult))
+        if (!runFull(embedded, *options, options->stage, full, fullMemory, fullResult))
             return 1;
         out() << "(b) full path  NocClient -> AlertModel -> AlertFilterModel (sorted; filter: "
               << fullResult.filter << ")\n";
