@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 
 namespace noc {
 
@@ -15,11 +16,38 @@ using namespace Qt::StringLiterals;
 
 AckOutbox::AckOutbox(QString filePath) : m_filePath(std::move(filePath)) { }
 
+AckOutbox::~AckOutbox() = default;
+
+bool AckOutbox::isPersistent() const
+{
+    return m_lock && m_lock->isLocked();
+}
+
 bool AckOutbox::load()
 {
     m_entries.clear();
     if (m_filePath.isEmpty())
         return true;
+    if (!m_lock) {
+        state::ensureDirectoryFor(m_filePath);
+        m_lock = std::make_unique<QLockFile>(m_filePath + u".lock"_s);
+        // Held for the life of the process: stale only when its owner is gone, never by age.
+        m_lock->setStaleLockTime(0);
+    }
+    if (!m_lock->isLocked() && !m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        m_lock->getLockInfo(&pid, &host, &application);
+        m_sharedNote = m_lock->error() == QLockFile::LockFailedError
+            ? u"the acknowledgement outbox is in use by %1 (pid %2): acknowledgements queued here are "
+              "kept in memory only, and sent while this program runs"_s.arg(
+                  application.isEmpty() ? u"another program"_s : application, QString::number(pid))
+            : u"the acknowledgement outbox %1 cannot be locked: acknowledgements queued here are kept in "
+              "memory only"_s.arg(m_filePath);
+        qCWarning(lcSession) << m_sharedNote;
+        return true;
+    }
     const auto document = state::readJson(m_filePath, &m_lastError);
     if (!document)
         return true;
@@ -49,7 +77,7 @@ bool AckOutbox::load()
 
 bool AckOutbox::save()
 {
-    if (m_filePath.isEmpty())
+    if (!isPersistent())
         return true;
     QJsonArray items;
     for (const Entry &entry : std::as_const(m_entries)) {

@@ -6,6 +6,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+class QLockFile;
+
 namespace noc {
 
 // Acknowledgements the operator asked for and the server has not confirmed yet. Written to disk
@@ -24,10 +28,19 @@ public:
 
     // An empty path keeps the outbox in memory only (no place to write: it says so in the log).
     explicit AckOutbox(QString filePath = {});
+    ~AckOutbox();
+    AckOutbox(const AckOutbox &) = delete;
+    AckOutbox &operator=(const AckOutbox &) = delete;
 
     [[nodiscard]] QString filePath() const { return m_filePath; }
-    // Reads what a previous run left. Unreadable files are kept aside, not thrown away.
+    // Takes the file for this process (nocdash and nocctl share it) and reads what a previous run
+    // left. Unreadable files are kept aside, not thrown away. When another running process holds the
+    // file, this outbox stays in memory only and leaves the file to its owner (see sharedNote()).
     bool load();
+    // Whether changes reach the disk.
+    [[nodiscard]] bool isPersistent() const;
+    // Why not, when another process holds the file: for the operator, empty otherwise.
+    [[nodiscard]] QString sharedNote() const { return m_sharedNote; }
 
     // False when the id is already queued.
     bool add(const QString &alertId, const QDateTime &now);
@@ -54,8 +67,12 @@ private:
     bool save();
 
     QString m_filePath;
+    // Held from load() until destruction: two processes rewriting one file would drop each other's
+    // acknowledgements.
+    std::unique_ptr<QLockFile> m_lock;
     QList<Entry> m_entries;
     QString m_lastError;
+    QString m_sharedNote;
 };
 
 } // namespace noc

@@ -982,6 +982,11 @@ QStringList NocClient::pendingAcknowledgementIds() const
     return m_outbox->ids();
 }
 
+QString NocClient::outboxSharedNote() const
+{
+    return m_outbox->sharedNote();
+}
+
 int NocClient::queuedFrames() const
 {
     return m_pacer->queued();

@@ -120,6 +120,9 @@ public:
     [[nodiscard]] int reconnectCount() const { return m_reconnects; }
     [[nodiscard]] int pendingAcknowledgements() const;
     [[nodiscard]] QStringList pendingAcknowledgementIds() const;
+    // Set when another running program (nocdash, another nocctl) holds the acknowledgement outbox in
+    // the state directory: this client's acks are then kept in memory only. Empty otherwise.
+    [[nodiscard]] QString outboxSharedNote() const;
     [[nodiscard]] int currentServerIndex() const { return static_cast<int>(m_serverIndex); }
     [[nodiscard]] QUrl currentServerUrl() const;
     [[nodiscard]] int attempt() const { return m_attempt; }

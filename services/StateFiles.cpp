@@ -8,9 +8,14 @@
 
 namespace noc::state {
 
-bool writeJsonAtomically(const QString &path, const QJsonDocument &document, QString *error)
+void ensureDirectoryFor(const QString &path)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
+}
+
+bool writeJsonAtomically(const QString &path, const QJsonDocument &document, QString *error)
+{
+    ensureDirectoryFor(path);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(document.toJson(QJsonDocument::Compact)) < 0
         || !file.commit()) {

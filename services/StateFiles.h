@@ -10,6 +10,8 @@
 // mid-write leaves the previous version, never half of one.
 namespace noc::state {
 
+// Creates the directory a state file goes into (and its parents) when missing.
+void ensureDirectoryFor(const QString &path);
 bool writeJsonAtomically(const QString &path, const QJsonDocument &document, QString *error = nullptr);
 // Nothing when the file does not exist; an invalid document when it exists but cannot be parsed.
 [[nodiscard]] std::optional<QJsonDocument> readJson(const QString &path, QString *error = nullptr);

@@ -244,6 +244,9 @@ int runWatch(const CtlOptions &o)
 int runAck(const CtlOptions &o)
 {
     auto client = makeClient(o, true);
+    const QString sharedOutbox = client->outboxSharedNote();
+    if (!sharedOutbox.isEmpty())
+        say(sharedOutbox);
     Finisher finish;
     QTimer timeout;
     std::map<QString, QString> failed;
@@ -260,9 +263,11 @@ int runAck(const CtlOptions &o)
         finish(failed.empty() ? Ok : CommandRefused);
     };
     armTimeout(timeout, o, [&] {
-        say(u"not confirmed within %1 s: %2 (still queued: the next nocctl or nocdash session sends them)"_s
-                .arg(o.timeoutSeconds)
-                .arg(waiting.join(u", "_s)));
+        say(u"not confirmed within %1 s: %2 (%3)"_s.arg(o.timeoutSeconds)
+                .arg(waiting.join(u", "_s),
+                     sharedOutbox.isEmpty()
+                         ? u"still queued: the next nocctl or nocdash session sends them"_s
+                         : u"not kept: another program holds the outbox; acknowledge them again"_s));
         finish(Unreachable);
     });
     QObject::connect(client.get(), &noc::NocClient::acknowledgementConfirmed, client.get(),

@@ -3,6 +3,7 @@
 #include "sim/Simulator.h"
 #include "sim/SimulatorOptions.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -184,6 +185,33 @@ private Q_SLOTS:
             = ctl.start(server() + QStringList { u"--user"_s, u"operator"_s, u"ack"_s, a }, u"nope"_s);
         QTRY_VERIFY_WITH_TIMEOUT(finished(*wrongPassword), kTimeoutMs);
         QCOMPARE(wrongPassword->exitCode(), 3);
+    }
+
+    void ackWhileAnotherProgramHoldsTheOutbox()
+    {
+        // A running watch (or nocdash) owns the outbox file; an ack from a second process is sent and
+        // confirmed all the same, says that it is not kept on disk, and leaves the owner's file alone.
+        Ctl ctl;
+        auto watch = ctl.start(server() + QStringList { u"--user"_s, u"operator"_s, u"--json"_s, u"watch"_s },
+                               u"operator"_s);
+        QByteArray output;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (output += watch->readAllStandardOutput()).contains("\"state\":\"Connected\""), kTimeoutMs);
+        const QString a = m_sim->publishAlert(u"acme"_s, u"HIGH"_s, u"LINK_DOWN"_s, u"a"_s);
+        auto ack
+            = ctl.start(server() + QStringList { u"--user"_s, u"operator"_s, u"ack"_s, a }, u"operator"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*ack), kTimeoutMs);
+        const QString errors = QString::fromUtf8(ack->readAllStandardError());
+        QVERIFY2(ack->exitCode() == 0, qPrintable(errors));
+        QVERIFY2(errors.contains(u"in use by nocctl (pid %1)"_s.arg(watch->processId())), qPrintable(errors));
+        QCOMPARE(m_sim->acks().size(), 1);
+        QCOMPARE(m_sim->acks().constFirst().alertId, a);
+
+        QFile outbox(ctl.home.filePath(u"data/nocdash/ack-outbox.json"_s));
+        if (outbox.open(QIODevice::ReadOnly)) // the watch never queued anything: it may not exist
+            QVERIFY(QJsonDocument::fromJson(outbox.readAll()).object().value(u"acks"_s).toArray().isEmpty());
+        ::kill(static_cast<pid_t>(watch->processId()), SIGTERM);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*watch), kTimeoutMs);
     }
 
     void subscribeConfirmsWithTheServer()

@@ -249,6 +249,7 @@ private Q_SLOTS:
     void acknowledgementSurvivesAProcessRestart()
     {
         EngineFixture f;
+        f.client.reset(); // one client per state folder, as one process: it owns the outbox file
         const QString id = publish(f);
         {
             // Queued while the client never got online, then the process ends.

@@ -6,8 +6,11 @@
 #include "CommandPacer.h"
 #include "FakeClock.h"
 #include "NetworkWatcher.h"
+#include "StateFiles.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -100,10 +103,55 @@ private Q_SLOTS:
         }
         QCOMPARE(reloaded.ids(), QStringList { u"2"_s });
         QVERIFY(reloaded.remove(u"2"_s));
-        QCOMPARE(noc::AckOutbox(path).ids(), QStringList()); // written through
-        noc::AckOutbox empty(path);
-        QVERIFY(empty.load());
-        QCOMPARE(empty.size(), 0);
+    }
+
+    void outboxRemovalsAreWrittenThrough()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"outbox.json"_s);
+        {
+            noc::AckOutbox outbox(path);
+            QVERIFY(outbox.load());
+            QVERIFY(outbox.add(u"1"_s, {}));
+            QVERIFY(outbox.add(u"2"_s, {}));
+            QVERIFY(outbox.remove(u"1"_s));
+        }
+        noc::AckOutbox reloaded(path);
+        QVERIFY(reloaded.load());
+        QCOMPARE(reloaded.ids(), QStringList { u"2"_s });
+    }
+
+    void aSecondOutboxOnTheSameFileStaysInMemory()
+    {
+        // nocdash holds the outbox; an nocctl started meanwhile must not rewrite the file under it.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"state/outbox.json"_s);
+        noc::AckOutbox owner(path);
+        QVERIFY(owner.load());
+        QVERIFY(owner.isPersistent());
+        QVERIFY(owner.sharedNote().isEmpty());
+        QVERIFY(owner.add(u"1"_s, {}));
+
+        {
+            noc::AckOutbox second(path);
+            QVERIFY(second.load());
+            QVERIFY(!second.isPersistent());
+            QVERIFY2(second.sharedNote().contains(QString::number(QCoreApplication::applicationPid())),
+                     qPrintable(second.sharedNote()));
+            QCOMPARE(second.size(), 0); // the owner's entries are the owner's to send
+            QVERIFY(second.add(u"2"_s, {}));
+            QVERIFY(second.contains(u"2"_s));
+        }
+        QVERIFY(owner.add(u"3"_s, {}));
+        QVERIFY(owner.remove(u"1"_s));
+
+        // What is on disk is exactly the owner's.
+        const auto document = noc::state::readJson(path);
+        QVERIFY(document);
+        QCOMPARE(document->object().value(u"acks"_s).toArray().size(), 1);
+        QCOMPARE(
+            document->object().value(u"acks"_s).toArray().at(0).toObject().value(u"alert_id"_s).toString(),
+            u"3"_s);
     }
 
     void unreadableOutboxIsKeptAsideNotLost()
@@ -119,9 +167,9 @@ private Q_SLOTS:
         QCOMPARE(outbox.size(), 0);
         QVERIFY(QFile::exists(path + u".unreadable"_s));
         QVERIFY(outbox.add(u"9"_s, QDateTime::currentDateTimeUtc()));
-        noc::AckOutbox again(path);
-        QVERIFY(again.load());
-        QCOMPARE(again.ids(), QStringList { u"9"_s });
+        const auto document = noc::state::readJson(path);
+        QVERIFY(document);
+        QCOMPARE(document->object().value(u"acks"_s).toArray().size(), 1);
     }
 
     void releasedAcksAreNotStruck()
