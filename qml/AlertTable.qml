@@ -27,6 +27,8 @@ FocusScope {
             table.filter.selectRange(from, to);
     }
 
+    function clearCurrent() { list.currentIndex = -1; }
+
     function acknowledge() {
         const asked = table.filter.acknowledgeSelectedOr(list.currentIndex);
         if (asked > 0)

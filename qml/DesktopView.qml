@@ -28,6 +28,7 @@ FocusScope {
         filterBar.searchField.text = "";
         filter.searchText = "";
         filter.clearSelection();
+        table.clearCurrent();
         focusList();
     }
     function acknowledge() { return table.acknowledge(); }
@@ -83,12 +84,19 @@ FocusScope {
                     }
                 }
                 DetailsPane {
+                    objectName: "detailsPane"
+                    // Only while an alert is current: otherwise the messages get the whole width.
+                    visible: table.currentKey.length > 0
                     SplitView.preferredWidth: 340 * Theme.scale
                     SplitView.minimumWidth: 220 * Theme.scale
                     alerts: view.alerts
                     alertKey: table.currentKey
                     now: view.now
                     onAcknowledgeClicked: view.alerts.acknowledgeKeys([alertKey])
+                    onCloseRequested: {
+                        table.clearCurrent();
+                        view.focusList();
+                    }
                 }
             }
             HealthPanel {

@@ -12,6 +12,7 @@ Rectangle {
     property string alertKey: ""
     property date now: new Date()
     signal acknowledgeClicked()
+    signal closeRequested()
 
     // Re-read only when this alert changed (acknowledged, updated): a storm of other alerts costs
     // nothing here.
@@ -41,7 +42,7 @@ Rectangle {
         width: parent.width - 32
         wrapMode: Text.Wrap
         horizontalAlignment: Text.AlignHCenter
-        text: qsTr("Select an alert to see every field.")
+        text: qsTr("This alert is no longer in the list.")
         color: Theme.secondaryText
         font.pixelSize: Theme.baseFontSize
     }
@@ -58,6 +59,7 @@ Rectangle {
 
             RowLayout {
                 spacing: 8 * Theme.scale
+                Layout.fillWidth: true
                 SeverityBadge {
                     severity: pane.alert.severity ?? 0
                     fontSize: Theme.baseFontSize + 1
@@ -66,6 +68,16 @@ Rectangle {
                     text: Theme.kindName(pane.alert.kind ?? "")
                     color: Theme.secondaryText
                     font.pixelSize: Theme.baseFontSize
+                    Layout.fillWidth: true
+                }
+                ToolButton {
+                    objectName: "closeDetails"
+                    text: "✕"
+                    font.pixelSize: Theme.baseFontSize
+                    Accessible.name: qsTr("Close details (Esc)")
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Close details (Esc)")
+                    onClicked: pane.closeRequested()
                 }
             }
             Text {

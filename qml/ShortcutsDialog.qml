@@ -23,7 +23,7 @@ Dialog {
                 qsTr("Ctrl+A"), qsTr("Select every alert shown"),
                 "a", qsTr("Acknowledge the selection (or the current alert)"),
                 "/", qsTr("Search"),
-                qsTr("Esc"), qsTr("Clear the search and the selection"),
+                qsTr("Esc"), qsTr("Clear the search and the selection, close the details"),
                 "1 … 6", qsTr("Alerts, health, presence, charts, subscriptions, diagnostics"),
                 qsTr("Ctrl+M"), qsTr("Mute sounds (again: unmute)"),
                 qsTr("Ctrl+,"), qsTr("Settings"),

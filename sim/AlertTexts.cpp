@@ -97,10 +97,10 @@ QString AlertTexts::randomDevice(QRandomGenerator &rng)
         + QStringLiteral("-%1").arg(rng.bounded(1, 25), 2, 10, QLatin1Char('0'));
 }
 
-QString AlertTexts::messageFor(const QString &alertType, QRandomGenerator &rng)
+QString AlertTexts::messageFor(const QString &alertType, QRandomGenerator &rng, const QString &siteOrEmpty)
 {
     const QString device = randomDevice(rng);
-    const QString site = siteName(randomSite(rng));
+    const QString site = siteOrEmpty.isEmpty() ? siteName(randomSite(rng)) : siteOrEmpty;
     const auto percent = [&rng](int low, int high) { return QString::number(rng.bounded(low, high)); };
     const QString type = alertType.toUpper();
     if (type == QLatin1String("DEVICE_OFFLINE")) {
@@ -175,20 +175,22 @@ AlertTexts::Alert AlertTexts::randomAlert(QRandomGenerator &rng)
     Alert alert;
     alert.severity = randomSeverity(rng);
     alert.alertType = pick(rng, kAlertTypes);
-    alert.message = messageFor(alert.alertType, rng);
+    alert.site = siteName(randomSite(rng));
+    alert.message = messageFor(alert.alertType, rng, alert.site);
     return alert;
 }
 
-QJsonObject AlertTexts::criticalAlert(QRandomGenerator &rng, qint64 sourceId)
+QJsonObject AlertTexts::criticalAlert(QRandomGenerator &rng, qint64 sourceId, const QString &siteOrEmpty)
 {
+    const QString site = siteOrEmpty.isEmpty() ? siteName(randomSite(rng)) : siteOrEmpty;
     static const char *const types[]
         = { "DEVICE_OFFLINE", "BGP_SESSION_DOWN", "POWER_SUPPLY_FAILURE", "UPS_ON_BATTERY", "LINK_DOWN" };
     const QString type = pick(rng, types);
     return { { QStringLiteral("source_id"), sourceId },
              { QStringLiteral("alert_type"), type },
              { QStringLiteral("severity"), QStringLiteral("CRITICAL") },
-             { QStringLiteral("message"), messageFor(type, rng) },
-             { QStringLiteral("location"), siteName(randomSite(rng)) },
+             { QStringLiteral("message"), messageFor(type, rng, site) },
+             { QStringLiteral("location"), site },
              { QStringLiteral("timestamp"), IsoTime::now() },
              { QStringLiteral("priority"),
                rng.bounded(3) == 0 ? QStringLiteral("P2") : QStringLiteral("P1") } };

@@ -20,6 +20,7 @@ public:
         QString severity;
         QString alertType;
         QString message;
+        QString site; // the site the message names
     };
 
     [[nodiscard]] static QStringList severities();
@@ -28,10 +29,14 @@ public:
     // INFO/LOW common, CRITICAL rare.
     [[nodiscard]] static QString randomSeverity(QRandomGenerator &rng);
     [[nodiscard]] static Alert randomAlert(QRandomGenerator &rng);
-    [[nodiscard]] static QString messageFor(const QString &alertType, QRandomGenerator &rng);
+    // The message names `site`, or a random one when it is empty.
+    [[nodiscard]] static QString messageFor(const QString &alertType, QRandomGenerator &rng,
+                                            const QString &site = {});
 
     // Payloads without "type"; the caller adds it.
-    [[nodiscard]] static QJsonObject criticalAlert(QRandomGenerator &rng, qint64 sourceId);
+    // Its location is `site` (random when empty), the one its message names.
+    [[nodiscard]] static QJsonObject criticalAlert(QRandomGenerator &rng, qint64 sourceId,
+                                                   const QString &site = {});
     [[nodiscard]] static QJsonObject finding(QRandomGenerator &rng, qint64 findingId);
     [[nodiscard]] static QJsonObject anomaly(QRandomGenerator &rng, qint64 anomalyId);
     [[nodiscard]] static QJsonObject ticketUpdate(QRandomGenerator &rng, qint64 ticketId);

@@ -68,7 +68,7 @@ void TrafficGenerator::emitAlerts(int count)
         const QString id = m_simulator.publishAlert(client, alert.severity, alert.alertType, alert.message);
         // Some critical alerts also page the whole tenant, as the escalation service does.
         if (alert.severity == QLatin1String("CRITICAL") && m_rng.bounded(2) == 0) {
-            QJsonObject fields = AlertTexts::criticalAlert(m_rng, id.toLongLong());
+            QJsonObject fields = AlertTexts::criticalAlert(m_rng, id.toLongLong(), alert.site);
             fields.insert(QStringLiteral("alert_type"), alert.alertType);
             fields.insert(QStringLiteral("message"), alert.message);
             m_simulator.publishCriticalAlert(fields);

@@ -101,7 +101,7 @@ GERMAN = {
     "Diagnostics": "Diagnose",
     "No alert matches the filters.": "Kein Alarm passt zu den Filtern.",
     "Alert details": "Alarmdetails",
-    "Select an alert to see every field.": "Einen Alarm auswählen, um alle Felder zu sehen.",
+    "This alert is no longer in the list.": "Dieser Alarm ist nicht mehr in der Liste.",
     "Severity": "Schwere",
     "Kind": "Art",
     "ID": "ID",
@@ -251,7 +251,8 @@ GERMAN = {
     "Acknowledge the selection (or the current alert)": "Auswahl (oder aktuellen Alarm) quittieren",
     "Search": "Suchen",
     "Esc": "Esc",
-    "Clear the search and the selection": "Suche und Auswahl zurücksetzen",
+    "Clear the search and the selection, close the details": "Suche und Auswahl zurücksetzen, Details schließen",
+    "Close details (Esc)": "Details schließen (Esc)",
     "Alerts, health, presence, charts, subscriptions, diagnostics":
         "Alarme, Zustand, Präsenz, Diagramme, Abonnements, Diagnose",
     "Ctrl+M": "Strg+M",

@@ -202,10 +202,6 @@
         <translation>Alarmdetails</translation>
     </message>
     <message>
-        <source>Select an alert to see every field.</source>
-        <translation>Einen Alarm auswählen, um alle Felder zu sehen.</translation>
-    </message>
-    <message>
         <source>Severity</source>
         <translation>Schwere</translation>
     </message>
@@ -272,6 +268,14 @@
     <message>
         <source>As received</source>
         <translation>Wie empfangen</translation>
+    </message>
+    <message>
+        <source>This alert is no longer in the list.</source>
+        <translation>Dieser Alarm ist nicht mehr in der Liste.</translation>
+    </message>
+    <message>
+        <source>Close details (Esc)</source>
+        <translation>Details schließen (Esc)</translation>
     </message>
 </context>
 <context>
@@ -851,10 +855,6 @@
         <translation>Esc</translation>
     </message>
     <message>
-        <source>Clear the search and the selection</source>
-        <translation>Suche und Auswahl zurücksetzen</translation>
-    </message>
-    <message>
         <source>Alerts, health, presence, charts, subscriptions, diagnostics</source>
         <translation>Alarme, Zustand, Präsenz, Diagramme, Abonnements, Diagnose</translation>
     </message>
@@ -877,6 +877,10 @@
     <message>
         <source>This list</source>
         <translation>Diese Liste</translation>
+    </message>
+    <message>
+        <source>Clear the search and the selection, close the details</source>
+        <translation>Suche und Auswahl zurücksetzen, Details schließen</translation>
     </message>
 </context>
 <context>

@@ -248,6 +248,12 @@ void TestSimUnits::alertTextsDeterministicAndWeighted()
     QRandomGenerator c(1);
     QVERIFY(AlertTexts::messageFor(QStringLiteral("DEVICE_OFFLINE"), c)
                 .contains(QLatin1String(" unreachable from ")));
+    // An escalation is about the same place as its message (the demo shows both side by side).
+    QVERIFY(AlertTexts::messageFor(QStringLiteral("DEVICE_OFFLINE"), c, QStringLiteral("Oslo OS1"))
+                .endsWith(QLatin1String(" unreachable from Oslo OS1")));
+    const QJsonObject critical = AlertTexts::criticalAlert(c, 7, QStringLiteral("Oslo OS1"));
+    QCOMPARE(critical.value(QLatin1String("location")).toString(), QStringLiteral("Oslo OS1"));
+    QCOMPARE(critical.value(QLatin1String("source_id")).toInteger(), 7);
 }
 
 void TestSimUnits::tokenPrecedence()

@@ -42,6 +42,33 @@ TestCase {
         tryCompare(window.alertList, "count", 2);
     }
 
+    function test_detailsShowOnlyForTheCurrentAlert() {
+        feed.add(window.alertModel, 1, 5);
+        feed.add(window.alertModel, 2, 3);
+        tryCompare(window.alertList, "count", 2);
+        const details = findChild(window.currentView, "detailsPane");
+        verify(details !== null);
+        verify(!details.visible); // nothing current: the list has the whole width
+        tryVerify(() => window.alertList.width > 0);
+        const listWidth = window.alertList.width;
+        compare(listWidth, window.currentView.width);
+
+        window.alertList.currentIndex = 1;
+        tryCompare(details, "visible", true);
+        compare(details.alertKey, "alert:2");
+        tryVerify(() => window.alertList.width < listWidth);
+
+        mouseClick(findChild(details, "closeDetails"));
+        tryCompare(details, "visible", false);
+        compare(window.alertList.currentIndex, -1);
+        tryCompare(window.alertList, "width", listWidth);
+
+        window.alertList.currentIndex = 0;
+        tryCompare(details, "visible", true);
+        window.currentView.clearSearchAndSelection(); // what Esc does
+        tryCompare(details, "visible", false);
+    }
+
     function test_themeFollowsTheSettings() {
         window.settings.theme = "light";
         compare(window.color, "#fafafa");
