@@ -166,6 +166,16 @@ ApplicationWindow {
                     elide: Text.ElideRight
                 }
                 Text {
+                    // Another nocdash or nocctl owns the outbox file: acks of this window are not kept.
+                    objectName: "outboxNote"
+                    visible: window.client.outboxSharedNote.length > 0
+                    text: "⚠ " + qsTr("Acknowledgements not kept on disk")
+                    color: Theme.warning
+                    font.pixelSize: Theme.smallFontSize
+                    font.bold: true
+                    ToolTipArea { text: window.client.outboxSharedNote }
+                }
+                Text {
                     visible: window.backendLabel.length > 0
                     text: window.backendLabel
                     color: Theme.warning

@@ -4,6 +4,7 @@
 #include "LoggingCategories.h"
 #include "StateFiles.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,11 +41,17 @@ bool AckOutbox::load()
         QString application;
         m_lock->getLockInfo(&pid, &host, &application);
         m_sharedNote = m_lock->error() == QLockFile::LockFailedError
-            ? u"the acknowledgement outbox is in use by %1 (pid %2): acknowledgements queued here are "
-              "kept in memory only, and sent while this program runs"_s.arg(
-                  application.isEmpty() ? u"another program"_s : application, QString::number(pid))
-            : u"the acknowledgement outbox %1 cannot be locked: acknowledgements queued here are kept in "
-              "memory only"_s.arg(m_filePath);
+            ? QCoreApplication::translate("AckOutbox",
+                                          "the acknowledgement outbox is in use by %1 (pid %2): "
+                                          "acknowledgements queued here are kept in memory only, and sent "
+                                          "while this program runs")
+                  .arg(application.isEmpty() ? QCoreApplication::translate("AckOutbox", "another program")
+                                             : application,
+                       QString::number(pid))
+            : QCoreApplication::translate("AckOutbox",
+                                          "the acknowledgement outbox %1 cannot be locked: acknowledgements "
+                                          "queued here are kept in memory only")
+                  .arg(m_filePath);
         qCWarning(lcSession) << m_sharedNote;
         return true;
     }

@@ -52,6 +52,7 @@ class NocClient : public QObject
     Q_PROPERTY(int rttMs READ rttMs NOTIFY healthChanged)
     Q_PROPERTY(QDateTime lastFrameAt READ lastFrameAt NOTIFY healthChanged)
     Q_PROPERTY(int pendingAcknowledgements READ pendingAcknowledgements NOTIFY pendingAcknowledgementsChanged)
+    Q_PROPERTY(QString outboxSharedNote READ outboxSharedNote NOTIFY pendingAcknowledgementsChanged)
     Q_PROPERTY(int reconnectCount READ reconnectCount NOTIFY healthChanged)
     Q_PROPERTY(qint64 unknownFrames READ unknownFrames NOTIFY healthChanged)
     Q_PROPERTY(qint64 malformedFrames READ malformedFrames NOTIFY healthChanged)

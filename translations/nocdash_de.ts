@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AckOutbox</name>
+    <message>
+        <source>the acknowledgement outbox is in use by %1 (pid %2): acknowledgements queued here are kept in memory only, and sent while this program runs</source>
+        <translation>der Quittierungs-Ausgang wird von %1 (PID %2) verwendet: hier eingereihte Quittierungen werden nur im Speicher gehalten und gesendet, solange dieses Programm läuft</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>einem anderen Programm</translation>
+    </message>
+    <message>
+        <source>the acknowledgement outbox %1 cannot be locked: acknowledgements queued here are kept in memory only</source>
+        <translation>der Quittierungs-Ausgang %1 kann nicht gesperrt werden: hier eingereihte Quittierungen werden nur im Speicher gehalten</translation>
+    </message>
+</context>
+<context>
     <name>AlertModel</name>
     <message>
         <source>Not connected to a server</source>
@@ -551,6 +566,10 @@
     <message>
         <source>nocdash notification</source>
         <translation>nocdash-Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>Acknowledgements not kept on disk</source>
+        <translation>Quittierungen nicht auf der Festplatte gesichert</translation>
     </message>
 </context>
 <context>

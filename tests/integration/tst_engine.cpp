@@ -268,6 +268,21 @@ private Q_SLOTS:
         QCOMPARE(third->pendingAcknowledgements(), 0);
     }
 
+    void aSecondClientOnTheStateFolderSaysItsAcksAreNotKept()
+    {
+        EngineFixture f; // f.client is the first: it owns the outbox file
+        QVERIFY(f.client->outboxSharedNote().isEmpty());
+        auto second = f.makeClient();
+        QVERIFY(second->outboxSharedNote().contains(QString::number(QCoreApplication::applicationPid())));
+        const QString id = publish(f);
+        QSignalSpy confirmed(second.get(), &NocClient::acknowledgementConfirmed);
+        second->acknowledge(id);
+        second->start();
+        QTRY_COMPARE_WITH_TIMEOUT(confirmed.count(), 1, kTimeoutMs); // sent all the same
+        QCOMPARE(f.ackedIds(), QStringList { id });
+        QCOMPARE(f.client->pendingAcknowledgements(), 0);
+    }
+
     void bulkAcknowledgementStaysUnderTheRateLimit()
     {
         noc::sim::SimulatorOptions options;
