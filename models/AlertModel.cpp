@@ -411,6 +411,11 @@ bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fre
     if (it == m_seqByKey.constEnd())
         return false;
     const quint64 seq = it.value();
+    // The merged row keeps the alert_new identity; when that alert already has a row of its own (the
+    // critical_alert was about another type), merging would orphan it: leave both rows alone.
+    if (const auto own = m_seqByKey.constFind(noc::AlertIdentity { noc::AlertKind::Alert, alert.id });
+        own != m_seqByKey.constEnd() && own.value() != seq)
+        return false;
     if (seq >= firstFreshSeq) {
         noc::Alert &twin = *fresh[qsizetype(seq - firstFreshSeq)];
         if (!twins(twin, alert))
@@ -467,7 +472,10 @@ void AlertModel::evictOverCap()
         beginRemoveRows({}, viewRow(static_cast<int>(i)), viewRow(static_cast<int>(first)));
         for (qsizetype p = first; p <= i; ++p) {
             countRow(m_rows.at(p), -1);
-            m_seqByKey.remove(m_rows.at(p).alert.identity());
+            // Only if the key still names this row: a key is never taken from the row that has it now.
+            if (const auto it = m_seqByKey.constFind(m_rows.at(p).alert.identity());
+                it != m_seqByKey.constEnd() && it.value() == m_rows.at(p).seq)
+                m_seqByKey.erase(it);
         }
         m_rows.remove(first, i - first + 1);
         endRemoveRows();

@@ -24,41 +24,50 @@ bool AckOutbox::isPersistent() const
     return m_lock && m_lock->isLocked();
 }
 
-bool AckOutbox::load()
+bool AckOutbox::tryLock()
 {
-    m_entries.clear();
-    if (m_filePath.isEmpty())
-        return true;
     if (!m_lock) {
         state::ensureDirectoryFor(m_filePath);
         m_lock = std::make_unique<QLockFile>(m_filePath + u".lock"_s);
         // Held for the life of the process: stale only when its owner is gone, never by age.
         m_lock->setStaleLockTime(0);
     }
-    if (!m_lock->isLocked() && !m_lock->tryLock(0)) {
-        qint64 pid = 0;
-        QString host;
-        QString application;
-        m_lock->getLockInfo(&pid, &host, &application);
-        m_sharedNote = m_lock->error() == QLockFile::LockFailedError
-            ? QCoreApplication::translate("AckOutbox",
-                                          "the acknowledgement outbox is in use by %1 (pid %2): "
-                                          "acknowledgements queued here are kept in memory only, and sent "
-                                          "while this program runs")
-                  .arg(application.isEmpty() ? QCoreApplication::translate("AckOutbox", "another program")
-                                             : application,
-                       QString::number(pid))
-            : QCoreApplication::translate("AckOutbox",
-                                          "the acknowledgement outbox %1 cannot be locked: acknowledgements "
-                                          "queued here are kept in memory only")
-                  .arg(m_filePath);
+    if (m_lock->isLocked() || m_lock->tryLock(0)) {
+        m_sharedNote.clear();
+        return true;
+    }
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    m_lock->getLockInfo(&pid, &host, &application);
+    // The lock file is named: a lock left on a shared home directory by a machine that died is
+    // never stale to this one, and a person has to remove it.
+    m_sharedNote = m_lock->error() == QLockFile::LockFailedError
+        ? QCoreApplication::translate("AckOutbox",
+                                      "the acknowledgement outbox is in use by %1 (pid %2 on %3, lock %4): "
+                                      "acknowledgements queued here are kept in memory only, and sent "
+                                      "while this program runs")
+              .arg(application.isEmpty() ? QCoreApplication::translate("AckOutbox", "another program")
+                                         : application,
+                   QString::number(pid), host.isEmpty() ? u"?"_s : host, m_lock->fileName())
+        : QCoreApplication::translate("AckOutbox",
+                                      "the acknowledgement outbox %1 cannot be locked: acknowledgements "
+                                      "queued here are kept in memory only")
+              .arg(m_filePath);
+    return false;
+}
+
+bool AckOutbox::load()
+{
+    m_entries.clear();
+    if (m_filePath.isEmpty())
+        return true;
+    if (!tryLock()) {
         qCWarning(lcSession) << m_sharedNote;
         return true;
     }
     const auto document = state::readJson(m_filePath, &m_lastError);
-    if (!document)
-        return true;
-    if (!document->isObject()) {
+    if (document && !document->isObject()) {
         // Keep the evidence for a person to look at, and start empty rather than refuse to run.
         const QString aside = m_filePath + u".unreadable"_s;
         QFile::remove(aside);
@@ -67,6 +76,26 @@ bool AckOutbox::load()
         qCWarning(lcSession) << m_lastError;
         return false;
     }
+    mergeFile();
+    return true;
+}
+
+QStringList AckOutbox::retake()
+{
+    if (m_filePath.isEmpty() || isPersistent() || !tryLock())
+        return {};
+    qCInfo(lcSession) << "the acknowledgement outbox is free again: acknowledgements are kept on disk";
+    const QStringList adopted = mergeFile();
+    save();
+    return adopted;
+}
+
+QStringList AckOutbox::mergeFile()
+{
+    const auto document = state::readJson(m_filePath, &m_lastError);
+    if (!document || !document->isObject())
+        return {};
+    QStringList adopted;
     const QJsonArray items = document->object().value("acks"_L1).toArray();
     for (const QJsonValue &item : items) {
         const QJsonObject o = item.toObject();
@@ -78,8 +107,9 @@ bool AckOutbox::load()
         entry.queuedAt = QDateTime::fromString(o.value("queued_at"_L1).toString(), Qt::ISODateWithMs);
         entry.strikes = o.value("strikes"_L1).toInt();
         m_entries.append(entry);
+        adopted.append(id);
     }
-    return true;
+    return adopted;
 }
 
 bool AckOutbox::save()

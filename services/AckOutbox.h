@@ -39,6 +39,9 @@ public:
     bool load();
     // Whether changes reach the disk.
     [[nodiscard]] bool isPersistent() const;
+    // Tries again to take the file another process held at load(). On success the entries it left
+    // join this outbox (returned, newly queued ids) and everything is written from now on.
+    QStringList retake();
     // Why not, when another process holds the file: for the operator, empty otherwise.
     [[nodiscard]] QString sharedNote() const { return m_sharedNote; }
 
@@ -65,6 +68,9 @@ public:
 
 private:
     bool save();
+    bool tryLock();
+    // Entries of the file not queued here yet; appends them and returns their ids.
+    QStringList mergeFile();
 
     QString m_filePath;
     // Held from load() until destruction: two processes rewriting one file would drop each other's

@@ -177,9 +177,10 @@ QUrl NocClient::currentServerUrl() const
     return currentProfile().baseUrl;
 }
 
-void NocClient::setStateDirectory(const QString &directory)
+void NocClient::setStateDirectory(const QString &directory, bool keepAcknowledgements)
 {
     m_stateDirectory = directory;
+    m_keepAcknowledgements = keepAcknowledgements;
     loadState();
 }
 
@@ -244,7 +245,8 @@ void NocClient::loadState()
         return;
     }
     const QDir dir(m_stateDirectory);
-    m_outbox = std::make_unique<AckOutbox>(dir.filePath(u"ack-outbox.json"_s));
+    m_outbox = std::make_unique<AckOutbox>(m_keepAcknowledgements ? dir.filePath(u"ack-outbox.json"_s)
+                                                                  : QString());
     m_outbox->load();
     const auto document = state::readJson(dir.filePath(u"subscriptions.json"_s));
     if (document && document->isObject()) {
@@ -774,6 +776,7 @@ void NocClient::onDashboardEvent(ServerEvent &&event)
         if (m_state != ConnectionState::Connecting)
             return;
         dispatch(Event::Opened, tr("Live"));
+        retakeOutbox();
         m_presenceAttempt = 0;
         m_presence->open(currentProfile(), m_tokens.access);
         sendSubscriptions();
@@ -955,10 +958,23 @@ void NocClient::pumpAcks()
     }
 }
 
+void NocClient::retakeOutbox()
+{
+    if (m_outbox->isPersistent() || m_outbox->filePath().isEmpty())
+        return;
+    const QStringList adopted = m_outbox->retake();
+    if (!m_outbox->isPersistent())
+        return;
+    for (const QString &id : adopted)
+        Q_EMIT acknowledgementPending(id);
+    Q_EMIT pendingAcknowledgementsChanged(); // the shared note is gone too
+}
+
 void NocClient::acknowledge(const QString &alertId)
 {
     if (alertId.isEmpty())
         return;
+    retakeOutbox();
     if (m_outbox->add(alertId, m_clock->nowUtc())) {
         Q_EMIT acknowledgementPending(alertId);
         Q_EMIT pendingAcknowledgementsChanged();

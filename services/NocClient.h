@@ -84,7 +84,9 @@ public:
     // One server (tests, --server): replaces the server list.
     void setProfile(const ServerProfile &profile);
     // Where the acknowledgement outbox and the subscription set live between runs. Empty: memory only.
-    void setStateDirectory(const QString &directory);
+    // Subscriptions and the acknowledgement outbox live here. keepAcknowledgements=false leaves the
+    // outbox file to others (a client that never acknowledges: nocctl watch, status, subscribe).
+    void setStateDirectory(const QString &directory, bool keepAcknowledgements = true);
     // The pacer's budget for dashboard frames (the server allows 100 per 60 s per user).
     void setFrameBudget(int maxFrames, qint64 windowMs);
     // Where refresh tokens (and remembered passwords) live. Not owned; by default the client uses its
@@ -202,6 +204,8 @@ private:
     void onPresenceClosed(const ChannelClose &close);
     void onServerError(const QString &message);
     void noteFrame(const WebSocketChannel *channel);
+    // Takes over the outbox file once the program that held it is gone.
+    void retakeOutbox();
     void countOddFrames(const ServerEvent &event);
     void queueAlert(Alert &&alert);
     void flushAlerts();
@@ -242,6 +246,7 @@ private:
     ClientSettings m_settings;
     qsizetype m_serverIndex = 0;
     QString m_stateDirectory;
+    bool m_keepAcknowledgements = true;
     QSslConfiguration m_sslConfiguration;
 
     // Session

@@ -255,7 +255,7 @@ GERMAN = {
     "Close details (Esc)": "Details schließen (Esc)",
     "Acknowledgements not kept on disk": "Quittierungen nicht auf der Festplatte gesichert",
     "another program": "einem anderen Programm",
-    "the acknowledgement outbox is in use by %1 (pid %2): acknowledgements queued here are kept in memory only, and sent while this program runs": "der Quittierungs-Ausgang wird von %1 (PID %2) verwendet: hier eingereihte Quittierungen werden nur im Speicher gehalten und gesendet, solange dieses Programm läuft",
+    "the acknowledgement outbox is in use by %1 (pid %2 on %3, lock %4): acknowledgements queued here are kept in memory only, and sent while this program runs": "der Quittierungs-Ausgang wird von %1 verwendet (PID %2 auf %3, Sperrdatei %4): hier eingereihte Quittierungen werden nur im Speicher gehalten und gesendet, solange dieses Programm läuft",
     "the acknowledgement outbox %1 cannot be locked: acknowledgements queued here are kept in memory only": "der Quittierungs-Ausgang %1 kann nicht gesperrt werden: hier eingereihte Quittierungen werden nur im Speicher gehalten",
     "Alerts, health, presence, charts, subscriptions, diagnostics":
         "Alarme, Zustand, Präsenz, Diagramme, Abonnements, Diagnose",

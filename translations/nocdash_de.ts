@@ -4,16 +4,16 @@
 <context>
     <name>AckOutbox</name>
     <message>
-        <source>the acknowledgement outbox is in use by %1 (pid %2): acknowledgements queued here are kept in memory only, and sent while this program runs</source>
-        <translation>der Quittierungs-Ausgang wird von %1 (PID %2) verwendet: hier eingereihte Quittierungen werden nur im Speicher gehalten und gesendet, solange dieses Programm läuft</translation>
-    </message>
-    <message>
         <source>another program</source>
         <translation>einem anderen Programm</translation>
     </message>
     <message>
         <source>the acknowledgement outbox %1 cannot be locked: acknowledgements queued here are kept in memory only</source>
         <translation>der Quittierungs-Ausgang %1 kann nicht gesperrt werden: hier eingereihte Quittierungen werden nur im Speicher gehalten</translation>
+    </message>
+    <message>
+        <source>the acknowledgement outbox is in use by %1 (pid %2 on %3, lock %4): acknowledgements queued here are kept in memory only, and sent while this program runs</source>
+        <translation>der Quittierungs-Ausgang wird von %1 verwendet (PID %2 auf %3, Sperrdatei %4): hier eingereihte Quittierungen werden nur im Speicher gehalten und gesendet, solange dieses Programm läuft</translation>
     </message>
 </context>
 <context>

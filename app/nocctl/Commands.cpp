@@ -51,7 +51,9 @@ std::unique_ptr<noc::NocClient> makeClient(const CtlOptions &o, bool neverGiveUp
     noc::ClientSettings settings = o.settings;
     settings.wallMode = neverGiveUp;
     client->applySettings(settings);
-    client->setStateDirectory(o.stateDirectory);
+    // Only the commands about acknowledgements take the outbox file; a long `watch` must not keep it
+    // from a dashboard started meanwhile.
+    client->setStateDirectory(o.stateDirectory, o.command == "ack"_L1 || o.command == "status"_L1);
     client->setCredentials(o.settings.username, o.password);
     if (!o.settings.subscriptions.isEmpty() && o.command == "watch"_L1)
         client->setSubscriptions(o.settings.subscriptions);
@@ -262,13 +264,19 @@ int runAck(const CtlOptions &o)
         }
         finish(failed.empty() ? Ok : CommandRefused);
     };
+    const QString whatBecomesOfThem = sharedOutbox.isEmpty()
+        ? u"still queued: the next nocctl or nocdash session sends them"_s
+        : u"not kept: another program holds the outbox; acknowledge them again"_s;
     armTimeout(timeout, o, [&] {
         say(u"not confirmed within %1 s: %2 (%3)"_s.arg(o.timeoutSeconds)
-                .arg(waiting.join(u", "_s),
-                     sharedOutbox.isEmpty()
-                         ? u"still queued: the next nocctl or nocdash session sends them"_s
-                         : u"not kept: another program holds the outbox; acknowledge them again"_s));
+                .arg(waiting.join(u", "_s), whatBecomesOfThem));
         finish(Unreachable);
+    });
+    // Interrupted: end cleanly, so the outbox file is released and says what is still queued.
+    SignalWatcher termination;
+    QObject::connect(&termination, &SignalWatcher::terminationRequested, client.get(), [&](int) {
+        say(u"interrupted before confirmation of %1 (%2)"_s.arg(waiting.join(u", "_s), whatBecomesOfThem));
+        finish(Failure);
     });
     QObject::connect(client.get(), &noc::NocClient::acknowledgementConfirmed, client.get(),
                      [&](const QString &id, const QString &by, const QDateTime &at) {

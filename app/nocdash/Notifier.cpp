@@ -143,7 +143,8 @@ void Notifier::onAlertsAdded(int count)
     bool ringCritical = false;
     bool toneHigh = false;
     bool toneMedium = false;
-    for (int row = 0; row < count; ++row) {
+    // View row 0 is the newest: walk up from the oldest, so m_pending stays in arrival order.
+    for (int row = count - 1; row >= 0; --row) {
         const noc::Alert &alert = m_alerts->alertAt(row);
         if (alert.severity >= noc::Severity::High)
             m_pending.append(alert);

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -187,31 +188,52 @@ private Q_SLOTS:
         QCOMPARE(wrongPassword->exitCode(), 3);
     }
 
-    void ackWhileAnotherProgramHoldsTheOutbox()
+    void onlyOneProgramOwnsTheOutbox()
     {
-        // A running watch (or nocdash) owns the outbox file; an ack from a second process is sent and
-        // confirmed all the same, says that it is not kept on disk, and leaves the owner's file alone.
         Ctl ctl;
+        const QString outboxPath = ctl.home.filePath(u"data/nocdash/ack-outbox.json"_s);
+        // A watch never takes the outbox file: a dashboard started meanwhile must be able to.
         auto watch = ctl.start(server() + QStringList { u"--user"_s, u"operator"_s, u"--json"_s, u"watch"_s },
                                u"operator"_s);
         QByteArray output;
         QTRY_VERIFY_WITH_TIMEOUT(
             (output += watch->readAllStandardOutput()).contains("\"state\":\"Connected\""), kTimeoutMs);
+        QVERIFY(!QFile::exists(outboxPath + u".lock"_s));
+
+        // An ack whose server does not answer owns the file while it waits for it.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 deadPort = closed.serverPort();
+        closed.close();
+        auto holder = ctl.start({ u"--server"_s, u"http://127.0.0.1:%1"_s.arg(deadPort), u"--user"_s,
+                                  u"operator"_s, u"--timeout"_s, u"60"_s, u"ack"_s, u"424242"_s },
+                                u"operator"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(outboxPath + u".lock"_s), kTimeoutMs);
+
+        // A second ack meanwhile is sent and confirmed all the same, and says it is not kept.
         const QString a = m_sim->publishAlert(u"acme"_s, u"HIGH"_s, u"LINK_DOWN"_s, u"a"_s);
         auto ack
             = ctl.start(server() + QStringList { u"--user"_s, u"operator"_s, u"ack"_s, a }, u"operator"_s);
         QTRY_VERIFY_WITH_TIMEOUT(finished(*ack), kTimeoutMs);
         const QString errors = QString::fromUtf8(ack->readAllStandardError());
         QVERIFY2(ack->exitCode() == 0, qPrintable(errors));
-        QVERIFY2(errors.contains(u"in use by nocctl (pid %1)"_s.arg(watch->processId())), qPrintable(errors));
+        QVERIFY2(errors.contains(u"in use by nocctl (pid %1"_s.arg(holder->processId())), qPrintable(errors));
         QCOMPARE(m_sim->acks().size(), 1);
         QCOMPARE(m_sim->acks().constFirst().alertId, a);
 
-        QFile outbox(ctl.home.filePath(u"data/nocdash/ack-outbox.json"_s));
-        if (outbox.open(QIODevice::ReadOnly)) // the watch never queued anything: it may not exist
-            QVERIFY(QJsonDocument::fromJson(outbox.readAll()).object().value(u"acks"_s).toArray().isEmpty());
-        ::kill(static_cast<pid_t>(watch->processId()), SIGTERM);
-        QTRY_VERIFY_WITH_TIMEOUT(finished(*watch), kTimeoutMs);
+        // On disk: exactly the owner's queue.
+        QFile outbox(outboxPath);
+        QVERIFY(outbox.open(QIODevice::ReadOnly));
+        const QJsonArray queued
+            = QJsonDocument::fromJson(outbox.readAll()).object().value(u"acks"_s).toArray();
+        QCOMPARE(queued.size(), 1);
+        QCOMPARE(queued.at(0).toObject().value(u"alert_id"_s).toString(), u"424242"_s);
+
+        for (QProcess *process : { holder.get(), watch.get() }) {
+            ::kill(static_cast<pid_t>(process->processId()), SIGTERM);
+            QTRY_VERIFY_WITH_TIMEOUT(finished(*process), kTimeoutMs);
+        }
+        QVERIFY(!QFile::exists(outboxPath + u".lock"_s)); // released on the way out
     }
 
     void subscribeConfirmsWithTheServer()

@@ -281,6 +281,16 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(confirmed.count(), 1, kTimeoutMs); // sent all the same
         QCOMPARE(f.ackedIds(), QStringList { id });
         QCOMPARE(f.client->pendingAcknowledgements(), 0);
+
+        // The owner goes away: the next acknowledgement takes the file over and is kept on disk.
+        f.client.reset();
+        const QString later = publish(f);
+        second->acknowledge(later);
+        QVERIFY(second->outboxSharedNote().isEmpty());
+        QFile outbox(f.stateDir.filePath(u"ack-outbox.json"_s));
+        QVERIFY(outbox.open(QIODevice::ReadOnly));
+        QVERIFY(outbox.readAll().contains("\"alert_id\":\"" + later.toUtf8() + "\""));
+        QTRY_COMPARE_WITH_TIMEOUT(confirmed.count(), 2, kTimeoutMs);
     }
 
     void bulkAcknowledgementStaysUnderTheRateLimit()

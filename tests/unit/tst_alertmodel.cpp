@@ -188,6 +188,31 @@ private Q_SLOTS:
         QCOMPARE(f.model.unacknowledgedCount(), 3);
     }
 
+    void anEscalationNeverOrphansAnotherRow()
+    {
+        // alert 9 (LINK_DOWN) has a row; a critical_alert 9 of another type is a second incident; a
+        // later alert_new 9 of that other type must not merge into it and take alert 9's key away.
+        Fixture f;
+        f.add({ makeAlert(9, Severity::Critical) });
+        Alert power = makeAlert(9, Severity::Critical, AlertKind::CriticalAlert);
+        power.type = u"POWER"_s;
+        f.add({ power });
+        Alert again = makeAlert(9, Severity::Critical);
+        again.type = u"POWER"_s;
+        again.message = u"updated"_s;
+        f.add({ again });
+        QCOMPARE(f.model.rowCount(), 2);
+        const int row = f.model.rowOfKey(u"alert:9"_s);
+        QVERIFY(row >= 0);
+        QCOMPARE(f.model.data(f.model.index(row), AlertModel::MessageRole).toString(), u"updated"_s);
+        QVERIFY(f.model.rowOfKey(u"critical:9"_s) >= 0);
+
+        // Eviction of the oldest row never removes a key that names a newer one.
+        f.model.setMaxAlerts(1);
+        QCOMPARE(f.model.rowCount(), 1);
+        QCOMPARE(f.model.rowOfKey(u"critical:9"_s), 0);
+    }
+
     void roleNamesCoverTheRow()
     {
         Fixture f;
