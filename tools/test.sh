@@ -11,7 +11,7 @@ cmake --build --preset ci
 # Extra CI steps, before the main test run so that its summary line stays the last one CI reads.
 # NOCDASH_QUICK=1 skips them (the sanitizer build and the fuzzing), e.g. for a local run.
 quick=${NOCDASH_QUICK:-0}
-asan_labels="unit|integration|sim"
+asan_labels="unit|integration|sim|ui"
 fuzz_seconds=${NOCDASH_FUZZ_SECONDS:-30}
 if [ "$quick" != 1 ]; then
   # ASan + UBSan build (gcc): only the executables of the tests it runs (a test is named as its target).
