@@ -65,6 +65,11 @@ FocusScope {
                     SplitView.fillWidth: true
                     SplitView.minimumWidth: 500 * Theme.scale
                     spacing: 0
+                    GapNotice {
+                        objectName: "gapNotice"
+                        Layout.fillWidth: true
+                        client: view.client
+                    }
                     FilterBar {
                         id: filterBar
                         Layout.fillWidth: true

@@ -46,6 +46,16 @@ QtObject {
     }
 
     // "3 min ago"; callers pass a `now` that ticks at most every 10 s.
+    // A span of time as an operator reads it: "8 s", "2 min 27 s", "1 h 5 min".
+    function span(milliseconds) {
+        const seconds = Math.max(0, Math.round(milliseconds / 1000));
+        if (seconds < 60)
+            return qsTr("%1 s").arg(seconds);
+        if (seconds < 3600)
+            return qsTr("%1 min %2 s").arg(Math.floor(seconds / 60)).arg(seconds % 60);
+        return qsTr("%1 h %2 min").arg(Math.floor(seconds / 3600)).arg(Math.floor((seconds % 3600) / 60));
+    }
+
     function ago(when, now) {
         if (!when || isNaN(when.getTime()))
             return "—";

@@ -68,6 +68,13 @@ Item {
                 }
             }
         }
+        GapNotice {
+            // Nobody at a wall dismisses anything: the notice stays for a quarter of an hour.
+            Layout.fillWidth: true
+            client: wall.client
+            large: true
+            autoHideMs: 15 * 60 * 1000
+        }
         Text {
             Layout.fillWidth: true
             visible: wall.alerts.storm

@@ -394,7 +394,7 @@ void NocClient::setState(ConnectionState state, const QString &message)
         return;
     if (state != m_state)
         m_stateSince = m_clock->nowUtc();
-    m_state = state;
+    noteFeedGap(std::exchange(m_state, state), state);
     m_statusMessage = message;
     if (state != ConnectionState::Backoff) {
         m_nextRetryAt = {};
@@ -409,6 +409,29 @@ void NocClient::setState(ConnectionState state, const QString &message)
     }
     Q_EMIT stateChanged();
     updateHealth();
+}
+
+void NocClient::noteFeedGap(ConnectionState from, ConnectionState to)
+{
+    if (from == to)
+        return;
+    if (from == ConnectionState::Connected) {
+        // From the last frame heard, not from when the loss was noticed: a half-open socket is silent
+        // for up to two heartbeat intervals before that.
+        const QDateTime lastHeard = m_dashboard->lastInboundAt();
+        m_gapFrom = lastHeard.isValid() ? lastHeard : m_clock->nowUtc();
+    }
+    if (to == ConnectionState::LoggedOut) {
+        m_gapFrom = {}; // the operator ended the session: nothing was missed
+    } else if (to == ConnectionState::Connected && m_gapFrom.isValid()) {
+        m_lastGapFrom = std::exchange(m_gapFrom, {});
+        m_lastGapTo = m_clock->nowUtc();
+        ++m_feedGaps;
+        qCWarning(lcSession).noquote()
+            << "live again after a gap of" << m_lastGapFrom.msecsTo(m_lastGapTo) / 1000.0
+            << "s: the server does not replay what it sent meanwhile";
+        Q_EMIT feedGapChanged();
+    }
 }
 
 void NocClient::scheduleRetry(qint64 delayMs, const QString &reason)

@@ -53,6 +53,11 @@ class NocClient : public QObject
     Q_PROPERTY(QDateTime lastFrameAt READ lastFrameAt NOTIFY healthChanged)
     Q_PROPERTY(int pendingAcknowledgements READ pendingAcknowledgements NOTIFY pendingAcknowledgementsChanged)
     Q_PROPERTY(QString outboxSharedNote READ outboxSharedNote NOTIFY pendingAcknowledgementsChanged)
+    // The server does not replay what it pushed while a client was away: the last stretch without a
+    // feed in this session (from the last frame heard to the reconnect), and how many there were.
+    Q_PROPERTY(QDateTime lastGapFrom READ lastGapFrom NOTIFY feedGapChanged)
+    Q_PROPERTY(QDateTime lastGapTo READ lastGapTo NOTIFY feedGapChanged)
+    Q_PROPERTY(int feedGaps READ feedGaps NOTIFY feedGapChanged)
     Q_PROPERTY(int reconnectCount READ reconnectCount NOTIFY healthChanged)
     Q_PROPERTY(qint64 unknownFrames READ unknownFrames NOTIFY healthChanged)
     Q_PROPERTY(qint64 malformedFrames READ malformedFrames NOTIFY healthChanged)
@@ -126,6 +131,9 @@ public:
     // Set when another running program (nocdash, another nocctl) holds the acknowledgement outbox in
     // the state directory: this client's acks are then kept in memory only. Empty otherwise.
     [[nodiscard]] QString outboxSharedNote() const;
+    [[nodiscard]] QDateTime lastGapFrom() const { return m_lastGapFrom; }
+    [[nodiscard]] QDateTime lastGapTo() const { return m_lastGapTo; }
+    [[nodiscard]] int feedGaps() const { return m_feedGaps; }
     [[nodiscard]] int currentServerIndex() const { return static_cast<int>(m_serverIndex); }
     [[nodiscard]] QUrl currentServerUrl() const;
     [[nodiscard]] int attempt() const { return m_attempt; }
@@ -155,6 +163,8 @@ public:
 Q_SIGNALS:
     void stateChanged();
     void staleChanged();
+    // A connection that was live came back: lastGapFrom..lastGapTo had no feed.
+    void feedGapChanged();
     void profileChanged();
     void subscriptionsChanged();
     void healthChanged();
@@ -189,6 +199,7 @@ private:
     void perform(Machine::Action action);
     [[nodiscard]] Machine::Facts facts() const;
     void setState(ConnectionState state, const QString &message);
+    void noteFeedGap(ConnectionState from, ConnectionState to);
     void beginLogin();
     void beginRefresh(bool background);
     void openChannels();
@@ -247,6 +258,10 @@ private:
     qsizetype m_serverIndex = 0;
     QString m_stateDirectory;
     bool m_keepAcknowledgements = true;
+    QDateTime m_gapFrom; // set while a live feed is interrupted
+    QDateTime m_lastGapFrom;
+    QDateTime m_lastGapTo;
+    int m_feedGaps = 0;
     QSslConfiguration m_sslConfiguration;
 
     // Session

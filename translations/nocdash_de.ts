@@ -384,6 +384,17 @@
     </message>
 </context>
 <context>
+    <name>GapNotice</name>
+    <message>
+        <source>No feed from %1 to %2 (%3): alerts raised meanwhile are not replayed by the server. Check the NOC console for that time.</source>
+        <translation>Kein Datenstrom von %1 bis %2 (%3): in dieser Zeit ausgelöste Alarme sendet der Server nicht nach. Bitte die NOC-Konsole für diesen Zeitraum prüfen.</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>Verstanden</translation>
+    </message>
+</context>
+<context>
     <name>HealthPanel</name>
     <message>
         <source>Connection health</source>
@@ -1081,6 +1092,18 @@
     <message>
         <source>Event of an unknown kind</source>
         <translation>Ereignis unbekannter Art</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>

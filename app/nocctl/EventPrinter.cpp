@@ -93,6 +93,18 @@ EventPrinter::EventPrinter(noc::NocClient *client, bool json, QObject *parent)
                            { "metrics"_L1, QJsonObject::fromVariantMap(metrics) } },
                          u"metrics for %1"_s.arg(id));
             });
+    connect(client, &noc::NocClient::feedGapChanged, this, [this] {
+        const QDateTime from = m_client->lastGapFrom();
+        const QDateTime to = m_client->lastGapTo();
+        const double seconds = double(from.msecsTo(to)) / 1000.0;
+        emitLine({ { "event"_L1, u"gap"_s },
+                   { "from"_L1, iso(from) },
+                   { "to"_L1, iso(to) },
+                   { "seconds"_L1, seconds } },
+                 u"no feed from %1 to %2 (%3 s): the server does not replay what it sent meanwhile"_s.arg(
+                     from.toLocalTime().toString(u"HH:mm:ss"_s), to.toLocalTime().toString(u"HH:mm:ss"_s),
+                     QString::number(seconds, 'f', 1)));
+    });
     connect(client, &noc::NocClient::staleChanged, this, [this] {
         emitLine({ { "event"_L1, u"freshness"_s }, { "stale"_L1, m_client->isStale() } },
                  m_client->isStale() ? u"data is stale"_s : u"data is live"_s);

@@ -287,6 +287,8 @@ private Q_SLOTS:
             m_sim->publishAlert(u"acme"_s, u"CRITICAL"_s, u"DEVICE_OFFLINE"_s, message);
             QTRY_VERIFY2_WITH_TIMEOUT(sawAlert(message), qPrintable(message), kTimeoutMs);
         }
+        // Each fault but the malformed frame was a stretch without a feed, and said so.
+        QCOMPARE(output.count("\"event\":\"gap\""), faults.size() - 1);
         // Every line is one JSON object.
         for (const QByteArray &line : output.split('\n')) {
             if (!line.isEmpty())

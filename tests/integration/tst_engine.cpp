@@ -58,6 +58,35 @@ private Q_SLOTS:
         QVERIFY(!f.client->isStale());
     }
 
+    void aLostFeedIsReportedAsAGapWhenLiveAgain()
+    {
+        EngineFixture f;
+        f.client->start();
+        waitConnected(f);
+        QCOMPARE(f.client->feedGaps(), 0); // the first connection is not a gap
+        QSignalSpy gaps(f.client.get(), &NocClient::feedGapChanged);
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        f.sim.restart(1000);
+        QTRY_COMPARE_WITH_TIMEOUT(gaps.count(), 1, kTimeoutMs);
+        QVERIFY(f.connected());
+        QCOMPARE(f.client->feedGaps(), 1);
+        const QDateTime from = f.client->lastGapFrom();
+        const QDateTime to = f.client->lastGapTo();
+        // From the last frame heard before the restart to the reconnect, which took at least the second
+        // the server was down.
+        QVERIFY2(from <= before, qPrintable(from.toString(Qt::ISODateWithMs)));
+        QVERIFY2(from.msecsTo(to) >= 1000, qPrintable(QString::number(from.msecsTo(to))));
+        QVERIFY(to <= QDateTime::currentDateTimeUtc());
+
+        // Signing out and in again is the operator's choice, not a gap.
+        f.client->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::LoggedOut, kTimeoutMs);
+        f.client->start();
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        QCOMPARE(gaps.count(), 1);
+        QCOMPARE(f.client->feedGaps(), 1);
+    }
+
     void everyServerCloseReconnects_data()
     {
         QTest::addColumn<int>("code");

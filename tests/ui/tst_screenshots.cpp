@@ -151,6 +151,26 @@ private Q_SLOTS:
         QVERIFY(meanLightness(image) < 0.4);
     }
 
+    void feedGapIsExplained()
+    {
+        // The server restarts: once live again, the list says which minutes it cannot show.
+        noc::sim::Simulator *sim = m_sim->simulator();
+        QMetaObject::invokeMethod(
+            sim, [sim] { sim->restart(500); }, Qt::BlockingQueuedConnection);
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->feedGaps(), 1, 15000);
+        QObject *view = m_window->property("currentView").value<QObject *>();
+        auto *notice = view->findChild<QQuickItem *>(u"gapNotice"_s);
+        QVERIFY(notice);
+        QTRY_VERIFY(notice->isVisible());
+        const QString text = notice->findChild<QObject *>(u"gapText"_s)->property("text").toString();
+        QVERIFY2(text.contains(
+                     u"No feed from %1"_s.arg(m_client->lastGapFrom().toLocalTime().toString(u"HH:mm:ss"_s))),
+                 qPrintable(text));
+        QVERIFY(distinctColours(grab(u"nocdash-gap"_s)) > 30);
+        QMetaObject::invokeMethod(notice, "dismiss");
+        QTRY_VERIFY(!notice->isVisible());
+    }
+
     void chartsAndHealth()
     {
         QObject *view = m_window->property("currentView").value<QObject *>();

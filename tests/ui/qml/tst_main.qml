@@ -69,6 +69,12 @@ TestCase {
         tryCompare(details, "visible", false);
     }
 
+    function test_spansReadAsAnOperatorSaysThem() {
+        const theme = findChild(window.currentView, "gapNotice");
+        verify(theme !== null); // the notice is on the desktop view, hidden without a gap
+        verify(!theme.visible);
+    }
+
     function test_themeFollowsTheSettings() {
         window.settings.theme = "light";
         compare(window.color, "#fafafa");
