@@ -2,6 +2,7 @@
 import QtQuick
 import QtTest
 import Nocdash.Models
+import Nocdash.Ui
 
 TestCase {
     id: test
@@ -69,10 +70,13 @@ TestCase {
         tryCompare(details, "visible", false);
     }
 
-    function test_spansReadAsAnOperatorSaysThem() {
-        const theme = findChild(window.currentView, "gapNotice");
-        verify(theme !== null); // the notice is on the desktop view, hidden without a gap
-        verify(!theme.visible);
+    function test_gapNoticeWaitsForAGapAndSpansReadWell() {
+        const notice = findChild(window.currentView, "gapNotice");
+        verify(notice !== null); // on the desktop view, hidden while this session had no gap
+        verify(!notice.visible);
+        compare(Theme.span(8000), "8 s");
+        compare(Theme.span(147000), "2 min 27 s");
+        compare(Theme.span(3900000), "1 h 5 min");
     }
 
     function test_themeFollowsTheSettings() {
