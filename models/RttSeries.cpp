@@ -91,8 +91,10 @@ QDateTime RttSeries::axisMin() const
         if (!points.isEmpty() && (oldest < 0 || points.constFirst().x() < oldest))
             oldest = points.constFirst().x();
     }
-    const qint64 fallback = QDateTime::currentMSecsSinceEpoch() - 60 * 1000;
-    return QDateTime::fromMSecsSinceEpoch(oldest < 0 ? fallback : qint64(oldest), Qt::UTC);
+    // At least a minute wide: with one sample, a zero-width axis piles every label on one spot.
+    const qint64 minuteBeforeNewest = axisMax().toMSecsSinceEpoch() - 60 * 1000;
+    return QDateTime::fromMSecsSinceEpoch(
+        oldest < 0 ? minuteBeforeNewest : qMin(qint64(oldest), minuteBeforeNewest), Qt::UTC);
 }
 
 QDateTime RttSeries::axisMax() const

@@ -13,6 +13,20 @@ Rectangle {
     required property AlertModel alerts
     property bool active: visible
     property int fontSize: Theme.baseFontSize
+
+    // A value axis top that puts its five ticks (four steps) on round whole numbers: 1, 2 or 5 x 10^n
+    // per step, never a "37.5" printed as "37".
+    function niceMax(value, floor) {
+        const raw = Math.max(floor, value) / 4;
+        const magnitude = Math.pow(10, Math.floor(Math.log(raw) / Math.LN10));
+        let step = magnitude;
+        for (const factor of [1, 2, 5, 10]) {
+            step = factor * magnitude;
+            if (step >= raw)
+                break;
+        }
+        return Math.max(1, Math.ceil(step)) * 4;
+    }
     color: Theme.background
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Charts")
@@ -61,7 +75,7 @@ Rectangle {
             ValueAxis {
                 id: rateValue
                 min: 0
-                max: Math.max(5, Math.ceil(rates.maxPerMinute * 1.1))
+                max: panel.niceMax(rates.maxPerMinute * 1.1, 5)
                 labelFormat: "%d"
                 labelsColor: Theme.secondaryText
                 labelsFont.pixelSize: panel.fontSize - 2
@@ -127,7 +141,8 @@ Rectangle {
             id: rttChart
             Layout.fillWidth: true
             Layout.fillHeight: true
-            title: rtt.lastMs >= 0 ? qsTr("Round-trip time (now %1 ms)").arg(rtt.lastMs) : qsTr("Round-trip time")
+            // The dashboard channel's, as in the connection pill.
+            title: panel.client.rttMs >= 0 ? qsTr("Round-trip time (now %1 ms)").arg(panel.client.rttMs) : qsTr("Round-trip time")
             titleColor: Theme.text
             titleFont.pixelSize: panel.fontSize + 1
             antialiasing: true
@@ -151,7 +166,7 @@ Rectangle {
             ValueAxis {
                 id: rttValue
                 min: 0
-                max: Math.max(10, Math.ceil(rtt.maxMs * 1.2))
+                max: panel.niceMax(rtt.maxMs * 1.2, 10)
                 labelFormat: "%d"
                 titleText: qsTr("ms")
                 labelsColor: Theme.secondaryText

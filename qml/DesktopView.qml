@@ -19,6 +19,8 @@ FocusScope {
     property alias currentTab: tabs.currentIndex
 
     function focusList() { table.list.forceActiveFocus(); }
+    // The keyboard works from the first moment: arrows move in the list without a click first.
+    Component.onCompleted: focusList()
     function focusSearch() {
         tabs.currentIndex = 0;
         filterBar.searchField.forceActiveFocus();

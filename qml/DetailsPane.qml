@@ -74,6 +74,7 @@ Rectangle {
                     objectName: "closeDetails"
                     text: "✕"
                     font.pixelSize: Theme.baseFontSize
+                    palette.buttonText: Theme.text
                     Accessible.name: qsTr("Close details (Esc)")
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Close details (Esc)")

@@ -79,7 +79,7 @@ Dialog {
         Label {
             visible: dialog.client.keychainMessage.length > 0
             text: dialog.client.keychainMessage
-            color: Theme.warning
+            color: Theme.warningText
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }

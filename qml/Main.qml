@@ -75,24 +75,33 @@ ApplicationWindow {
             }
             Text {
                 visible: alertStore.storm
+                Layout.maximumWidth: implicitWidth
+                Layout.fillWidth: true
+                elide: Text.ElideRight
                 text: qsTr("%1 new in the last minute").arg(alertStore.receivedLastMinute)
-                color: Theme.warning
+                color: Theme.warningText
                 font.pixelSize: Theme.baseFontSize
                 font.bold: true
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text
             }
-            Item { Layout.fillWidth: true }
+            // Who and where gives way first when the header runs out of room (a storm's counter, a long
+            // host name): the freshness pill and the menu never leave the screen.
             Text {
                 text: window.client.username.length > 0 ? window.client.username + "@" + window.client.serverName : window.client.serverName
                 color: Theme.secondaryText
                 font.pixelSize: Theme.baseFontSize
+                horizontalAlignment: Text.AlignRight
+                elide: Text.ElideLeft
+                Layout.fillWidth: true
+                Layout.minimumWidth: 0
             }
             ToolButton {
                 visible: window.notifier !== null
                 text: window.notifier && window.notifier.muted
                       ? qsTr("♪ muted until %1").arg(Qt.formatTime(window.notifier.mutedUntil, "hh:mm")) : qsTr("♪ Mute")
                 font.pixelSize: Theme.smallFontSize
+                palette.buttonText: Theme.text
                 Accessible.name: window.notifier && window.notifier.muted ? qsTr("Unmute sounds") : qsTr("Mute sounds")
                 onClicked: window.toggleMute()
             }
@@ -103,6 +112,7 @@ ApplicationWindow {
             ToolButton {
                 text: "☰"
                 font.pixelSize: Theme.titleFontSize
+                palette.buttonText: Theme.text
                 Accessible.name: qsTr("Menu")
                 onClicked: menu.open()
                 Menu {
@@ -170,7 +180,7 @@ ApplicationWindow {
                     objectName: "outboxNote"
                     visible: window.client.outboxSharedNote.length > 0
                     text: "⚠ " + qsTr("Acknowledgements not kept on disk")
-                    color: Theme.warning
+                    color: Theme.warningText
                     font.pixelSize: Theme.smallFontSize
                     font.bold: true
                     ToolTipArea { text: window.client.outboxSharedNote }
@@ -178,7 +188,7 @@ ApplicationWindow {
                 Text {
                     visible: window.backendLabel.length > 0
                     text: window.backendLabel
-                    color: Theme.warning
+                    color: Theme.warningText
                     font.pixelSize: Theme.smallFontSize
                     font.bold: true
                 }
@@ -250,7 +260,7 @@ ApplicationWindow {
                 login.open();
         }
     }
-    onWallModeChanged: if (wallMode) { login.close(); settingsDialog.close(); shortcuts.close(); }
+    onWallModeChanged: if (wallMode) { login.close(); settingsDialog.close(); shortcuts.close(); toast.visible = false; }
 
     SettingsDialog {
         id: settingsDialog

@@ -42,7 +42,8 @@ Dialog {
             id: tabs
             Layout.fillWidth: true
             TabButton { text: qsTr("Connection") }
-            TabButton { text: qsTr("Alerts & sound") }
+            // "&" would mark a keyboard accelerator here ("Alerts _sound").
+            TabButton { text: qsTr("Alerts and sound") }
             TabButton { text: qsTr("Appearance") }
             TabButton { text: qsTr("Wall") }
         }
@@ -114,7 +115,7 @@ Dialog {
                 Label {
                     visible: draft.connectionLocked
                     text: qsTr("The demo backend owns the connection settings.")
-                    color: Theme.warning
+                    color: Theme.warningText
                     Layout.columnSpan: 2
                 }
                 Item { Layout.fillHeight: true }

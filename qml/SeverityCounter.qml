@@ -25,6 +25,9 @@ Rectangle {
         id: row
         anchors.centerIn: parent
         spacing: 6 * Theme.scale
+        // Squeezed narrower than its text (a wall's five equal tiles, long German words): shrink to fit
+        // rather than spill into the neighbour.
+        scale: Math.min(1, (counter.width - 12 * Theme.scale) / Math.max(1, implicitWidth))
         Text {
             text: Theme.severityGlyphs[counter.severity] + " " + Theme.severityShortNames[counter.severity]
             color: counter.value > 0 ? Theme.severityTextColors[counter.severity] : Theme.secondaryText

@@ -20,6 +20,8 @@ QtObject {
     readonly property color selection: dark ? "#2A3F5A" : "#D6E6FA"
     readonly property color live: "#2E7D32"
     readonly property color warning: "#F9A825"
+    // Amber as text: #F9A825 on white is 1.9:1, unreadable; this one is about 5.9:1 on white.
+    readonly property color warningText: dark ? "#F9A825" : "#8A5A00"
     readonly property color lost: "#D32F2F"
 
     // Indexed by noc::Severity: Unknown, Info, Low, Medium, High, Critical.

@@ -64,6 +64,8 @@ Item {
                         // About 64 px at 1080p, but never wider than a fifth of the screen.
                         fontSize: Math.min(Math.round(32 * Theme.scale), Math.round(wall.width / 30))
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 1 // five equal tiles, whatever the words
+                        Layout.minimumWidth: 0
                     }
                 }
             }
@@ -80,7 +82,7 @@ Item {
             visible: wall.alerts.storm
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("Alert storm: %1 new in the last minute").arg(wall.alerts.receivedLastMinute)
-            color: Theme.warning
+            color: Theme.warningText
             font.pixelSize: Theme.titleFontSize
             font.bold: true
         }

@@ -197,7 +197,7 @@ GERMAN = {
     "updated %1": "aktualisiert %1",
     "Settings": "Einstellungen",
     "Connection": "Verbindung",
-    "Alerts & sound": "Alarme & Ton",
+    "Alerts and sound": "Alarme und Ton",
     "Appearance": "Darstellung",
     "Wall": "Wand",
     "Servers (one per line, failover order)": "Server (einer pro Zeile, in Failover-Reihenfolge)",

@@ -671,10 +671,6 @@
         <translation>Verbindung</translation>
     </message>
     <message>
-        <source>Alerts &amp; sound</source>
-        <translation>Alarme &amp; Ton</translation>
-    </message>
-    <message>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
@@ -829,6 +825,10 @@
     <message>
         <source>Seconds before the cursor hides</source>
         <translation>Sekunden bis zum Ausblenden des Mauszeigers</translation>
+    </message>
+    <message>
+        <source>Alerts and sound</source>
+        <translation>Alarme und Ton</translation>
     </message>
 </context>
 <context>

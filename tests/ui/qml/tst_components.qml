@@ -27,6 +27,14 @@ Item {
         id: badge
         severity: 5
     }
+    ChartsPanel {
+        id: charts
+        width: 400
+        height: 300
+        client: testClient
+        alerts: alerts
+        active: false
+    }
     StaleBanner {
         id: banner
         width: 600
@@ -56,6 +64,17 @@ Item {
             filter.clearFilters();
             alerts.clear();
             table.list.currentIndex = -1;
+        }
+
+        function test_chartAxesEndOnRoundNumbers() {
+            compare(charts.niceMax(0, 5), 8); // ticks 0 2 4 6 8
+            compare(charts.niceMax(4.8, 10), 20);
+            compare(charts.niceMax(68 * 1.1, 5), 80); // not 75 with ticks at 18.75 and 37.5
+            compare(charts.niceMax(450, 10), 800);
+            for (const value of [3, 17, 99, 1234]) {
+                const top = charts.niceMax(value, 1);
+                verify(top >= value && top % 4 === 0, value + " -> " + top);
+            }
         }
 
         function test_badgeIsColourGlyphAndWord() {
