@@ -12,6 +12,8 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtcharts qml6-module-qttest
   libsecret-1-0 gnome-keyring libsecret-tools dbus xvfb xauth fonts-dejavu-core
+  # Qt's own words (dialog buttons) in the operator's language
+  qt6-translations-l10n
   # the TLS tests make their test CA and server certificates with the openssl command at test time
   openssl
   # packaging checks (cpack -G DEB, validators) and the clang/libFuzzer build of tools/test.sh

@@ -84,6 +84,20 @@ private Q_SLOTS:
         QVERIFY2(!r.err.contains(u"nocdash.keychain"_s), qPrintable(r.err));
     }
 
+    void dashboardCarriesItsGermanCatalogue()
+    {
+        // The catalogue is embedded in the executable: German loads, a language without one says so.
+        const QStringList demo { u"--demo"_s, u"--quit-after-alerts"_s,
+                                 u"1"_s,      u"--self-check-timeout"_s,
+                                 u"60"_s,     u"--lang"_s };
+        const Run german = run(QStringLiteral(NOCDASH_EXE), demo + QStringList { u"de"_s });
+        QVERIFY2(german.exitCode == 0, qPrintable(german.err));
+        QVERIFY2(!german.err.contains(u"no translation for"_s), qPrintable(german.err));
+        const Run french = run(QStringLiteral(NOCDASH_EXE), demo + QStringList { u"fr"_s });
+        QVERIFY2(french.exitCode == 0, qPrintable(french.err));
+        QVERIFY2(french.err.contains(u"no translation for fr; using English"_s), qPrintable(french.err));
+    }
+
     void dashboardRefusesToStartWithoutAServer()
     {
         const Run r = run(QStringLiteral(NOCDASH_EXE), {});

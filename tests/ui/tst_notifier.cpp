@@ -2,11 +2,14 @@
 // Notifications, sounds and the wall screen's placement rules, with a recording tone player.
 #include "AlertModel.h"
 #include "DashboardSettings.h"
+#include "Localization.h"
 #include "Notifier.h"
 #include "TonePlayer.h"
 #include "WallController.h"
 
 #include <QApplication>
+#include <QFile>
+#include <QLibraryInfo>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWindow>
@@ -168,6 +171,18 @@ private Q_SLOTS:
         QVERIFY(!wall.isCursorHidden());
         wall.setEnabled(false);
         QVERIFY(window.visibility() != QWindow::FullScreen);
+    }
+
+    void germanCoversQtsOwnWordsToo()
+    {
+        if (!QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + u"/qtbase_de.qm"_s))
+            QSKIP("Qt's German catalogue is not installed (Debian: qt6-translations-l10n)");
+        auto *app = QCoreApplication::instance();
+        QCOMPARE(installTranslations(*app, u"de"_s), u"de_DE"_s);
+        // Qt's own catalogue (nocdash's is embedded in the nocdash executable: tst_executables).
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Abbrechen"_s);
+        installTranslations(*app, u"en"_s);
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancel"_s);
     }
 };
 
