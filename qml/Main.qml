@@ -31,6 +31,28 @@ ApplicationWindow {
     visible: true
     title: window.client.serverName.length > 0 ? qsTr("nocdash — %1").arg(window.client.serverName) : "nocdash"
     color: Theme.background
+    // The controls (tabs, fields, combo boxes, menus, dialogs) follow the theme too, not only our own
+    // items: a dark dashboard with light tab bars and dialogs glares on a night shift.
+    palette {
+        window: Theme.background
+        windowText: Theme.text
+        base: Theme.surface
+        alternateBase: Theme.surfaceRaised
+        text: Theme.text
+        button: Theme.surfaceRaised
+        buttonText: Theme.text
+        brightText: Theme.text
+        highlight: Theme.accent
+        highlightedText: Theme.dark ? "#0B0C0E" : "#FFFFFF"
+        placeholderText: Theme.secondaryText
+        toolTipBase: Theme.surfaceRaised
+        toolTipText: Theme.text
+        light: Theme.dark ? "#3a4048" : "#FFFFFF"
+        midlight: Theme.dark ? "#30353d" : "#F0F1F3"
+        mid: Theme.divider
+        dark: Theme.dark ? "#0B0C0E" : "#BDBDBD"
+        shadow: Theme.dark ? "#000000" : "#9E9E9E"
+    }
 
     Binding { target: Theme; property: "dark"; value: window.settings.effectiveDark }
     Binding { target: Theme; property: "wall"; value: window.wallMode }
