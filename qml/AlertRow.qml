@@ -23,6 +23,7 @@ Rectangle {
     required property bool selected
     property bool current: false
     property bool compact: false // wall: fewer columns, larger type
+    property bool narrow: false // desktop list beside the details pane: no site column, the message keeps room
     property int fontSize: Theme.baseFontSize
 
     signal clicked(int row, int modifiers)
@@ -31,7 +32,8 @@ Rectangle {
     readonly property bool acknowledged: ackState === 2
     readonly property bool failed: ackState === 3
     readonly property var columnWidths: compact ? [150, 110, 0, 0, -1, 0, 0]
-                                                : [84, 70, 80, 190, -1, 130, 150]
+                                      : narrow ? [84, 70, 80, 170, -1, 0, 120]
+                                      : [84, 70, 80, 190, -1, 130, 150]
 
     implicitHeight: Theme.rowHeight
     color: selected ? Theme.selection : (index % 2 === 0 ? Theme.surface : Theme.background)
@@ -103,7 +105,7 @@ Rectangle {
             Layout.fillWidth: true
         }
         Text {
-            visible: !row.compact
+            visible: row.columnWidths[5] > 0
             text: row.location
             color: Theme.secondaryText
             font.pixelSize: row.fontSize

@@ -15,6 +15,9 @@ FocusScope {
     property string placeholder: ""
     readonly property alias list: list
     readonly property string currentKey: list.currentKey
+    // Beside the details pane at 1280 px the message would be 20 characters wide: drop the site
+    // column (the pane shows it) and narrow type and state.
+    readonly property bool narrow: !compact && width < 1100 * Theme.scale
     signal acknowledgeRequested(int count)
 
     function moveCurrent(delta, extend) {
@@ -56,14 +59,15 @@ FocusScope {
                         { title: qsTr("SEVERITY"), width: 84, order: AlertFilterModel.SeverityThenTime },
                         { title: qsTr("TIME"), width: 70, order: AlertFilterModel.Time },
                         { title: qsTr("CLIENT"), width: 80, order: AlertFilterModel.Client },
-                        { title: qsTr("TYPE"), width: 190, order: AlertFilterModel.Type },
+                        { title: qsTr("TYPE"), width: table.narrow ? 170 : 190, order: AlertFilterModel.Type },
                         { title: qsTr("MESSAGE"), width: -1, order: -1 },
-                        { title: qsTr("SITE"), width: 130, order: -1 },
-                        { title: qsTr("STATE"), width: 150, order: AlertFilterModel.AckState }
+                        { title: qsTr("SITE"), width: table.narrow ? 0 : 130, order: -1 },
+                        { title: qsTr("STATE"), width: table.narrow ? 120 : 150, order: AlertFilterModel.AckState }
                     ]
                     Text {
                         required property var modelData
                         readonly property bool sorted: modelData.order === table.filter.sortOrder
+                        visible: modelData.width !== 0
                         text: modelData.title + (sorted ? " ▾" : "")
                         color: sorted ? Theme.text : Theme.secondaryText
                         font.pixelSize: Theme.smallFontSize
@@ -117,6 +121,7 @@ FocusScope {
             delegate: AlertRow {
                 width: ListView.view.width
                 compact: table.compact
+                narrow: table.narrow
                 fontSize: table.fontSize
                 current: ListView.isCurrentItem
                 onClicked: (rowIndex, modifiers) => {
