@@ -63,6 +63,11 @@ Rectangle {
                                  .arg(bar.filter.countsBySeverity[modelData] ?? 0)
                 onClicked: bar.filter.toggleSeverity(modelData)
                 palette.buttonText: Theme.text
+                // The header counts unacknowledged alerts; these count what the list shows: say so.
+                ToolTip.visible: hovered
+                ToolTip.delay: 400
+                ToolTip.text: qsTr("%1 %2 alerts in the list (acknowledged ones included); click to show only these")
+                              .arg(bar.filter.countsBySeverity[modelData] ?? 0).arg(Theme.severityNames[modelData])
             }
         }
 

@@ -256,6 +256,7 @@ GERMAN = {
     "Acknowledgements not kept on disk": "Quittierungen nicht auf der Festplatte gesichert",
     "No feed from %1 to %2 (%3): alerts raised meanwhile are not replayed by the server. Check the NOC console for that time.": "Kein Datenstrom von %1 bis %2 (%3): in dieser Zeit ausgelöste Alarme sendet der Server nicht nach. Bitte die NOC-Konsole für diesen Zeitraum prüfen.",
     "Got it": "Verstanden",
+    "%1 %2 alerts in the list (acknowledged ones included); click to show only these": "%1 Alarme der Stufe %2 in der Liste (quittierte eingeschlossen); klicken, um nur diese zu zeigen",
     "%1 min %2 s": "%1 min %2 s",
     "%1 h %2 min": "%1 h %2 min",
     "another program": "einem anderen Programm",

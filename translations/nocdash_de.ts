@@ -382,6 +382,10 @@
         <source>Acknowledge (a)</source>
         <translation>Quittieren (a)</translation>
     </message>
+    <message>
+        <source>%1 %2 alerts in the list (acknowledged ones included); click to show only these</source>
+        <translation>%1 Alarme der Stufe %2 in der Liste (quittierte eingeschlossen); klicken, um nur diese zu zeigen</translation>
+    </message>
 </context>
 <context>
     <name>GapNotice</name>
