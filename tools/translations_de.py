@@ -169,6 +169,7 @@ GERMAN = {
     "Password": "Passwort",
     "Remember the password in the system keychain": "Passwort im Schlüsselbund des Systems speichern",
     "%1 new in the last minute": "%1 neu in der letzten Minute",
+    "%1/min": "%1/min",
     "♪ muted until %1": "♪ stumm bis %1",
     "♪ Mute": "♪ Stumm",
     "Unmute sounds": "Töne wieder einschalten",

@@ -586,6 +586,10 @@
         <source>Acknowledgements not kept on disk</source>
         <translation>Quittierungen nicht auf der Festplatte gesichert</translation>
     </message>
+    <message>
+        <source>%1/min</source>
+        <translation>%1/min</translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>
