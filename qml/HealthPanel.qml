@@ -60,7 +60,7 @@ Rectangle {
                 required property bool derived
 
                 width: 380 * Theme.scale
-                height: grid.implicitHeight + 60 * Theme.scale
+                height: grid.implicitHeight + pathText.implicitHeight + 66 * Theme.scale
                 radius: 6
                 color: Theme.surface
                 border.width: 2
@@ -74,7 +74,7 @@ Rectangle {
                     spacing: 6 * Theme.scale
                     RowLayout {
                         Text {
-                            text: card.name + "  " + card.path
+                            text: card.name
                             color: Theme.text
                             font.pixelSize: panel.fontSize + 2
                             font.bold: true
@@ -87,6 +87,16 @@ Rectangle {
                             font.pixelSize: panel.fontSize + 2
                             font.bold: true
                         }
+                    }
+                    Text {
+                        // On its own line: next to a translated score it was cut ("/ws/noc/das…").
+                        id: pathText
+                        text: card.path
+                        color: Theme.secondaryText
+                        font.pixelSize: panel.fontSize
+                        font.family: Theme.monoFamily
+                        Layout.fillWidth: true
+                        elide: Text.ElideMiddle
                     }
                     GridLayout {
                         id: grid
