@@ -36,7 +36,9 @@ void ConnectionHealthModel::setClient(noc::NocClient *client)
                 m_throttle.start();
         };
         connect(client, &noc::NocClient::healthChanged, this, later);
-        connect(client, &noc::NocClient::stateChanged, this, later);
+        // A state change is rare and is what the operator looks for: no throttle (a card said
+        // "closed" for a second after the pill already said "Live").
+        connect(client, &noc::NocClient::stateChanged, this, &ConnectionHealthModel::refresh);
     }
     refresh();
     Q_EMIT clientChanged();
