@@ -498,7 +498,7 @@ void AlertModel::applyAckState(int position, AckState state, const QString &reas
     row.ackReason = reason;
     if (state == AckState::Acknowledged) {
         row.ackBy = by;
-        row.ackAt = at.isValid() ? at : QDateTime::currentDateTimeUtc();
+        row.ackAt = at.isValid() ? at : m_clock->nowUtc();
     }
     countRow(row, +1);
     const QModelIndex changed = index(viewRow(position));
@@ -578,7 +578,7 @@ void AlertModel::acknowledgeKeys(const QStringList &keys)
         } else {
             // Nothing on the wire acknowledges these: record that this operator has seen it.
             applyAckState(position, AckState::Acknowledged, {}, m_client ? m_client->username() : QString(),
-                          QDateTime::currentDateTimeUtc());
+                          m_clock->nowUtc());
             localChange = true;
         }
     }

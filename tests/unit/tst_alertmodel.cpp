@@ -108,6 +108,21 @@ private Q_SLOTS:
         QCOMPARE(inserted.count(), 1);
     }
 
+    void localAcknowledgementIsStampedByTheModelsClock()
+    {
+        // Findings cannot be acknowledged on the wire: the model records when this desk saw them.
+        test::FakeClock clock;
+        AlertModel model;
+        model.setClock(&clock);
+        model.setCoalesceIntervalMs(0);
+        model.addAlerts({ makeAlert(3, Severity::High, AlertKind::Finding) });
+        model.flush();
+        clock.advance(90 * 1000);
+        model.acknowledgeKeys({ u"finding:3"_s });
+        QCOMPARE(model.get(u"finding:3"_s).value(u"ackAt"_s).toDateTime(), clock.nowUtc());
+        QCOMPARE(model.unacknowledgedCount(), 0);
+    }
+
     void duplicatesUpdateInPlace()
     {
         Fixture f;
