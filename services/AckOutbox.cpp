@@ -76,7 +76,8 @@ bool AckOutbox::load()
         qCWarning(lcSession) << m_lastError;
         return false;
     }
-    mergeFile();
+    if (document)
+        adopt(*document);
     return true;
 }
 
@@ -85,18 +86,16 @@ QStringList AckOutbox::retake()
     if (m_filePath.isEmpty() || isPersistent() || !tryLock())
         return {};
     qCInfo(lcSession) << "the acknowledgement outbox is free again: acknowledgements are kept on disk";
-    const QStringList adopted = mergeFile();
+    const auto document = state::readJson(m_filePath, &m_lastError);
+    const QStringList adopted = document ? adopt(*document) : QStringList();
     save();
     return adopted;
 }
 
-QStringList AckOutbox::mergeFile()
+QStringList AckOutbox::adopt(const QJsonDocument &document)
 {
-    const auto document = state::readJson(m_filePath, &m_lastError);
-    if (!document || !document->isObject())
-        return {};
     QStringList adopted;
-    const QJsonArray items = document->object().value("acks"_L1).toArray();
+    const QJsonArray items = document.object().value("acks"_L1).toArray();
     for (const QJsonValue &item : items) {
         const QJsonObject o = item.toObject();
         const QString id = o.value("alert_id"_L1).toString();

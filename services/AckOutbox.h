@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QJsonDocument;
 class QLockFile;
 
 namespace noc {
@@ -69,8 +70,8 @@ public:
 private:
     bool save();
     bool tryLock();
-    // Entries of the file not queued here yet; appends them and returns their ids.
-    QStringList mergeFile();
+    // Entries of an outbox document not queued here yet; appends them and returns their ids.
+    QStringList adopt(const QJsonDocument &document);
 
     QString m_filePath;
     // Held from load() until destruction: two processes rewriting one file would drop each other's
