@@ -983,8 +983,8 @@ void NocClient::pumpAcks()
 
 void NocClient::retakeOutbox()
 {
-    if (m_outbox->isPersistent() || m_outbox->filePath().isEmpty())
-        return;
+    if (m_outbox->isPersistent())
+        return; // the common case: nothing to take over
     const QStringList adopted = m_outbox->retake();
     if (!m_outbox->isPersistent())
         return;
