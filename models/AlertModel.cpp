@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "AlertModel.h"
 
+#include "Escalation.h"
 #include "NocClient.h"
 
 #include <algorithm>
@@ -112,15 +113,10 @@ int AlertModel::receivedLastMinute() const
     return total;
 }
 
-bool AlertModel::serverAcknowledgeable(const noc::Alert &alert) const
+bool AlertModel::serverAcknowledgeable(const noc::Alert &alert)
 {
-    // Only alert_new ids exist on the server's side. A critical_alert names its source alert; acking
-    // an id the server does not know closes the socket (1011), so it goes on the wire only when that
-    // source alert is one of ours.
-    if (alert.kind == noc::AlertKind::Alert)
-        return true;
-    return alert.kind == noc::AlertKind::CriticalAlert
-        && m_seqByKey.contains(noc::AlertIdentity { noc::AlertKind::Alert, alert.id });
+    // The feed decides (noc::AlertFeed::serverCanAcknowledge); an alert_new always qualifies.
+    return alert.kind == noc::AlertKind::Alert || alert.serverAcknowledgeable;
 }
 
 quint64 AlertModel::severitySortKey(int row) const
@@ -371,42 +367,12 @@ void AlertModel::flush()
     bumpRevision();
 }
 
-namespace {
-// A critical_alert names the alert it escalates by source_id: the same incident, pushed twice.
-bool twins(const noc::Alert &a, const noc::Alert &b)
-{
-    return a.id == b.id && a.type == b.type && a.kind != b.kind
-        && (a.kind == noc::AlertKind::CriticalAlert || b.kind == noc::AlertKind::CriticalAlert)
-        && (a.kind == noc::AlertKind::Alert || b.kind == noc::AlertKind::Alert);
-}
-
-// Keeps the acknowledgeable alert_new identity and takes what only the critical_alert knows.
-void absorb(noc::Alert &into, const noc::Alert &from)
-{
-    const bool keepFrom = into.kind == noc::AlertKind::CriticalAlert;
-    noc::Alert merged = keepFrom ? from : into;
-    const noc::Alert &critical = keepFrom ? into : from;
-    if (merged.location.isEmpty())
-        merged.location = critical.location;
-    if (merged.detail.isEmpty())
-        merged.detail = critical.detail;
-    if (!merged.occurredAt.isValid())
-        merged.occurredAt = critical.occurredAt;
-    merged.severity = std::max(merged.severity, critical.severity);
-    merged.receivedAt = std::min(into.receivedAt, from.receivedAt);
-    into = merged;
-}
-} // namespace
-
 bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fresh, quint64 firstFreshSeq)
 {
     // Only critical incidents are escalated: everything else skips the lookups (most of a storm).
-    if ((alert.kind != noc::AlertKind::Alert && alert.kind != noc::AlertKind::CriticalAlert)
-        || alert.severity != noc::Severity::Critical)
+    if (!noc::escalation::mayBeEscalated(alert))
         return false;
-    const noc::AlertIdentity twinKey { alert.kind == noc::AlertKind::Alert ? noc::AlertKind::CriticalAlert
-                                                                           : noc::AlertKind::Alert,
-                                       alert.id };
+    const noc::AlertIdentity twinKey = noc::escalation::twinIdentity(alert);
     const auto it = m_seqByKey.constFind(twinKey);
     if (it == m_seqByKey.constEnd())
         return false;
@@ -418,20 +384,20 @@ bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fre
         return false;
     if (seq >= firstFreshSeq) {
         noc::Alert &twin = *fresh[qsizetype(seq - firstFreshSeq)];
-        if (!twins(twin, alert))
+        if (!noc::escalation::areTwins(twin, alert))
             return false;
         m_seqByKey.remove(twinKey);
-        absorb(twin, alert);
+        noc::escalation::absorb(twin, alert);
         m_seqByKey.insert(twin.identity(), seq);
         return true;
     }
     const int position = positionOfSeq(seq);
-    if (position < 0 || !twins(m_rows.at(position).alert, alert))
+    if (position < 0 || !noc::escalation::areTwins(m_rows.at(position).alert, alert))
         return false;
     Row &row = m_rows[position];
     countRow(row, -1);
     m_seqByKey.remove(twinKey);
-    absorb(row.alert, alert);
+    noc::escalation::absorb(row.alert, alert);
     m_seqByKey.insert(row.alert.identity(), seq);
     countRow(row, +1);
     const QModelIndex changed = index(viewRow(position));

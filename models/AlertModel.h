@@ -163,7 +163,7 @@ private:
     [[nodiscard]] int positionOf(const QString &key) const;
     [[nodiscard]] int positionOf(const noc::AlertIdentity &identity) const;
     [[nodiscard]] int positionOfSeq(quint64 seq) const;
-    [[nodiscard]] bool serverAcknowledgeable(const noc::Alert &alert) const;
+    [[nodiscard]] static bool serverAcknowledgeable(const noc::Alert &alert);
     [[nodiscard]] int viewRow(int position) const { return static_cast<int>(m_rows.size()) - 1 - position; }
     void setAckState(const QString &alertId, AckState state, const QString &reason = {},
                      const QString &by = {}, const QDateTime &at = {});

@@ -47,8 +47,8 @@ void ConnectionHealthModel::setClient(noc::NocClient *client)
 int ConnectionHealthModel::worstScore() const
 {
     int worst = -1;
-    for (const Row &row : m_rows)
-        worst = worst < 0 ? row.health.score : qMin(worst, row.health.score);
+    for (const noc::ChannelHealth &row : m_rows)
+        worst = worst < 0 ? row.score : qMin(worst, row.score);
     return worst;
 }
 
@@ -61,8 +61,7 @@ QVariant ConnectionHealthModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
-    const noc::ChannelHealth &h = row.health;
+    const noc::ChannelHealth &h = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
@@ -95,8 +94,6 @@ QVariant ConnectionHealthModel::data(const QModelIndex &index, int role) const
         return h.score;
     case StaleRole:
         return h.stale;
-    case DerivedRole:
-        return row.derived;
     default:
         return {};
     }
@@ -120,31 +117,7 @@ QHash<int, QByteArray> ConnectionHealthModel::roleNames() const
         { LastInboundAgeRole, "lastInboundAgeMs" },
         { ScoreRole, "score" },
         { StaleRole, "stale" },
-        { DerivedRole, "derived" },
     };
-}
-
-QList<noc::ChannelHealth> ConnectionHealthModel::summaryFromClient() const
-{
-    // Until the engine reports per-channel health, show what the session itself knows about its
-    // alert feed rather than an empty panel.
-    noc::ChannelHealth h;
-    h.name = u"dashboard"_s;
-    h.path = u"/ws/noc/dashboard/"_s;
-    const auto state = m_client->state();
-    h.state = state == noc::NocClient::ConnectionState::Connected
-        ? noc::ChannelHealth::State::Open
-        : (state == noc::NocClient::ConnectionState::Connecting ? noc::ChannelHealth::State::Connecting
-                                                                : noc::ChannelHealth::State::Closed);
-    h.stateSince = m_client->stateSince();
-    h.rttLastMs = m_client->rttMs();
-    h.reconnects = m_client->reconnectCount();
-    h.errors = static_cast<int>(m_client->malformedFrames());
-    const QDateTime last = m_client->lastFrameAt();
-    h.lastInboundAgeMs = last.isValid() ? last.msecsTo(QDateTime::currentDateTimeUtc()) : -1;
-    h.stale = m_client->isStale();
-    h.score = h.state == noc::ChannelHealth::State::Open ? 100 : 0;
-    return { h };
 }
 
 void ConnectionHealthModel::refresh()
@@ -154,19 +127,15 @@ void ConnectionHealthModel::refresh()
         setHealth({});
         return;
     }
-    const QList<noc::ChannelHealth> channels = m_client->channelHealth();
-    if (channels.isEmpty())
-        setHealth(summaryFromClient(), true);
-    else
-        setHealth(channels, false);
+    setHealth(m_client->channelHealth());
 }
 
-void ConnectionHealthModel::setHealth(const QList<noc::ChannelHealth> &channels, bool derived)
+void ConnectionHealthModel::setHealth(const QList<noc::ChannelHealth> &channels)
 {
     bool countMoved = false;
     // Drop channels that went away.
     for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
-        const QString &name = m_rows.at(i).health.name;
+        const QString &name = m_rows.at(i).name;
         const bool kept = std::any_of(channels.cbegin(), channels.cend(),
                                       [&](const noc::ChannelHealth &c) { return c.name == name; });
         if (!kept) {
@@ -178,20 +147,19 @@ void ConnectionHealthModel::setHealth(const QList<noc::ChannelHealth> &channels,
     }
     for (const noc::ChannelHealth &channel : channels) {
         const auto it = std::find_if(m_rows.begin(), m_rows.end(),
-                                     [&](const Row &row) { return row.health.name == channel.name; });
+                                     [&](const noc::ChannelHealth &row) { return row.name == channel.name; });
         if (it == m_rows.end()) {
             const int at = static_cast<int>(m_rows.size());
             beginInsertRows({}, at, at);
-            m_rows.append(Row { channel, derived });
+            m_rows.append(channel);
             endInsertRows();
             countMoved = true;
             continue;
         }
-        if (sameHealth(it->health, channel) && it->derived == derived)
+        if (sameHealth(*it, channel))
             continue;
-        const int scoreBefore = it->health.score;
-        it->health = channel;
-        it->derived = derived;
+        const int scoreBefore = it->score;
+        *it = channel;
         const QModelIndex changed = index(static_cast<int>(it - m_rows.begin()));
         Q_EMIT dataChanged(changed, changed);
         countMoved = countMoved || scoreBefore != channel.score;

@@ -39,7 +39,6 @@ public:
         LastInboundAgeRole,
         ScoreRole,
         StaleRole,
-        DerivedRole, // true: summarised from the session's own numbers (engine reports no channels)
     };
     Q_ENUM(Role)
 
@@ -57,21 +56,14 @@ public:
     // Re-reads the client now.
     Q_INVOKABLE void refresh();
     // Replaces the rows with these, by channel name: unchanged rows stay untouched.
-    void setHealth(const QList<noc::ChannelHealth> &channels, bool derived = false);
+    void setHealth(const QList<noc::ChannelHealth> &channels);
 
 Q_SIGNALS:
     void clientChanged();
     void countChanged();
 
 private:
-    struct Row
-    {
-        noc::ChannelHealth health;
-        bool derived = false;
-    };
-    [[nodiscard]] QList<noc::ChannelHealth> summaryFromClient() const;
-
     QPointer<noc::NocClient> m_client;
-    QList<Row> m_rows;
+    QList<noc::ChannelHealth> m_rows;
     QTimer m_throttle;
 };

@@ -139,11 +139,21 @@ void AckOutbox::release(const QString &alertId)
 
 bool AckOutbox::add(const QString &alertId, const QDateTime &now)
 {
-    if (alertId.isEmpty() || contains(alertId))
-        return false;
-    m_entries.append(Entry { alertId, now, 0, false });
-    save();
-    return true;
+    return !addMany({ alertId }, now).isEmpty();
+}
+
+QStringList AckOutbox::addMany(const QStringList &alertIds, const QDateTime &now)
+{
+    QStringList added;
+    for (const QString &id : alertIds) {
+        if (id.isEmpty() || contains(id))
+            continue;
+        m_entries.append(Entry { id, now, 0, false });
+        added.append(id);
+    }
+    if (!added.isEmpty())
+        save(); // once for a bulk acknowledgement of hundreds, not once per id
+    return added;
 }
 
 QStringList AckOutbox::takeSendable(int limit)

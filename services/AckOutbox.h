@@ -48,6 +48,8 @@ public:
 
     // False when the id is already queued.
     bool add(const QString &alertId, const QDateTime &now);
+    // Queues those not queued yet with one write; returns them.
+    QStringList addMany(const QStringList &alertIds, const QDateTime &now);
     // Up to `limit` entries may be in flight at once; returns the ids to send now, marked in flight.
     QStringList takeSendable(int limit);
     // Answered: confirmed or finally refused. False when unknown.

@@ -53,6 +53,9 @@ struct Alert
 {
     AlertKind kind = AlertKind::Alert;
     Severity severity = Severity::Unknown; // next to kind: sorting reads both from one cache line
+    // Set by AlertFeed: the server knows this id as an alert (alert_new, or a critical_alert whose
+    // source alert reached this client), so acknowledge_alert may name it.
+    bool serverAcknowledgeable = false;
     QString id;
     QString clientId; // empty when the server did not say
     QString type;

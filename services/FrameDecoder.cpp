@@ -220,8 +220,13 @@ ServerEvent decodeObject(const QJsonObject &o, const QByteArray &utf8, const QDa
         return SubscribedEvent { json::text(o, "client_id"_L1), json::text(o, "message"_L1) };
     if (type == "alert_acknowledged"_L1)
         return AlertAcknowledgedEvent { json::text(o, "alert_id"_L1) };
-    if (type == "error"_L1)
-        return ServerErrorEvent { json::text(o, "message"_L1) };
+    if (type == "error"_L1) {
+        ServerErrorEvent event { json::text(o, "message"_L1) };
+        const ServerErrorClass kind = classifyServerError(event.message);
+        event.kind = kind.kind;
+        event.topic = kind.topic;
+        return event;
+    }
     if (type == "metrics_update"_L1) {
         const QJsonValue metrics = o.value("metrics"_L1);
         return MetricsUpdateEvent { json::text(o, "client_id"_L1),

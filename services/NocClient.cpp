@@ -1,22 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "NocClient.h"
 
-#include "AckOutbox.h"
+#include "AlertFeed.h"
 #include "AuthClient.h"
-#include "ClientCommands.h"
 #include "Clock.h"
-#include "CommandPacer.h"
 #include "CredentialStore.h"
+#include "DashboardCommands.h"
 #include "LoggingCategories.h"
 #include "NetworkWatcher.h"
-#include "StateFiles.h"
+#include "SubscriptionSet.h"
 #include "UrlRedaction.h"
 #include "WebSocketChannel.h"
 
 #include <QDir>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QMetaMethod>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -31,9 +27,6 @@ using Action = ConnectionStateMachine::Action;
 namespace {
 const QString kDashboardPath = u"/ws/noc/dashboard/"_s;
 const QString kPresencePath = u"/ws/noc/presence/"_s;
-constexpr int kAckWindow = 10; // acks in flight at once in normal operation
-constexpr int kPoisonStrikes = 3; // 1011 closes before an ack is declared poison
-constexpr int kRecentKeys = 20000; // remembered alert keys for duplicate suppression
 constexpr qint64 kRefreshAheadMs = 120 * 1000;
 constexpr qint64 kTokenFreshMarginMs = 60 * 1000;
 constexpr qint64 kHealthTickMs = 2000;
@@ -43,16 +36,6 @@ static_assert(int(NocClient::ConnectionState::Failed) == int(ConnectionStateMach
 static_assert(int(NocClient::ConnectionState::Backoff) == int(ConnectionStateMachine::State::Backoff));
 static_assert(int(NocClient::ConnectionState::LoggedOut) == int(ConnectionStateMachine::State::LoggedOut));
 
-bool isAckError(const QString &message)
-{
-    return message.startsWith(u"Cannot acknowledge"_s) || message.startsWith(u"Failed to acknowledge"_s)
-        || message.startsWith(u"alert_id required"_s);
-}
-
-bool isSubscriptionError(const QString &message)
-{
-    return message.startsWith(u"Insufficient permissions"_s) || message.startsWith(u"client_id required"_s);
-}
 } // namespace
 
 NocClient::NocClient(QObject *parent) : NocClient(nullptr, nullptr, parent) { }
@@ -65,8 +48,9 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     , m_auth(new AuthClient(m_network, m_clock, this))
     , m_dashboard(new WebSocketChannel(u"dashboard"_s, kDashboardPath, m_clock, this))
     , m_presence(new WebSocketChannel(u"presence"_s, kPresencePath, m_clock, this))
-    , m_pacer(std::make_unique<CommandPacer>(m_clock))
-    , m_outbox(std::make_unique<AckOutbox>())
+    , m_subscriptions(new SubscriptionSet(this))
+    , m_commands(new DashboardCommands(m_dashboard, m_subscriptions, m_clock, this))
+    , m_feed(new AlertFeed(this))
     , m_sslConfiguration(QSslConfiguration::defaultConfiguration())
     , m_retryTimer(m_clock->createTimer())
     , m_refreshAheadTimer(m_clock->createTimer())
@@ -75,7 +59,6 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     , m_probeTimer(m_clock->createTimer())
 {
     m_credentialStore = new CredentialStore(this);
-    qRegisterMetaType<noc::AlertBatch>();
     m_stateSince = m_clock->nowUtc();
     connect(m_auth, &AuthClient::loginFinished, this, &NocClient::onLoginFinished);
     connect(m_auth, &AuthClient::refreshFinished, this, &NocClient::onRefreshFinished);
@@ -91,11 +74,21 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
             Q_EMIT healthChanged();
         });
     }
-    // Dashboard heartbeats count against the user's frame budget like any other frame.
-    m_dashboard->setHeartbeatScheduler([this] {
-        m_pacer->enqueue(CommandPacer::Priority::Heartbeat,
-                         [this] { return m_dashboard->sendHeartbeatNow(); });
+    connect(m_feed, &AlertFeed::alertsReceived, this, &NocClient::alertsReceived);
+    connect(m_subscriptions, &SubscriptionSet::changed, this, &NocClient::subscriptionsChanged);
+    connect(m_subscriptions, &SubscriptionSet::statusChanged, this, [this](const QString &clientId) {
+        if (m_subscriptions->status(clientId) == SubscriptionSet::Status::Confirmed)
+            Q_EMIT subscriptionConfirmed(clientId);
+        else if (m_subscriptions->status(clientId) == SubscriptionSet::Status::Refused)
+            Q_EMIT subscriptionFailed(clientId, m_subscriptions->reason(clientId));
     });
+    connect(m_commands, &DashboardCommands::acknowledgementPending, this, &NocClient::acknowledgementPending);
+    connect(m_commands, &DashboardCommands::acknowledgementConfirmed, this,
+            [this](const QString &alertId, const QDateTime &at) {
+                Q_EMIT acknowledgementConfirmed(alertId, m_username, at);
+            });
+    connect(m_commands, &DashboardCommands::acknowledgementFailed, this, &NocClient::acknowledgementFailed);
+    connect(m_commands, &DashboardCommands::pendingChanged, this, &NocClient::pendingAcknowledgementsChanged);
 
     m_retryTimer->onTimeout = [this] {
         m_nextRetryAt = {};
@@ -111,10 +104,6 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     };
     m_healthTimer->onTimeout = [this] { updateHealth(); };
     m_probeTimer->onTimeout = [this] { probePreferredServer(); };
-
-    m_batchTimer.setSingleShot(true);
-    m_batchTimer.setInterval(0);
-    connect(&m_batchTimer, &QTimer::timeout, this, &NocClient::flushAlerts);
 }
 
 NocClient::~NocClient()
@@ -152,7 +141,7 @@ void NocClient::applySettings(const ClientSettings &settings)
     m_presence->setSslConfiguration(m_sslConfiguration, settings.insecureTls);
     m_auth->setProfile(currentProfile());
     if (!settings.subscriptions.isEmpty())
-        setSubscriptions(settings.subscriptions);
+        m_subscriptions->replace(settings.subscriptions);
     Q_EMIT profileChanged();
 }
 
@@ -186,7 +175,7 @@ void NocClient::setStateDirectory(const QString &directory, bool keepAcknowledge
 
 void NocClient::setFrameBudget(int maxFrames, qint64 windowMs)
 {
-    m_pacer->setBudget(maxFrames, windowMs);
+    m_commands->setFrameBudget(maxFrames, windowMs);
 }
 
 void NocClient::setRandomSource(std::function<double()> random01)
@@ -207,21 +196,17 @@ void NocClient::setCredentials(const QString &username, const QString &password)
 
 void NocClient::setSubscriptions(const QStringList &clientIds)
 {
-    QStringList unique;
-    for (const QString &id : clientIds) {
-        if (!id.isEmpty() && !unique.contains(id))
-            unique.append(id);
-    }
-    if (unique == m_subscriptions)
-        return;
-    m_subscriptions = unique;
-    saveSubscriptions();
-    Q_EMIT subscriptionsChanged();
+    m_subscriptions->replace(clientIds);
+}
+
+QStringList NocClient::subscriptions() const
+{
+    return m_subscriptions->ids();
 }
 
 void NocClient::setBatchIntervalMs(int milliseconds)
 {
-    m_batchTimer.setInterval(qMax(0, milliseconds));
+    m_feed->setBatchIntervalMs(milliseconds);
 }
 
 void NocClient::setDashboardHeartbeatSeconds(int seconds)
@@ -241,46 +226,13 @@ QString NocClient::serverName() const
 void NocClient::loadState()
 {
     if (m_stateDirectory.isEmpty()) {
-        m_outbox = std::make_unique<AckOutbox>();
+        m_commands->setOutboxFile({});
+        m_subscriptions->setStateFile({});
         return;
     }
     const QDir dir(m_stateDirectory);
-    m_outbox = std::make_unique<AckOutbox>(m_keepAcknowledgements ? dir.filePath(u"ack-outbox.json"_s)
-                                                                  : QString());
-    m_outbox->load();
-    const auto document = state::readJson(dir.filePath(u"subscriptions.json"_s));
-    if (document && document->isObject()) {
-        QStringList ids;
-        for (const QJsonValue &value : document->object().value("clients"_L1).toArray())
-            ids.append(value.toString());
-        QStringList merged = m_subscriptions;
-        for (const QString &id : std::as_const(ids)) {
-            if (!id.isEmpty() && !merged.contains(id))
-                merged.append(id);
-        }
-        if (merged != m_subscriptions) {
-            m_subscriptions = merged;
-            Q_EMIT subscriptionsChanged();
-        }
-    }
-    if (m_outbox->size() > 0) {
-        qCInfo(lcSession) << m_outbox->size() << "acknowledgements waiting from an earlier run";
-        for (const QString &id : m_outbox->ids())
-            Q_EMIT acknowledgementPending(id);
-    }
-    Q_EMIT pendingAcknowledgementsChanged();
-}
-
-void NocClient::saveSubscriptions()
-{
-    if (m_stateDirectory.isEmpty())
-        return;
-    QString error;
-    const QJsonDocument document(
-        QJsonObject { { "clients"_L1, QJsonArray::fromStringList(m_subscriptions) } });
-    if (!state::writeJsonAtomically(QDir(m_stateDirectory).filePath(u"subscriptions.json"_s), document,
-                                    &error))
-        qCWarning(lcSession) << "cannot save the subscriptions:" << error;
+    m_commands->setOutboxFile(m_keepAcknowledgements ? dir.filePath(u"ack-outbox.json"_s) : QString());
+    m_subscriptions->setStateFile(dir.filePath(u"subscriptions.json"_s));
 }
 
 // --- the state machine ---------------------------------------------------------------------------
@@ -424,6 +376,7 @@ void NocClient::noteFeedGap(ConnectionState from, ConnectionState to)
     if (to == ConnectionState::LoggedOut) {
         m_gapFrom = {}; // the operator ended the session: nothing was missed
     } else if (to == ConnectionState::Connected && m_gapFrom.isValid()) {
+        ++m_reconnects; // live again after having been live: closes that never recovered do not count
         m_lastGapFrom = std::exchange(m_gapFrom, {});
         m_lastGapTo = m_clock->nowUtc();
         ++m_feedGaps;
@@ -622,8 +575,7 @@ void NocClient::stop()
         return;
     }
     dispatch(Event::Stop, tr("Disconnected"));
-    m_pacer->clear();
-    m_outbox->dropInFlight();
+    m_commands->onStopped();
 }
 
 void NocClient::signIn(const QString &username, const QString &password, bool rememberPassword)
@@ -761,15 +713,14 @@ void NocClient::onRefreshFinished(const AuthResult &result)
 
 void NocClient::openChannels()
 {
-    m_pacer->clear();
-    m_outbox->dropInFlight();
+    m_commands->onStopped();
     m_dashboard->open(currentProfile(), m_tokens.access);
     // Presence follows once the dashboard is live: its refusal alone must not drive the policy.
 }
 
 void NocClient::closeChannels()
 {
-    m_pacer->clear();
+    m_commands->onStopped();
     m_dashboard->close();
     m_presence->close();
 }
@@ -799,63 +750,22 @@ void NocClient::onDashboardEvent(ServerEvent &&event)
         if (m_state != ConnectionState::Connecting)
             return;
         dispatch(Event::Opened, tr("Live"));
-        retakeOutbox();
         m_presenceAttempt = 0;
         m_presence->open(currentProfile(), m_tokens.access);
-        sendSubscriptions();
-        pumpAcks();
+        m_commands->onLive();
     } else if (auto *alert = std::get_if<AlertEvent>(&event)) {
-        queueAlert(std::move(alert->alert));
+        m_feed->add(std::move(alert->alert));
     } else if (const auto *ack = std::get_if<AlertAcknowledgedEvent>(&event)) {
-        if (m_outbox->remove(ack->alertId)) {
-            m_suspectMode = false;
-            Q_EMIT acknowledgementConfirmed(ack->alertId, m_username, m_clock->nowUtc());
-            Q_EMIT pendingAcknowledgementsChanged();
-        }
-        pumpAcks();
+        m_commands->onAcknowledged(ack->alertId);
     } else if (const auto *subscribed = std::get_if<SubscribedEvent>(&event)) {
-        m_pendingSubscriptions.removeOne(subscribed->clientId);
-        Q_EMIT subscriptionConfirmed(subscribed->clientId);
+        m_commands->onSubscribed(subscribed->clientId);
     } else if (const auto *error = std::get_if<ServerErrorEvent>(&event)) {
-        onServerError(error->message);
+        qCInfo(lcSession) << "server error:" << serverErrorKindName(error->kind) << error->message;
+        m_commands->onServerError(*error);
+        Q_EMIT serverErrorReceived(error->message);
     } else if (const auto *metrics = std::get_if<MetricsUpdateEvent>(&event)) {
         Q_EMIT metricsReceived(metrics->clientId, metrics->metrics);
     }
-}
-
-void NocClient::onServerError(const QString &message)
-{
-    qCInfo(lcSession) << "server error:" << message;
-    if (message.startsWith(u"Rate limit exceeded"_s)) {
-        // Someone else spends this user's budget too (another client). We cannot know which frame was
-        // dropped: pause for a window and send every unanswered ack again (acks are idempotent).
-        m_pacer->backOffForWindow();
-        const QStringList queued = m_pacer->queuedTags();
-        for (const QString &tag : queued)
-            m_outbox->release(tag);
-        m_pacer->clear();
-        m_outbox->dropInFlight();
-        sendSubscriptions();
-        pumpAcks();
-    } else if (isAckError(message)) {
-        // The server answers in order: an error about an ack is about the oldest one in flight.
-        const QStringList inFlight = m_outbox->inFlightIds();
-        if (!inFlight.isEmpty())
-            failAck(inFlight.constFirst(), message);
-        pumpAcks();
-    } else if (isSubscriptionError(message) && !m_pendingSubscriptions.isEmpty()) {
-        Q_EMIT subscriptionFailed(m_pendingSubscriptions.takeFirst(), message);
-    }
-    Q_EMIT serverErrorReceived(message);
-}
-
-void NocClient::failAck(const QString &alertId, const QString &reason)
-{
-    if (!m_outbox->remove(alertId))
-        return;
-    qCWarning(lcSession) << "acknowledgement of" << alertId << "failed:" << reason;
-    Q_EMIT acknowledgementFailed(alertId, reason);
-    Q_EMIT pendingAcknowledgementsChanged();
 }
 
 void NocClient::onPresenceEvent(ServerEvent &&event)
@@ -868,36 +778,8 @@ void NocClient::onPresenceEvent(ServerEvent &&event)
     } else if (const auto *status = std::get_if<UserStatusEvent>(&event)) {
         Q_EMIT userStatusReceived(*status);
     } else if (auto *alert = std::get_if<AlertEvent>(&event)) {
-        queueAlert(std::move(alert->alert));
+        m_feed->add(std::move(alert->alert));
     }
-}
-
-void NocClient::settleInFlightAcks(bool serverError)
-{
-    // Scheduled but never sent: not in flight after all.
-    for (const QString &tag : m_pacer->queuedTags())
-        m_outbox->release(tag);
-    m_pacer->clear();
-    m_pendingSubscriptions.clear();
-    if (!serverError) {
-        m_outbox->dropInFlight();
-        return;
-    }
-    // The server closes with 1011 when a handler raises, e.g. on an unknown alert id. A command in
-    // flight at such a close is a suspect; one that keeps causing it is poison and must not be sent
-    // forever. Until the next success, send acks one at a time to tell the guilty from the innocent.
-    const int inFlight = m_outbox->inFlightCount();
-    const QStringList poisoned = m_outbox->strikeInFlight(kPoisonStrikes);
-    if (inFlight > 0)
-        m_suspectMode = true;
-    for (const QString &id : poisoned) {
-        qCWarning(lcSession) << "acknowledgement of" << id
-                             << "makes the server close the connection; giving up";
-        Q_EMIT acknowledgementFailed(
-            id, tr("The server closes the connection whenever this alert is acknowledged (unknown alert?)"));
-    }
-    if (!poisoned.isEmpty())
-        Q_EMIT pendingAcknowledgementsChanged();
 }
 
 void NocClient::onDashboardClosed(const ChannelClose &close)
@@ -906,8 +788,8 @@ void NocClient::onDashboardClosed(const ChannelClose &close)
         return;
     m_presence->close();
     m_presenceRetryTimer->stop();
-    settleInFlightAcks(close.closeCode == 1011);
-    ++m_reconnects;
+    // In-flight acks settle before the state machine sees the close (a 1011 makes them suspects).
+    m_commands->onClosed(close.closeCode == 1011);
     const QString code = close.closeCode ? QString::number(close.closeCode) : QString();
     const QString why
         = close.reason.isEmpty() ? code : (code.isEmpty() ? close.reason : code + u": "_s + close.reason);
@@ -950,161 +832,45 @@ void NocClient::onPresenceClosed(const ChannelClose &close)
 
 // --- commands ------------------------------------------------------------------------------------
 
-void NocClient::sendSubscriptions()
-{
-    m_pendingSubscriptions.clear();
-    for (const QString &clientId : std::as_const(m_subscriptions)) {
-        m_pacer->enqueue(CommandPacer::Priority::Subscription, [this, clientId] {
-            if (!m_dashboard->sendFrame(commands::subscribeClient(clientId)))
-                return false;
-            m_pendingSubscriptions.append(clientId);
-            return true;
-        });
-    }
-}
-
-void NocClient::pumpAcks()
-{
-    if (m_state != ConnectionState::Connected)
-        return;
-    const int window = m_suspectMode ? 1 : kAckWindow;
-    for (const QString &id : m_outbox->takeSendable(window)) {
-        m_pacer->enqueue(
-            CommandPacer::Priority::Command,
-            [this, id] {
-                if (m_dashboard->sendFrame(commands::acknowledgeAlert(id)))
-                    return true;
-                m_outbox->release(id);
-                return false;
-            },
-            id);
-    }
-}
-
-void NocClient::retakeOutbox()
-{
-    if (m_outbox->isPersistent())
-        return; // the common case: nothing to take over
-    const QStringList adopted = m_outbox->retake();
-    if (!m_outbox->isPersistent())
-        return;
-    for (const QString &id : adopted)
-        Q_EMIT acknowledgementPending(id);
-    Q_EMIT pendingAcknowledgementsChanged(); // the shared note is gone too
-}
-
 void NocClient::acknowledge(const QString &alertId)
 {
-    if (alertId.isEmpty())
-        return;
-    retakeOutbox();
-    if (m_outbox->add(alertId, m_clock->nowUtc())) {
-        Q_EMIT acknowledgementPending(alertId);
-        Q_EMIT pendingAcknowledgementsChanged();
-    }
-    pumpAcks();
+    acknowledgeMany({ alertId });
 }
 
 void NocClient::acknowledgeMany(const QStringList &alertIds)
 {
-    for (const QString &id : alertIds)
-        acknowledge(id);
+    m_commands->acknowledge(alertIds);
 }
 
 int NocClient::pendingAcknowledgements() const
 {
-    return m_outbox->size();
+    return m_commands->pendingCount();
 }
 
 QStringList NocClient::pendingAcknowledgementIds() const
 {
-    return m_outbox->ids();
+    return m_commands->pendingIds();
 }
 
 QString NocClient::outboxSharedNote() const
 {
-    return m_outbox->sharedNote();
-}
-
-int NocClient::queuedFrames() const
-{
-    return m_pacer->queued();
+    return m_commands->sharedNote();
 }
 
 void NocClient::subscribe(const QString &clientId)
 {
-    if (clientId.isEmpty() || m_subscriptions.contains(clientId))
-        return;
-    m_subscriptions.append(clientId);
-    saveSubscriptions();
-    Q_EMIT subscriptionsChanged();
-    if (m_state == ConnectionState::Connected) {
-        m_pacer->enqueue(CommandPacer::Priority::Subscription, [this, clientId] {
-            if (!m_dashboard->sendFrame(commands::subscribeClient(clientId)))
-                return false;
-            m_pendingSubscriptions.append(clientId);
-            return true;
-        });
-    }
+    if (m_subscriptions->add(clientId))
+        m_commands->subscribe(clientId);
 }
 
 void NocClient::unsubscribe(const QString &clientId)
 {
-    // The protocol has no unsubscribe: the set shrinks now and the server follows on the next socket.
-    if (m_subscriptions.removeAll(clientId) > 0) {
-        saveSubscriptions();
-        Q_EMIT subscriptionsChanged();
-    }
+    m_subscriptions->remove(clientId);
 }
 
 void NocClient::requestMetrics(const QString &clientId)
 {
-    if (clientId.isEmpty())
-        return;
-    m_pacer->enqueue(CommandPacer::Priority::Command,
-                     [this, clientId] { return m_dashboard->sendFrame(commands::requestMetrics(clientId)); });
-}
-
-// --- events --------------------------------------------------------------------------------------
-
-bool NocClient::isDuplicate(const Alert &alert)
-{
-    // Ticket updates reuse their id on purpose; everything else seen twice (two subscriptions,
-    // reconnect overlap) is the same alert.
-    if (alert.kind == AlertKind::Ticket)
-        return false;
-    AlertIdentity identity = alert.identity();
-    const qsizetype before = m_recentKeys.size();
-    m_recentKeys.insert(identity); // one lookup for both "seen?" and "remember"
-    if (m_recentKeys.size() == before)
-        return true;
-    if (m_recentOrder.size() < kRecentKeys) {
-        m_recentOrder.append(std::move(identity));
-    } else {
-        AlertIdentity &oldest = m_recentOrder[m_recentHead];
-        m_recentKeys.remove(oldest);
-        oldest = std::move(identity);
-        m_recentHead = (m_recentHead + 1) % kRecentKeys;
-    }
-    return false;
-}
-
-void NocClient::queueAlert(Alert &&alert)
-{
-    if (isDuplicate(alert))
-        return;
-    m_pendingAlerts.append(std::move(alert));
-    if (!m_batchTimer.isActive())
-        m_batchTimer.start();
-}
-
-void NocClient::flushAlerts()
-{
-    if (m_pendingAlerts.isEmpty())
-        return;
-    AlertBatch batch;
-    batch.swap(m_pendingAlerts);
-    Q_EMIT alertsReceived(batch);
+    m_commands->requestMetrics(clientId);
 }
 
 void NocClient::connectNotify(const QMetaMethod &signal)

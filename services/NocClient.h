@@ -25,12 +25,13 @@ class QNetworkReply;
 
 namespace noc {
 
-class AckOutbox;
+class AlertFeed;
 class AuthClient;
 class Clock;
-class CommandPacer;
 class CredentialStore;
+class DashboardCommands;
 class NetworkWatcher;
+class SubscriptionSet;
 class Timer;
 class WebSocketChannel;
 struct ChannelClose;
@@ -101,8 +102,6 @@ public:
     void restoreSession(const QString &username, const QString &refreshToken);
     // How often a fallback connection checks whether the first server is back.
     void setPreferredServerProbeIntervalMs(qint64 milliseconds) { m_probeIntervalMs = milliseconds; }
-    // Wall screens never give up reconnecting; desktops stop after the policy's attempts.
-    void setWallMode(bool wall) { m_settings.wallMode = wall; }
     // Source of jitter for the backoff; tests make it exact.
     void setRandomSource(std::function<double()> random01);
     void setCredentials(const QString &username, const QString &password);
@@ -120,7 +119,7 @@ public:
     [[nodiscard]] bool isStale() const { return m_stale; }
     [[nodiscard]] QString serverName() const;
     [[nodiscard]] QString username() const { return m_username; }
-    [[nodiscard]] QStringList subscriptions() const { return m_subscriptions; }
+    [[nodiscard]] QStringList subscriptions() const;
     [[nodiscard]] int rttMs() const { return m_rttMs; }
     [[nodiscard]] QDateTime lastFrameAt() const { return m_lastFrameAt; }
     [[nodiscard]] qint64 unknownFrames() const { return m_unknownFrames; }
@@ -137,7 +136,6 @@ public:
     [[nodiscard]] int currentServerIndex() const { return static_cast<int>(m_serverIndex); }
     [[nodiscard]] QUrl currentServerUrl() const;
     [[nodiscard]] int attempt() const { return m_attempt; }
-    [[nodiscard]] int queuedFrames() const;
     [[nodiscard]] static QString stateTable() { return ConnectionStateMachine::printableTable(); }
     [[nodiscard]] QList<ChannelHealth> channelHealth() const;
     [[nodiscard]] bool needsCredentials() const { return m_needsCredentials; }
@@ -213,20 +211,9 @@ private:
     void onPresenceEvent(ServerEvent &&event);
     void onDashboardClosed(const ChannelClose &close);
     void onPresenceClosed(const ChannelClose &close);
-    void onServerError(const QString &message);
     void noteFrame(const WebSocketChannel *channel);
-    // Takes over the outbox file once the program that held it is gone.
-    void retakeOutbox();
     void countOddFrames(const ServerEvent &event);
-    void queueAlert(Alert &&alert);
-    void flushAlerts();
-    [[nodiscard]] bool isDuplicate(const Alert &alert);
-    void sendSubscriptions();
-    void pumpAcks();
-    void settleInFlightAcks(bool serverError);
-    void failAck(const QString &alertId, const QString &reason);
     void loadState();
-    void saveSubscriptions();
     void updateHealth();
     void probePreferredServer();
     void startFromKeychain();
@@ -243,14 +230,15 @@ private:
     AuthClient *m_auth;
     WebSocketChannel *m_dashboard;
     WebSocketChannel *m_presence;
+    SubscriptionSet *m_subscriptions;
+    DashboardCommands *m_commands;
+    AlertFeed *m_feed;
     NetworkWatcher *m_networkWatcher = nullptr;
     CredentialStore *m_credentialStore = nullptr;
     bool m_readingKeychain = false;
     int m_signOutSteps = 0;
     bool m_forwardingFrames = false;
     qint64 m_probeIntervalMs = 30 * 1000;
-    std::unique_ptr<CommandPacer> m_pacer;
-    std::unique_ptr<AckOutbox> m_outbox;
     Backoff m_backoff;
 
     // Configuration
@@ -268,12 +256,9 @@ private:
     QString m_username;
     QString m_password;
     AuthTokens m_tokens;
-    QStringList m_subscriptions;
-    QStringList m_pendingSubscriptions; // sent, not yet confirmed: the server answers in order
     bool m_credentialsProven = false;
     bool m_refreshedForRefusal = false;
     bool m_backgroundRefresh = false;
-    bool m_suspectMode = false; // after a 1011 with acks in flight: one at a time until one succeeds
     int m_attempt = 0;
     int m_failuresOnServer = 0;
     int m_reconnects = 0;
@@ -295,13 +280,6 @@ private:
     std::unique_ptr<Timer> m_probeTimer;
     QNetworkReply *m_probeReply = nullptr;
     bool m_stale = true;
-
-    // Events
-    AlertBatch m_pendingAlerts;
-    QTimer m_batchTimer;
-    QSet<AlertIdentity> m_recentKeys;
-    QList<AlertIdentity> m_recentOrder; // a ring of kRecentKeys, oldest at m_recentHead once full
-    qsizetype m_recentHead = 0;
 
     int m_rttMs = -1;
     QDateTime m_lastFrameAt;

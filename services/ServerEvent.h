@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Alert.h"
+#include "ServerError.h"
 
 #include <QDateTime>
 #include <QString>
@@ -55,6 +56,8 @@ struct AlertAcknowledgedEvent
 struct ServerErrorEvent
 {
     QString message;
+    ServerErrorKind kind = ServerErrorKind::Other;
+    ServerErrorTopic topic = ServerErrorTopic::None;
 };
 
 struct MetricsUpdateEvent

@@ -83,7 +83,6 @@ public:
     [[nodiscard]] int lastRttMs() const { return m_rttSamples.isEmpty() ? -1 : m_rttSamples.constLast(); }
     [[nodiscard]] QDateTime lastInboundAt() const { return m_lastInboundAt; }
     [[nodiscard]] ChannelHealth health() const;
-    void noteError() { ++m_errors; }
 
     static constexpr int kConnectTimeoutMs = 15000;
 

@@ -288,15 +288,18 @@ private Q_SLOTS:
         QCOMPARE(health.data(health.index(0), ConnectionHealthModel::NameRole).toString(), u"presence"_s);
     }
 
-    void healthFallsBackToTheSessionSummary()
+    void healthShowsOneCardPerChannelOfTheClient()
     {
         noc::NocClient client;
         ConnectionHealthModel health;
         QAbstractItemModelTester tester(&health, QAbstractItemModelTester::FailureReportingMode::QtTest);
         health.setClient(&client);
-        QVERIFY(health.count() >= 1);
-        if (client.channelHealth().isEmpty())
-            QCOMPARE(health.data(health.index(0), ConnectionHealthModel::DerivedRole).toBool(), true);
+        QCOMPARE(health.count(), 2);
+        QCOMPARE(health.data(health.index(0), ConnectionHealthModel::NameRole).toString(), u"dashboard"_s);
+        QCOMPARE(health.data(health.index(0), ConnectionHealthModel::PathRole).toString(),
+                 u"/ws/noc/dashboard/"_s);
+        QCOMPARE(health.data(health.index(1), ConnectionHealthModel::NameRole).toString(), u"presence"_s);
+        QCOMPARE(health.data(health.index(0), ConnectionHealthModel::StaleRole).toBool(), true);
     }
 
     void frameLogIsBoundedNewestFirst()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "FrameDecoder.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -174,6 +176,52 @@ private Q_SLOTS:
         QCOMPARE(stats.messageCount.value_or(-1), 9);
         QCOMPARE(stats.userType, u"staff"_s);
         QVERIFY(is<ServerHeartbeatEvent>(R"({"type": "heartbeat", "server_time": "2026-11-21T10:00:00Z"})"));
+    }
+
+    void serverErrorsAreClassified_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<ServerErrorKind>("kind");
+        QTest::addColumn<ServerErrorTopic>("topic");
+        QTest::newRow("rate") << u"Rate limit exceeded"_s << ServerErrorKind::RateLimited
+                              << ServerErrorTopic::None;
+        QTest::newRow("ack permission") << u"Cannot acknowledge alerts"_s << ServerErrorKind::PermissionDenied
+                                        << ServerErrorTopic::Acknowledgement;
+        QTest::newRow("ack failed") << u"Failed to acknowledge: Alert matching query does not exist."_s
+                                    << ServerErrorKind::AcknowledgeFailed
+                                    << ServerErrorTopic::Acknowledgement;
+        QTest::newRow("alert id") << u"alert_id required"_s << ServerErrorKind::MissingField
+                                  << ServerErrorTopic::Acknowledgement;
+        QTest::newRow("subscribe permission")
+            << u"Insufficient permissions"_s << ServerErrorKind::PermissionDenied
+            << ServerErrorTopic::Subscription;
+        QTest::newRow("client id") << u"client_id required"_s << ServerErrorKind::MissingField
+                                   << ServerErrorTopic::Subscription;
+        QTest::newRow("unknown type") << u"Unknown message type: bogus"_s
+                                      << ServerErrorKind::UnknownMessageType << ServerErrorTopic::None;
+        QTest::newRow("json") << u"Invalid JSON data"_s << ServerErrorKind::InvalidJson
+                              << ServerErrorTopic::None;
+        QTest::newRow("invalid") << u"Invalid message: expected object"_s << ServerErrorKind::InvalidMessage
+                                 << ServerErrorTopic::None;
+        QTest::newRow("case and space")
+            << u"  rate LIMIT exceeded"_s << ServerErrorKind::RateLimited << ServerErrorTopic::None;
+        QTest::newRow("other") << u"Something else broke"_s << ServerErrorKind::Other
+                               << ServerErrorTopic::None;
+        QTest::newRow("empty") << QString() << ServerErrorKind::Other << ServerErrorTopic::None;
+    }
+
+    void serverErrorsAreClassified()
+    {
+        QFETCH(QString, message);
+        QFETCH(ServerErrorKind, kind);
+        QFETCH(ServerErrorTopic, topic);
+        const QByteArray frame
+            = QJsonDocument(QJsonObject { { u"type"_s, u"error"_s }, { u"message"_s, message } })
+                  .toJson(QJsonDocument::Compact);
+        const auto event = expect<ServerErrorEvent>(frame.constData());
+        QCOMPARE(event.message, message);
+        QCOMPARE(event.kind, kind);
+        QCOMPARE(event.topic, topic);
     }
 
     void userStatusShapes()

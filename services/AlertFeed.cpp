@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#include "AlertFeed.h"
+
+namespace noc {
+
+namespace {
+constexpr int kRecentKeys = 20000; // remembered alert keys for duplicate suppression
+} // namespace
+
+AlertFeed::AlertFeed(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<noc::AlertBatch>();
+    m_batchTimer.setSingleShot(true);
+    m_batchTimer.setInterval(0);
+    connect(&m_batchTimer, &QTimer::timeout, this, &AlertFeed::flush);
+}
+
+void AlertFeed::setBatchIntervalMs(int milliseconds)
+{
+    m_batchTimer.setInterval(qMax(0, milliseconds));
+}
+
+bool AlertFeed::serverCanAcknowledge(const Alert &alert) const
+{
+    if (alert.kind == AlertKind::Alert)
+        return true;
+    return alert.kind == AlertKind::CriticalAlert
+        && m_recentKeys.contains(AlertIdentity { AlertKind::Alert, alert.id });
+}
+
+bool AlertFeed::isDuplicate(const Alert &alert)
+{
+    // Ticket updates reuse their id on purpose; everything else seen twice is the same alert.
+    if (alert.kind == AlertKind::Ticket)
+        return false;
+    AlertIdentity identity = alert.identity();
+    const qsizetype before = m_recentKeys.size();
+    m_recentKeys.insert(identity); // one lookup for both "seen?" and "remember"
+    if (m_recentKeys.size() == before)
+        return true;
+    if (m_recentOrder.size() < kRecentKeys) {
+        m_recentOrder.append(std::move(identity));
+    } else {
+        AlertIdentity &oldest = m_recentOrder[m_recentHead];
+        m_recentKeys.remove(oldest);
+        oldest = std::move(identity);
+        m_recentHead = (m_recentHead + 1) % kRecentKeys;
+    }
+    return false;
+}
+
+void AlertFeed::add(Alert &&alert)
+{
+    if (isDuplicate(alert))
+        return;
+    alert.serverAcknowledgeable = serverCanAcknowledge(alert);
+    m_pending.append(std::move(alert));
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void AlertFeed::flush()
+{
+    if (m_pending.isEmpty())
+        return;
+    AlertBatch batch;
+    batch.swap(m_pending);
+    Q_EMIT alertsReceived(batch);
+}
+
+} // namespace noc

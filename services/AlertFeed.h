@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Alert.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+namespace noc {
+
+// Alerts from every channel on their way out of the engine: the same alert delivered twice (two
+// subscriptions, reconnect overlap) goes out once, each is marked with whether the server can
+// acknowledge it, and they leave in batches so a storm costs one insert per batch downstream.
+class AlertFeed : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AlertFeed(QObject *parent = nullptr);
+
+    // Batches leave at most this often; 0 flushes once per event-loop pass.
+    void setBatchIntervalMs(int milliseconds);
+    void add(Alert &&alert);
+
+    // Only alert_new ids exist as alerts on the server. A critical_alert names its source alert by id;
+    // acknowledging an id the server does not know closes the socket (1011), so it may go on the wire
+    // only when that source alert reached this client.
+    [[nodiscard]] bool serverCanAcknowledge(const Alert &alert) const;
+
+Q_SIGNALS:
+    void alertsReceived(const noc::AlertBatch &alerts);
+
+private:
+    [[nodiscard]] bool isDuplicate(const Alert &alert);
+    void flush();
+
+    AlertBatch m_pending;
+    QTimer m_batchTimer;
+    QSet<AlertIdentity> m_recentKeys;
+    QList<AlertIdentity> m_recentOrder; // a ring of kRecentKeys, oldest at m_recentHead once full
+    qsizetype m_recentHead = 0;
+};
+
+} // namespace noc
