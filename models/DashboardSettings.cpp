@@ -13,7 +13,13 @@
 
 using namespace Qt::StringLiterals;
 
-DashboardSettings::DashboardSettings(QObject *parent) : QObject(parent) { }
+DashboardSettings::DashboardSettings(QObject *parent)
+    : QObject(parent), m_stored(std::make_unique<noc::ClientSettings>())
+{
+    connect(this, &DashboardSettings::changed, this, &DashboardSettings::pushToEngine);
+}
+
+DashboardSettings::~DashboardSettings() = default;
 
 void DashboardSettings::setServers(const QStringList &value)
 {
@@ -60,14 +66,6 @@ void DashboardSettings::setRememberPassword(bool value)
     if (m_rememberPassword == value)
         return;
     m_rememberPassword = value;
-    Q_EMIT changed();
-}
-
-void DashboardSettings::setSubscriptions(const QStringList &value)
-{
-    if (m_subscriptions == value)
-        return;
-    m_subscriptions = value;
     Q_EMIT changed();
 }
 
@@ -265,6 +263,7 @@ void DashboardSettings::load()
 {
     const auto store = openSettings(m_fileName);
     const noc::ClientSettings c = noc::ClientSettings::load(*store);
+    *m_stored = c;
     QStringList servers;
     for (const QUrl &url : c.servers)
         servers.append(url.toString());
@@ -274,7 +273,6 @@ void DashboardSettings::load()
     setOrigin(c.origin);
     setUsername(c.username);
     setRememberPassword(c.rememberPassword);
-    setSubscriptions(c.subscriptions);
     setHeartbeatSeconds(c.heartbeatSeconds);
     setBackoffBaseMs(c.backoff.baseMs);
     setBackoffCapMs(c.backoff.capMs);
@@ -313,7 +311,6 @@ noc::ClientSettings DashboardSettings::toClientSettings(const noc::ClientSetting
     c.origin = m_origin;
     c.username = m_username;
     c.rememberPassword = m_rememberPassword;
-    c.subscriptions = m_subscriptions;
     c.heartbeatSeconds = m_heartbeatSeconds;
     c.backoff.baseMs = m_backoffBaseMs;
     c.backoff.capMs = qMax(m_backoffBaseMs, m_backoffCapMs);
@@ -322,12 +319,37 @@ noc::ClientSettings DashboardSettings::toClientSettings(const noc::ClientSetting
     return c;
 }
 
-void DashboardSettings::applyTo(noc::NocClient *client) const
+noc::ClientSettings DashboardSettings::clientSettings() const
 {
-    if (!client || m_connectionLocked)
-        return;
-    const auto store = openSettings(m_fileName);
-    client->applySettings(toClientSettings(noc::ClientSettings::load(*store)));
+    if (!m_lockedConnection)
+        return toClientSettings(*m_stored);
+    noc::ClientSettings c = *m_lockedConnection;
+    c.heartbeatSeconds = m_heartbeatSeconds;
+    c.backoff.baseMs = m_backoffBaseMs;
+    c.backoff.capMs = qMax(m_backoffBaseMs, m_backoffCapMs);
+    c.backoff.maxAttempts = m_backoffMaxAttempts;
+    c.wallMode = m_wallMode;
+    return c;
+}
+
+void DashboardSettings::setEngine(noc::NocClient *engine)
+{
+    m_engine = engine;
+    pushToEngine();
+}
+
+void DashboardSettings::lockConnection(const noc::ClientSettings &connection)
+{
+    m_lockedConnection = std::make_unique<noc::ClientSettings>(connection);
+    setConnectionLocked(true);
+    pushToEngine();
+}
+
+void DashboardSettings::pushToEngine() const
+{
+    // Synchronous, so a sign-in right after a change already uses it; the engine ignores repeats.
+    if (m_engine)
+        m_engine->applySettings(clientSettings());
 }
 
 void DashboardSettings::setConnectionLocked(bool locked)
@@ -341,9 +363,10 @@ void DashboardSettings::setConnectionLocked(bool locked)
 void DashboardSettings::save() const
 {
     auto store = openSettings(m_fileName);
-    if (!m_connectionLocked)
-        toClientSettings(noc::ClientSettings::load(*store)).save(*store);
-    else
+    if (!m_connectionLocked) {
+        *m_stored = toClientSettings(noc::ClientSettings::load(*store));
+        m_stored->save(*store);
+    } else
         store->setValue(u"wall/enabled"_s, m_wallMode);
     store->setValue(u"ui/theme"_s, m_theme);
     store->setValue(u"ui/language"_s, m_language);
@@ -370,7 +393,6 @@ void DashboardSettings::resetToDefaults()
     setOrigin(defaults.origin());
     setUsername(defaults.username());
     setRememberPassword(defaults.rememberPassword());
-    setSubscriptions(defaults.subscriptions());
     setHeartbeatSeconds(defaults.heartbeatSeconds());
     setBackoffBaseMs(defaults.backoffBaseMs());
     setBackoffCapMs(defaults.backoffCapMs());

@@ -2,12 +2,17 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
+
+#include <memory>
 
 // Everything the settings dialog edits, persisted with QSettings (organisation and application
 // "nocdash"). Connection keys go through noc::ClientSettings so nocctl and the engine read the same
 // file; the dashboard's own keys live under [ui] and [wall]. Nothing secret is stored here.
+// Settings flow one way: whoever changes a value (the dialog, F11, the menu, a preset, the command
+// line) changes it here, and this object alone hands the engine its typed noc::ClientSettings.
 namespace noc {
 class NocClient;
 struct ClientSettings;
@@ -23,7 +28,6 @@ class DashboardSettings : public QObject
     Q_PROPERTY(QString origin READ origin WRITE setOrigin NOTIFY changed)
     Q_PROPERTY(QString username READ username WRITE setUsername NOTIFY changed)
     Q_PROPERTY(bool rememberPassword READ rememberPassword WRITE setRememberPassword NOTIFY changed)
-    Q_PROPERTY(QStringList subscriptions READ subscriptions WRITE setSubscriptions NOTIFY changed)
     Q_PROPERTY(int heartbeatSeconds READ heartbeatSeconds WRITE setHeartbeatSeconds NOTIFY changed)
     Q_PROPERTY(int backoffBaseMs READ backoffBaseMs WRITE setBackoffBaseMs NOTIFY changed)
     Q_PROPERTY(int backoffCapMs READ backoffCapMs WRITE setBackoffCapMs NOTIFY changed)
@@ -53,6 +57,7 @@ class DashboardSettings : public QObject
 
 public:
     explicit DashboardSettings(QObject *parent = nullptr);
+    ~DashboardSettings() override;
 
     [[nodiscard]] QStringList servers() const { return m_servers; } // in failover order
     void setServers(const QStringList &value);
@@ -66,8 +71,6 @@ public:
     void setUsername(const QString &value);
     [[nodiscard]] bool rememberPassword() const { return m_rememberPassword; }
     void setRememberPassword(bool value);
-    [[nodiscard]] QStringList subscriptions() const { return m_subscriptions; }
-    void setSubscriptions(const QStringList &value);
     [[nodiscard]] int heartbeatSeconds() const { return m_heartbeatSeconds; }
     void setHeartbeatSeconds(int value);
     [[nodiscard]] int backoffBaseMs() const { return m_backoffBaseMs; }
@@ -120,8 +123,15 @@ public:
 
     Q_INVOKABLE void load();
     Q_INVOKABLE void save() const;
-    // Hands the connection settings to the engine (servers, auth, Origin, heartbeat, backoff, wall mode).
-    Q_INVOKABLE void applyTo(noc::NocClient *client) const;
+    // From now on every change reaches this engine (servers, auth, Origin, heartbeat, backoff, wall
+    // mode), starting with the current values. Not owned.
+    void setEngine(noc::NocClient *engine);
+    // Demo: the connection (servers, auth, subscriptions) belongs to the embedded backend; the policy
+    // (heartbeat, backoff, wall mode) still comes from here. Connection keys are then never saved.
+    void lockConnection(const noc::ClientSettings &connection);
+    // What the engine gets: the stored connection keys this object does not edit (TLS, CA bundle,
+    // jitter, the subscription preset) with every value edited here on top.
+    [[nodiscard]] noc::ClientSettings clientSettings() const;
     // Back to the defaults (not saved until save()).
     Q_INVOKABLE void resetToDefaults();
 
@@ -133,6 +143,7 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] noc::ClientSettings toClientSettings(const noc::ClientSettings &stored) const;
+    void pushToEngine() const;
 
     QStringList m_servers;
     QString m_authGeneration = QStringLiteral("auto");
@@ -140,7 +151,6 @@ private:
     QString m_origin;
     QString m_username;
     bool m_rememberPassword = false;
-    QStringList m_subscriptions;
     int m_heartbeatSeconds = 30;
     int m_backoffBaseMs = 1000;
     int m_backoffCapMs = 30000;
@@ -161,4 +171,7 @@ private:
     int m_wallCursorHideSeconds = 3;
     QString m_fileName;
     bool m_connectionLocked = false;
+    std::unique_ptr<noc::ClientSettings> m_stored; // as loaded: keys this object does not edit
+    std::unique_ptr<noc::ClientSettings> m_lockedConnection;
+    QPointer<noc::NocClient> m_engine;
 };

@@ -121,7 +121,6 @@ FocusScope {
             }
             SubscriptionsPanel {
                 client: view.client
-                settings: view.settings
             }
             DiagnosticsPanel {
                 client: view.client

@@ -57,7 +57,6 @@ Rectangle {
                 required property var lastInboundAgeMs
                 required property int score
                 required property bool stale
-                required property bool derived
 
                 width: 380 * Theme.scale
                 height: grid.implicitHeight + pathText.implicitHeight + 66 * Theme.scale
@@ -124,14 +123,6 @@ Rectangle {
                                 font.pixelSize: panel.fontSize
                             }
                         }
-                    }
-                    Text {
-                        visible: card.derived
-                        text: qsTr("Summary from the session; per-channel figures appear when the engine reports them.")
-                        color: Theme.secondaryText
-                        font.pixelSize: Theme.smallFontSize
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
                     }
                 }
             }

@@ -28,7 +28,6 @@ Dialog {
             dialog.settings.username = user.text;
             dialog.settings.rememberPassword = remember.checked;
             dialog.settings.save();
-            dialog.settings.applyTo(dialog.client);
         }
         dialog.client.signIn(user.text, password.text, remember.checked);
         password.text = "";

@@ -33,7 +33,6 @@ Dialog {
     onAccepted: {
         copy(draft, dialog.settings);
         dialog.settings.save();
-        dialog.settings.applyTo(dialog.client);
     }
 
     ColumnLayout {

@@ -9,47 +9,21 @@ import Nocdash.Models
 Rectangle {
     id: panel
     required property NocClient client
-    property var settings: null
-    // clientId -> { state: "pending" | "confirmed" | "failed", reason }
-    property var status: ({})
     color: Theme.background
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Subscriptions")
 
-    function setStatus(clientId, state, reason) {
-        const next = Object.assign({}, panel.status);
-        next[clientId] = { state: state, reason: reason };
-        panel.status = next;
-    }
     function add() {
         const id = input.text.trim();
         if (id.length === 0)
             return;
-        panel.setStatus(id, "pending", "");
-        panel.client.subscribe(id);
+        subscriptions.subscribe(id);
         input.text = "";
-        panel.persist();
-    }
-    function persist() {
-        if (panel.settings) {
-            panel.settings.subscriptions = panel.client.subscriptions;
-            panel.settings.save();
-        }
     }
 
-    Connections {
-        target: panel.client
-        function onSubscriptionConfirmed(clientId) { panel.setStatus(clientId, "confirmed", ""); }
-        function onSubscriptionFailed(clientId, reason) { panel.setStatus(clientId, "failed", reason); }
-        function onStateChanged() {
-            // Subscriptions belong to the socket: after a reconnect each one waits for its new answer.
-            if (panel.client.state !== NocClient.Connected) {
-                const next = {};
-                for (const id of panel.client.subscriptions)
-                    next[id] = { state: "pending", reason: "" };
-                panel.status = next;
-            }
-        }
+    SubscriptionModel {
+        id: subscriptions
+        client: panel.client
     }
 
     ColumnLayout {
@@ -83,14 +57,15 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: panel.client.subscriptions
+            model: subscriptions
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Subscribed clients")
             delegate: Rectangle {
                 id: line
-                required property string modelData
+                required property string clientId
+                required property int status
+                required property string reason
                 required property int index
-                readonly property var info: panel.status[modelData] ?? { state: "pending", reason: "" }
                 width: ListView.view.width
                 height: Theme.rowHeight + 4
                 color: index % 2 === 0 ? Theme.surface : Theme.background
@@ -99,17 +74,18 @@ Rectangle {
                     anchors.leftMargin: 8 * Theme.scale
                     anchors.rightMargin: 8 * Theme.scale
                     Text {
-                        text: line.modelData
+                        text: line.clientId
                         color: Theme.text
                         font.pixelSize: Theme.baseFontSize
                         font.bold: true
                         Layout.preferredWidth: 200 * Theme.scale
                     }
                     Text {
-                        text: line.info.state === "confirmed" ? qsTr("✓ confirmed")
-                              : line.info.state === "failed" ? qsTr("✗ refused: %1").arg(line.info.reason)
+                        text: line.status === SubscriptionModel.Confirmed ? qsTr("✓ confirmed")
+                              : line.status === SubscriptionModel.Refused ? qsTr("✗ refused: %1").arg(line.reason)
                               : qsTr("◔ waiting for the server")
-                        color: line.info.state === "failed" ? Theme.lost : (line.info.state === "confirmed" ? Theme.live : Theme.secondaryText)
+                        color: line.status === SubscriptionModel.Refused ? Theme.lost
+                               : (line.status === SubscriptionModel.Confirmed ? Theme.live : Theme.secondaryText)
                         font.pixelSize: Theme.baseFontSize
                         Layout.fillWidth: true
                         elide: Text.ElideRight
@@ -117,11 +93,8 @@ Rectangle {
                     Button {
                         text: qsTr("Remove")
                         flat: true
-                        Accessible.name: qsTr("Remove %1").arg(line.modelData)
-                        onClicked: {
-                            panel.client.unsubscribe(line.modelData);
-                            panel.persist();
-                        }
+                        Accessible.name: qsTr("Remove %1").arg(line.clientId)
+                        onClicked: subscriptions.unsubscribe(line.clientId)
                     }
                 }
             }

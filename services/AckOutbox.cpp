@@ -122,6 +122,7 @@ bool AckOutbox::save()
                                    { "strikes"_L1, entry.strikes } });
     }
     const QJsonDocument document(QJsonObject { { "version"_L1, 1 }, { "acks"_L1, items } });
+    ++m_writes;
     if (!state::writeJsonAtomically(m_filePath, document, &m_lastError)) {
         qCWarning(lcSession) << "cannot write the acknowledgement outbox" << m_filePath << m_lastError;
         return false;

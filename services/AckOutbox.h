@@ -68,6 +68,8 @@ public:
     [[nodiscard]] QStringList inFlightIds() const;
     [[nodiscard]] QStringList ids() const;
     [[nodiscard]] QString lastError() const { return m_lastError; }
+    // Times the file was rewritten (a whole atomic replace each): a bulk action must not repeat it.
+    [[nodiscard]] int writes() const { return m_writes; }
 
 private:
     bool save();
@@ -81,6 +83,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     QList<Entry> m_entries;
     QString m_lastError;
+    int m_writes = 0;
     QString m_sharedNote;
 };
 

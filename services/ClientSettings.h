@@ -19,6 +19,8 @@ struct BackoffPolicy
     double jitter
         = 0.2; // +/- this share of each delay, so a fleet of wall screens does not reconnect in step
     int maxAttempts = 8; // desktop: then Failed with a retry action; wall mode never gives up
+
+    friend bool operator==(const BackoffPolicy &, const BackoffPolicy &) = default;
 };
 
 // Connection settings shared by nocdash and nocctl. Stored with QSettings (organisation and application
@@ -38,6 +40,8 @@ struct ClientSettings
     int heartbeatSeconds = 30;
     BackoffPolicy backoff;
     bool wallMode = false; // never give up reconnecting
+
+    friend bool operator==(const ClientSettings &, const ClientSettings &) = default;
 
     [[nodiscard]] static ClientSettings load(const QSettings &settings);
     // Where nocdash and nocctl keep state between runs (the ack outbox, the subscription set):

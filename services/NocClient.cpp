@@ -118,8 +118,14 @@ NocClient::~NocClient()
 
 void NocClient::applySettings(const ClientSettings &settings)
 {
+    // Settings flow here on every change anywhere (one path): a repeat is free, and a change of
+    // policy (wall mode, backoff) never disturbs the connection in use.
+    if (m_settingsApplied && settings == m_settings)
+        return;
+    m_settingsApplied = true;
+    if (settings.servers != m_settings.servers)
+        m_serverIndex = 0;
     m_settings = settings;
-    m_serverIndex = 0;
     m_backoff.setPolicy(settings.backoff);
     if (!settings.username.isEmpty() && m_username.isEmpty())
         m_username = settings.username;
@@ -140,7 +146,8 @@ void NocClient::applySettings(const ClientSettings &settings)
     m_dashboard->setSslConfiguration(m_sslConfiguration, settings.insecureTls);
     m_presence->setSslConfiguration(m_sslConfiguration, settings.insecureTls);
     m_auth->setProfile(currentProfile());
-    if (!settings.subscriptions.isEmpty())
+    // A preset names clients to follow: it seeds an empty set, it never overrides the operator's.
+    if (m_subscriptions->size() == 0)
         m_subscriptions->replace(settings.subscriptions);
     Q_EMIT profileChanged();
 }

@@ -85,7 +85,9 @@ public:
     NocClient(QNetworkAccessManager *network, const Clock *clock, QObject *parent = nullptr);
     ~NocClient() override;
 
-    // Servers (failover order), auth generation, Origin, TLS, heartbeat, backoff, wall mode, subscriptions.
+    // Servers (failover order), auth generation, Origin, TLS, heartbeat, backoff, wall mode. The
+    // subscription set is not a setting (subscriptionSet() is its home): a preset's clients only
+    // seed it while it is empty.
     void applySettings(const ClientSettings &settings);
     // One server (tests, --server): replaces the server list.
     void setProfile(const ServerProfile &profile);
@@ -120,6 +122,9 @@ public:
     [[nodiscard]] QString serverName() const;
     [[nodiscard]] QString username() const { return m_username; }
     [[nodiscard]] QStringList subscriptions() const;
+    // The followed clients with what the server said of each (models show it).
+    [[nodiscard]] SubscriptionSet *subscriptionSet() const { return m_subscriptions; }
+    [[nodiscard]] const ClientSettings &settings() const { return m_settings; }
     [[nodiscard]] int rttMs() const { return m_rttMs; }
     [[nodiscard]] QDateTime lastFrameAt() const { return m_lastFrameAt; }
     [[nodiscard]] qint64 unknownFrames() const { return m_unknownFrames; }
@@ -243,6 +248,7 @@ private:
 
     // Configuration
     ClientSettings m_settings;
+    bool m_settingsApplied = false;
     qsizetype m_serverIndex = 0;
     QString m_stateDirectory;
     bool m_keepAcknowledgements = true;

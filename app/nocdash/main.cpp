@@ -75,22 +75,25 @@ int main(int argc, char *argv[])
             return 1;
         }
         // The embedded backend owns the connection; the operator's saved servers stay untouched.
-        settings.setConnectionLocked(true);
         noc::ClientSettings connection;
         connection.servers = { demo->profile().baseUrl };
         connection.subscriptions = options.clients.isEmpty() ? demo->clients() : options.clients;
-        connection.heartbeatSeconds = settings.heartbeatSeconds();
-        connection.wallMode = settings.wallMode();
-        client.applySettings(connection);
+        settings.lockConnection(connection);
+        settings.setEngine(&client);
         // A demo session is throwaway: it must not touch the operator's keychain.
         client.setCredentialStore(nullptr);
         client.setCredentials(demo->username(), demo->password());
     } else {
-        settings.applyTo(&client);
+        if (!options.profile.baseUrl.isEmpty()) {
+            settings.setServers({ options.profile.baseUrl.toString() });
+            settings.setAuthGeneration(noc::authGenerationName(options.profile.authGeneration));
+            settings.setTokenLocation(noc::tokenLocationName(options.profile.tokenLocation));
+            settings.setOrigin(options.profile.origin);
+        }
+        // From here on, every change of a setting (dialog, F11, menu) reaches the engine the same way.
+        settings.setEngine(&client);
         // Acks not yet confirmed and the subscription set outlive the process; shared with nocctl.
         client.setStateDirectory(noc::ClientSettings::defaultStateDirectory());
-        if (!options.profile.baseUrl.isEmpty())
-            client.setProfile(options.profile);
         if (!options.clients.isEmpty())
             client.setSubscriptions(options.clients);
         const QString username = options.username.isEmpty() ? settings.username() : options.username;

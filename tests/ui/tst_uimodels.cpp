@@ -8,6 +8,8 @@
 #include "FrameLogModel.h"
 #include "PresenceModel.h"
 #include "RttSeries.h"
+#include "SubscriptionModel.h"
+#include "SubscriptionSet.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -300,6 +302,33 @@ private Q_SLOTS:
                  u"/ws/noc/dashboard/"_s);
         QCOMPARE(health.data(health.index(1), ConnectionHealthModel::NameRole).toString(), u"presence"_s);
         QCOMPARE(health.data(health.index(0), ConnectionHealthModel::StaleRole).toBool(), true);
+    }
+
+    void subscriptionModelShowsTheEnginesSetWithStatuses()
+    {
+        noc::NocClient client;
+        SubscriptionModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        client.setSubscriptions({ u"acme"_s });
+        model.setClient(&client);
+        QCOMPARE(model.count(), 1);
+        model.subscribe(u" globex "_s);
+        QCOMPARE(model.count(), 2);
+        QCOMPARE(client.subscriptions(), QStringList({ u"acme"_s, u"globex"_s }));
+        QCOMPARE(model.data(model.index(1), SubscriptionModel::ClientIdRole).toString(), u"globex"_s);
+        QCOMPARE(model.data(model.index(1), SubscriptionModel::StatusRole).toInt(),
+                 int(SubscriptionModel::Waiting));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        client.subscriptionSet()->noteSent(u"globex"_s);
+        client.subscriptionSet()->noteRefusedOldest(u"Insufficient permissions"_s);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(model.data(model.index(1), SubscriptionModel::StatusRole).toInt(),
+                 int(SubscriptionModel::Refused));
+        QCOMPARE(model.data(model.index(1), SubscriptionModel::ReasonRole).toString(),
+                 u"Insufficient permissions"_s);
+        model.unsubscribe(u"acme"_s);
+        QCOMPARE(model.count(), 1);
+        QCOMPARE(client.subscriptions(), QStringList({ u"globex"_s }));
     }
 
     void frameLogIsBoundedNewestFirst()

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+// The parts the engine was split into, each on its own: the subscription set, the alert feed and its
+// protocol rules (duplicates, what the server can acknowledge, escalations), the outbox's bulk write.
+#include "AckOutbox.h"
+#include "AlertFeed.h"
+#include "Escalation.h"
+#include "SubscriptionSet.h"
+
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using noc::Alert;
+using noc::AlertKind;
+using noc::SubscriptionSet;
+
+namespace {
+Alert makeAlert(const QString &id, AlertKind kind = AlertKind::Alert,
+                noc::Severity severity = noc::Severity::High)
+{
+    Alert a;
+    a.kind = kind;
+    a.id = id;
+    a.severity = severity;
+    a.type = u"LINK_DOWN"_s;
+    a.message = u"link "_s + id;
+    a.receivedAt = QDateTime(QDate(2026, 11, 30), QTime(10, 0), Qt::UTC);
+    return a;
+}
+} // namespace
+
+class TestEngineParts : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void subscriptionSetPersistsAndMergesWhatIsOnDisk()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"subscriptions.json"_s);
+        {
+            SubscriptionSet set;
+            set.setStateFile(file);
+            QSignalSpy changed(&set, &SubscriptionSet::changed);
+            QVERIFY(set.add(u"acme"_s));
+            QVERIFY(!set.add(u"acme"_s));
+            QVERIFY(!set.add(QString()));
+            set.replace({ u"acme"_s, u"globex"_s, u"acme"_s, QString() });
+            QCOMPARE(set.ids(), QStringList({ u"acme"_s, u"globex"_s }));
+            QCOMPARE(changed.count(), 2);
+            set.replace({ u"acme"_s, u"globex"_s }); // the same: nothing to say
+            QCOMPARE(changed.count(), 2);
+        }
+        SubscriptionSet next;
+        next.add(u"hooli"_s);
+        next.setStateFile(file);
+        QCOMPARE(next.ids(), QStringList({ u"hooli"_s, u"acme"_s, u"globex"_s }));
+        QVERIFY(next.remove(u"acme"_s));
+        QVERIFY(!next.remove(u"acme"_s));
+        SubscriptionSet third;
+        third.setStateFile(file);
+        QCOMPARE(third.ids(), QStringList({ u"hooli"_s, u"globex"_s }));
+    }
+
+    void subscriptionStatusFollowsTheServersAnswersInOrder()
+    {
+        SubscriptionSet set;
+        set.replace({ u"acme"_s, u"globex"_s, u"hooli"_s });
+        QSignalSpy status(&set, &SubscriptionSet::statusChanged);
+        for (const QString &id : set.ids())
+            set.noteSent(id);
+        QCOMPARE(set.status(u"globex"_s), SubscriptionSet::Status::Sent);
+        set.noteConfirmed(u"acme"_s);
+        // A refusal names no client: it is about the oldest one still waiting for an answer.
+        QCOMPARE(set.noteRefusedOldest(u"Insufficient permissions"_s), u"globex"_s);
+        QCOMPARE(set.status(u"acme"_s), SubscriptionSet::Status::Confirmed);
+        QCOMPARE(set.status(u"globex"_s), SubscriptionSet::Status::Refused);
+        QCOMPARE(set.reason(u"globex"_s), u"Insufficient permissions"_s);
+        QCOMPARE(set.status(u"hooli"_s), SubscriptionSet::Status::Sent);
+        QCOMPARE(status.count(), 3 + 2);
+        // A new socket: every answer is due again.
+        set.resetStatuses();
+        QCOMPARE(set.status(u"acme"_s), SubscriptionSet::Status::Waiting);
+        QCOMPARE(set.reason(u"globex"_s), QString());
+        QCOMPARE(set.noteRefusedOldest(u"late"_s), QString());
+    }
+
+    void feedDropsDuplicatesButNotTicketUpdatesAndBatches()
+    {
+        noc::AlertFeed feed;
+        QSignalSpy batches(&feed, &noc::AlertFeed::alertsReceived);
+        feed.add(makeAlert(u"1"_s));
+        feed.add(makeAlert(u"1"_s)); // a second subscription delivers it again
+        feed.add(makeAlert(u"1"_s, AlertKind::Finding)); // another kind, another id space
+        feed.add(makeAlert(u"9"_s, AlertKind::Ticket));
+        feed.add(makeAlert(u"9"_s, AlertKind::Ticket)); // a ticket changing status
+        QVERIFY(batches.wait(2000));
+        QCOMPARE(batches.count(), 1);
+        const auto batch = batches.at(0).at(0).value<noc::AlertBatch>();
+        QCOMPARE(batch.size(), 4);
+    }
+
+    void feedSaysWhatTheServerCanAcknowledge()
+    {
+        noc::AlertFeed feed;
+        QSignalSpy batches(&feed, &noc::AlertFeed::alertsReceived);
+        // An escalation of an alert this client never saw: the server would close the socket (1011).
+        feed.add(makeAlert(u"5"_s, AlertKind::CriticalAlert, noc::Severity::Critical));
+        feed.add(makeAlert(u"7"_s));
+        feed.add(makeAlert(u"7"_s, AlertKind::CriticalAlert, noc::Severity::Critical));
+        feed.add(makeAlert(u"8"_s, AlertKind::Finding));
+        QVERIFY(batches.wait(2000));
+        const auto batch = batches.at(0).at(0).value<noc::AlertBatch>();
+        QCOMPARE(batch.size(), 4);
+        QCOMPARE(batch.at(0).serverAcknowledgeable, false);
+        QCOMPARE(batch.at(1).serverAcknowledgeable, true);
+        QCOMPARE(batch.at(2).serverAcknowledgeable, true);
+        QCOMPARE(batch.at(3).serverAcknowledgeable, false);
+    }
+
+    void escalationRules()
+    {
+        Alert source = makeAlert(u"7"_s, AlertKind::Alert, noc::Severity::Critical);
+        Alert critical = makeAlert(u"7"_s, AlertKind::CriticalAlert, noc::Severity::Critical);
+        critical.location = u"DC2 rack 4"_s;
+        critical.receivedAt = source.receivedAt.addSecs(-5);
+        QVERIFY(noc::escalation::mayBeEscalated(source));
+        QVERIFY(!noc::escalation::mayBeEscalated(makeAlert(u"7"_s)));
+        QCOMPARE(noc::escalation::twinIdentity(critical), source.identity());
+        QVERIFY(noc::escalation::areTwins(source, critical));
+        Alert otherType = critical;
+        otherType.type = u"POWER"_s;
+        QVERIFY(!noc::escalation::areTwins(source, otherType));
+        QVERIFY(!noc::escalation::areTwins(source, source));
+
+        Alert merged = critical;
+        noc::escalation::absorb(merged, source);
+        QCOMPARE(merged.kind, AlertKind::Alert); // the identity the server can acknowledge
+        QCOMPARE(merged.location, u"DC2 rack 4"_s);
+        QCOMPARE(merged.receivedAt, critical.receivedAt); // the first time either half was heard
+        QVERIFY(merged.serverAcknowledgeable);
+    }
+
+    void bulkAcknowledgementIsWrittenOnce()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"ack-outbox.json"_s);
+        noc::AckOutbox outbox(file);
+        QVERIFY(outbox.load());
+        QStringList ids;
+        for (int i = 0; i < 300; ++i)
+            ids.append(QString::number(i));
+        ids.append(u"7"_s); // already in the list
+        ids.append(QString());
+        const int writesBefore = outbox.writes();
+        const QStringList added = outbox.addMany(ids, QDateTime::currentDateTimeUtc());
+        QCOMPARE(added.size(), 300);
+        QCOMPARE(outbox.writes(), writesBefore + 1);
+        QCOMPARE(outbox.addMany({ u"7"_s }, QDateTime::currentDateTimeUtc()), QStringList());
+        noc::AckOutbox reader(file + u".copy"_s);
+        QVERIFY(QFile::copy(file, file + u".copy"_s));
+        QVERIFY(reader.load());
+        QCOMPARE(reader.size(), 300);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineParts)
+#include "tst_engineparts.moc"
