@@ -262,23 +262,7 @@ std::unique_ptr<QSettings> openSettings(const QString &fileName)
 void DashboardSettings::load()
 {
     const auto store = openSettings(m_fileName);
-    const noc::ClientSettings c = noc::ClientSettings::load(*store);
-    *m_stored = c;
-    QStringList servers;
-    for (const QUrl &url : c.servers)
-        servers.append(url.toString());
-    setServers(servers);
-    setAuthGeneration(noc::authGenerationName(c.authGeneration));
-    setTokenLocation(noc::tokenLocationName(c.tokenLocation));
-    setOrigin(c.origin);
-    setUsername(c.username);
-    setRememberPassword(c.rememberPassword);
-    setHeartbeatSeconds(c.heartbeatSeconds);
-    setBackoffBaseMs(c.backoff.baseMs);
-    setBackoffCapMs(c.backoff.capMs);
-    setBackoffMaxAttempts(c.backoff.maxAttempts);
-    setWallMode(c.wallMode);
-
+    setConnection(noc::ClientSettings::load(*store));
     const DashboardSettings defaults;
     setTheme(store->value(u"ui/theme"_s, defaults.theme()).toString());
     setLanguage(store->value(u"ui/language"_s, defaults.language()).toString());
@@ -294,6 +278,26 @@ void DashboardSettings::load()
     setWallRotationSeconds(store->value(u"wall/rotationSeconds"_s, defaults.wallRotationSeconds()).toInt());
     setWallCursorHideSeconds(
         store->value(u"wall/cursorHideSeconds"_s, defaults.wallCursorHideSeconds()).toInt());
+}
+
+void DashboardSettings::setConnection(const noc::ClientSettings &c)
+{
+    *m_stored = c;
+    QStringList servers;
+    for (const QUrl &url : c.servers)
+        servers.append(url.toString());
+    setServers(servers);
+    setAuthGeneration(noc::authGenerationName(c.authGeneration));
+    setTokenLocation(noc::tokenLocationName(c.tokenLocation));
+    setOrigin(c.origin);
+    setUsername(c.username);
+    setRememberPassword(c.rememberPassword);
+    setHeartbeatSeconds(c.heartbeatSeconds);
+    setBackoffBaseMs(c.backoff.baseMs);
+    setBackoffCapMs(c.backoff.capMs);
+    setBackoffMaxAttempts(c.backoff.maxAttempts);
+    setWallMode(c.wallMode);
+    pushToEngine(); // keys not shown here (TLS, CA bundle) may have changed alone
 }
 
 noc::ClientSettings DashboardSettings::toClientSettings(const noc::ClientSettings &stored) const

@@ -126,6 +126,8 @@ public:
     // From now on every change reaches this engine (servers, auth, Origin, heartbeat, backoff, wall
     // mode), starting with the current values. Not owned.
     void setEngine(noc::NocClient *engine);
+    // Every connection key at once (a load, the command line for this run); not saved by itself.
+    void setConnection(const noc::ClientSettings &connection);
     // Demo: the connection (servers, auth, subscriptions) belongs to the embedded backend; the policy
     // (heartbeat, backoff, wall mode) still comes from here. Connection keys are then never saved.
     void lockConnection(const noc::ClientSettings &connection);

@@ -3,6 +3,7 @@
 
 #include <QSettings>
 #include <QStandardPaths>
+#include <QVariant>
 
 namespace noc {
 
@@ -61,27 +62,45 @@ QString ClientSettings::defaultStateDirectory()
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/nocdash"_s;
 }
 
-void ClientSettings::save(QSettings &settings) const
+QList<std::pair<QString, QVariant>> ClientSettings::keyValues() const
 {
     QStringList urls;
     for (const QUrl &url : servers)
         urls.append(url.toString());
-    settings.setValue(u"connection/servers"_s, urls);
-    settings.setValue(u"connection/auth"_s, authGenerationName(authGeneration));
-    settings.setValue(u"connection/tokenLocation"_s, tokenLocationName(tokenLocation));
-    settings.setValue(u"connection/origin"_s, origin);
-    settings.setValue(u"connection/caBundle"_s, caBundlePath);
-    settings.setValue(u"connection/insecureTls"_s, insecureTls);
-    settings.setValue(u"connection/heartbeatSeconds"_s, heartbeatSeconds);
-    settings.setValue(u"account/username"_s, username);
-    settings.setValue(u"account/rememberPassword"_s, rememberPassword);
-    settings.setValue(u"subscriptions/clients"_s, subscriptions);
-    settings.setValue(u"backoff/baseMs"_s, backoff.baseMs);
-    settings.setValue(u"backoff/factor"_s, backoff.factor);
-    settings.setValue(u"backoff/capMs"_s, backoff.capMs);
-    settings.setValue(u"backoff/jitter"_s, backoff.jitter);
-    settings.setValue(u"backoff/maxAttempts"_s, backoff.maxAttempts);
-    settings.setValue(u"wall/enabled"_s, wallMode);
+    return {
+        { u"connection/servers"_s, urls },
+        { u"connection/auth"_s, authGenerationName(authGeneration) },
+        { u"connection/tokenLocation"_s, tokenLocationName(tokenLocation) },
+        { u"connection/origin"_s, origin },
+        { u"connection/caBundle"_s, caBundlePath },
+        { u"connection/insecureTls"_s, insecureTls },
+        { u"connection/heartbeatSeconds"_s, heartbeatSeconds },
+        { u"account/username"_s, username },
+        { u"account/rememberPassword"_s, rememberPassword },
+        { u"subscriptions/clients"_s, subscriptions },
+        { u"backoff/baseMs"_s, backoff.baseMs },
+        { u"backoff/factor"_s, backoff.factor },
+        { u"backoff/capMs"_s, backoff.capMs },
+        { u"backoff/jitter"_s, backoff.jitter },
+        { u"backoff/maxAttempts"_s, backoff.maxAttempts },
+        { u"wall/enabled"_s, wallMode },
+    };
+}
+
+void ClientSettings::save(QSettings &settings) const
+{
+    for (const auto &[key, value] : keyValues())
+        settings.setValue(key, value);
+}
+
+void ClientSettings::saveChanges(QSettings &settings, const ClientSettings &before) const
+{
+    const auto old = before.keyValues();
+    const auto now = keyValues();
+    for (qsizetype i = 0; i < now.size(); ++i) {
+        if (now.at(i).second != old.at(i).second)
+            settings.setValue(now.at(i).first, now.at(i).second);
+    }
 }
 
 ServerProfile ClientSettings::profileFor(qsizetype index) const

@@ -6,6 +6,9 @@
 #include <QList>
 #include <QStringList>
 #include <QUrl>
+#include <QVariant>
+
+#include <utility>
 
 class QSettings;
 
@@ -48,8 +51,15 @@ struct ClientSettings
     // shared, so an ack queued by one is delivered by the other.
     [[nodiscard]] static QString defaultStateDirectory();
     void save(QSettings &settings) const;
+    // Writes only the keys whose values differ from `before` (what was loaded), so a system-wide preset
+    // keeps governing every key the user did not change.
+    void saveChanges(QSettings &settings, const ClientSettings &before) const;
     // The profile for servers[index] (or an empty one).
     [[nodiscard]] ServerProfile profileFor(qsizetype index) const;
+
+private:
+    // Every stored key with its value, in one order: save and saveChanges share it.
+    [[nodiscard]] QList<std::pair<QString, QVariant>> keyValues() const;
 };
 
 } // namespace noc

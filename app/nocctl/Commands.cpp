@@ -125,21 +125,18 @@ QJsonObject healthJson(const noc::NocClient &client)
 
 void rememberServerAndUser(const CtlOptions &o)
 {
-    // What nocdash needs to find the session: the server list and the user. Only what the operator
-    // gave on this command line is written, so a system-wide preset keeps governing everything else.
+    // What nocdash needs to find the session: the server list and the user. Only what differs from
+    // what was stored is written, so a system-wide preset keeps governing everything else.
     QSettings settings(u"nocdash"_s, u"nocdash"_s);
-    QStringList urls;
-    for (const QUrl &url : o.settings.servers)
-        urls.append(url.toString());
-    if (o.serversFromCommandLine)
-        settings.setValue(u"connection/servers"_s, urls);
-    settings.setValue(u"account/username"_s, o.settings.username);
-    settings.setValue(u"connection/auth"_s, noc::authGenerationName(o.settings.authGeneration));
-    if (!o.settings.origin.isEmpty())
-        settings.setValue(u"connection/origin"_s, o.settings.origin);
-    if (!o.settings.caBundlePath.isEmpty())
-        settings.setValue(u"connection/caBundle"_s, o.settings.caBundlePath);
-    settings.setValue(u"account/rememberPassword"_s, o.settings.rememberPassword);
+    noc::ClientSettings changed = o.stored;
+    changed.servers = o.settings.servers;
+    changed.username = o.settings.username;
+    changed.authGeneration = o.settings.authGeneration;
+    changed.tokenLocation = o.settings.tokenLocation;
+    changed.origin = o.settings.origin;
+    changed.caBundlePath = o.settings.caBundlePath;
+    changed.rememberPassword = o.settings.rememberPassword;
+    changed.saveChanges(settings, o.stored);
     settings.sync();
 }
 
@@ -319,8 +316,6 @@ int runSubscribe(const CtlOptions &o)
     const auto report = [&] {
         if (!waiting.isEmpty())
             return;
-        QSettings settings(u"nocdash"_s, u"nocdash"_s);
-        settings.setValue(u"subscriptions/clients"_s, client->subscriptions());
         for (const auto &[id, reason] : refused)
             say(u"%1: %2"_s.arg(id, reason));
         finish(refused.empty() ? Ok : CommandRefused);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CtlOptions.h"
 
+#include "ConnectionOptions.h"
 #include "ExitCodes.h"
 
 #include <QCommandLineParser>
@@ -30,28 +31,17 @@ ParsedCtlOptions parseCtlOptions(const QCoreApplication &app)
         + QString::fromLatin1(kExitCodeHelp));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption server(u"server"_s, u"Server base URL; repeat for failover, in order."_s,
-                                    u"url"_s);
-    const QCommandLineOption user(u"user"_s, u"User name (default: the one stored by login)."_s, u"name"_s);
-    const QCommandLineOption passwordStdin(u"password-stdin"_s, u"Read the password from standard input."_s);
+    const noc::ConnectionOptions connection;
+    parser.addOptions(connection.options());
     const QCommandLineOption remember(
         u"remember-password"_s, u"login: keep the password in the keychain too (not only the session)."_s);
-    const QCommandLineOption auth(u"auth"_s, u"Auth generation: token, v2 or auto."_s, u"generation"_s);
-    const QCommandLineOption origin(u"origin"_s, u"Origin header for WebSockets."_s, u"url"_s);
-    const QCommandLineOption tokenLocation(u"token-location"_s, u"query, header or cookie."_s, u"where"_s);
-    const QCommandLineOption caBundle(u"ca-bundle"_s,
-                                      u"PEM file with extra CA certificates (a company CA)."_s, u"file"_s);
-    const QCommandLineOption insecure(u"insecure"_s,
-                                      u"Do not verify TLS certificates (never in production)."_s);
-    const QCommandLineOption client(u"client"_s, u"watch: subscribe to this client (repeatable)."_s, u"id"_s);
     const QCommandLineOption json(u"json"_s, u"One JSON object per line."_s);
     const QCommandLineOption timeout(u"timeout"_s, u"Seconds to wait for the server (default 60)."_s, u"s"_s,
                                      u"60"_s);
     const QCommandLineOption stateTable(u"state-table"_s, u"status: print the reconnection state table."_s);
     const QCommandLineOption stateDir(
         u"state-dir"_s, u"Where the ack outbox lives (default: shared with nocdash)."_s, u"dir"_s);
-    parser.addOptions({ server, user, passwordStdin, remember, auth, origin, tokenLocation, caBundle,
-                        insecure, client, json, timeout, stateTable, stateDir });
+    parser.addOptions({ remember, json, timeout, stateTable, stateDir });
     parser.addPositionalArgument(u"command"_s, u"login, logout, watch, ack, subscribe or status."_s);
     parser.process(app);
 
@@ -73,41 +63,14 @@ ParsedCtlOptions parseCtlOptions(const QCoreApplication &app)
         return usage(u"unknown command "_s + o.command);
 
     const QSettings stored(u"nocdash"_s, u"nocdash"_s);
-    o.settings = noc::ClientSettings::load(stored);
-    if (parser.isSet(server)) {
-        o.settings.servers.clear();
-        for (const QString &value : parser.values(server)) {
-            const QUrl url(value);
-            if (!url.isValid() || url.host().isEmpty()
-                || (url.scheme() != "https"_L1 && url.scheme() != "http"_L1))
-                return usage(u"--server needs an http:// or https:// URL, not "_s + value);
-            o.settings.servers.append(url);
-        }
-        o.serversFromCommandLine = true;
-    }
-    if (parser.isSet(user))
-        o.settings.username = parser.value(user);
-    if (parser.isSet(auth)) {
-        const auto generation = noc::authGenerationFromString(parser.value(auth));
-        if (!generation)
-            return usage(u"--auth takes token, v2 or auto"_s);
-        o.settings.authGeneration = *generation;
-    }
-    if (parser.isSet(tokenLocation)) {
-        const auto location = noc::tokenLocationFromString(parser.value(tokenLocation));
-        if (!location)
-            return usage(u"--token-location takes query, header or cookie"_s);
-        o.settings.tokenLocation = *location;
-    }
-    if (parser.isSet(origin))
-        o.settings.origin = parser.value(origin);
-    if (parser.isSet(caBundle))
-        o.settings.caBundlePath = parser.value(caBundle);
-    if (parser.isSet(insecure))
-        o.settings.insecureTls = true;
+    o.stored = noc::ClientSettings::load(stored);
+    o.settings = o.stored;
+    if (const QString error = connection.applyTo(parser, o.settings); !error.isEmpty())
+        return usage(error);
+    o.serversFromCommandLine = connection.serversGiven(parser);
     o.settings.rememberPassword = parser.isSet(remember);
-    if (parser.isSet(client))
-        o.settings.subscriptions = parser.values(client);
+    if (const QStringList clients = connection.clients(parser); !clients.isEmpty())
+        o.settings.subscriptions = clients;
     o.json = parser.isSet(json);
     o.stateTable = parser.isSet(stateTable);
     bool ok = false;
@@ -118,7 +81,7 @@ ParsedCtlOptions parseCtlOptions(const QCoreApplication &app)
         = parser.isSet(stateDir) ? parser.value(stateDir) : noc::ClientSettings::defaultStateDirectory();
 
     o.password = qEnvironmentVariable("NOCDASH_PASSWORD");
-    if (parser.isSet(passwordStdin))
+    if (connection.passwordFromStdin(parser))
         o.password = QTextStream(stdin).readLine();
 
     if (o.stateTable)

@@ -14,7 +14,8 @@ struct CtlOptions
 {
     QString command;
     QStringList arguments; // after the command
-    noc::ClientSettings settings;
+    noc::ClientSettings settings; // stored, with the command line over it
+    noc::ClientSettings stored; // as stored: what login compares with before it saves
     QString password; // empty: from the keychain
     bool json = false;
     bool stateTable = false;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ServerProfile.h"
+#include "ClientSettings.h"
 
 #include <QString>
 #include <QStringList>
@@ -14,8 +14,8 @@ class QCoreApplication;
 struct DashboardOptions
 {
     bool demo = false;
-    noc::ServerProfile profile;
-    QString username;
+    // The stored settings with the shared connection options (noc::ConnectionOptions) over them.
+    noc::ClientSettings connection;
     bool passwordFromStdin = false;
     QStringList clients;
     QString language; // empty: the system locale
@@ -34,6 +34,6 @@ struct ParsedDashboardOptions
     int exitCode = 0;
 };
 
-// savedServer: the settings name a server, so --server is not required.
+// stored: the connection settings as saved; the command line changes what it names, for this run.
 [[nodiscard]] ParsedDashboardOptions parseDashboardOptions(const QCoreApplication &app,
-                                                           bool savedServer = false);
+                                                           const noc::ClientSettings &stored);

@@ -53,7 +53,7 @@ int main(int argc, char *argv[])
     DashboardSettings settings;
     settings.load();
 
-    const ParsedDashboardOptions parsed = parseDashboardOptions(app, !settings.servers().isEmpty());
+    const ParsedDashboardOptions parsed = parseDashboardOptions(app, settings.clientSettings());
     if (!parsed.options)
         return parsed.exitCode;
     const DashboardOptions &options = *parsed.options;
@@ -84,20 +84,14 @@ int main(int argc, char *argv[])
         client.setCredentialStore(nullptr);
         client.setCredentials(demo->username(), demo->password());
     } else {
-        if (!options.profile.baseUrl.isEmpty()) {
-            settings.setServers({ options.profile.baseUrl.toString() });
-            settings.setAuthGeneration(noc::authGenerationName(options.profile.authGeneration));
-            settings.setTokenLocation(noc::tokenLocationName(options.profile.tokenLocation));
-            settings.setOrigin(options.profile.origin);
-        }
+        settings.setConnection(options.connection);
         // From here on, every change of a setting (dialog, F11, menu) reaches the engine the same way.
         settings.setEngine(&client);
         // Acks not yet confirmed and the subscription set outlive the process; shared with nocctl.
         client.setStateDirectory(noc::ClientSettings::defaultStateDirectory());
         if (!options.clients.isEmpty())
             client.setSubscriptions(options.clients);
-        const QString username = options.username.isEmpty() ? settings.username() : options.username;
-        client.setCredentials(username, readPassword(options.passwordFromStdin));
+        client.setCredentials(settings.username(), readPassword(options.passwordFromStdin));
     }
 
     QQmlApplicationEngine engine;

@@ -3,10 +3,14 @@
 // protocol rules (duplicates, what the server can acknowledge, escalations), the outbox's bulk write.
 #include "AckOutbox.h"
 #include "AlertFeed.h"
+#include "ClientSettings.h"
+#include "ConnectionOptions.h"
 #include "Escalation.h"
 #include "SubscriptionSet.h"
 
+#include <QCommandLineParser>
 #include <QFileInfo>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -141,6 +145,57 @@ private Q_SLOTS:
         QCOMPARE(merged.location, u"DC2 rack 4"_s);
         QCOMPARE(merged.receivedAt, critical.receivedAt); // the first time either half was heard
         QVERIFY(merged.serverAcknowledgeable);
+    }
+
+    void connectionOptionsChangeOnlyWhatTheyName()
+    {
+        noc::ClientSettings stored;
+        stored.servers = { QUrl(u"https://noc.example.com"_s) };
+        stored.authGeneration = noc::AuthGeneration::V2;
+        stored.tokenLocation = noc::TokenLocation::Header;
+        stored.origin = u"https://dash.example.com"_s;
+        stored.username = u"kim"_s;
+
+        const noc::ConnectionOptions options;
+        QCommandLineParser parser;
+        parser.addOptions(options.options());
+        QVERIFY(parser.parse({ u"nocdash"_s, u"--server"_s, u"https://a.example.com"_s, u"--server"_s,
+                               u"http://b.example.com:8000"_s, u"--client"_s, u"acme"_s }));
+        noc::ClientSettings settings = stored;
+        QCOMPARE(options.applyTo(parser, settings), QString());
+        QCOMPARE(settings.servers.size(), 2);
+        QCOMPARE(settings.servers.at(1), QUrl(u"http://b.example.com:8000"_s));
+        // Not named on the command line: as stored (nocdash used to reset these to defaults).
+        QCOMPARE(settings.authGeneration, noc::AuthGeneration::V2);
+        QCOMPARE(settings.tokenLocation, noc::TokenLocation::Header);
+        QCOMPARE(settings.origin, u"https://dash.example.com"_s);
+        QCOMPARE(settings.username, u"kim"_s);
+        QVERIFY(options.serversGiven(parser));
+        QCOMPARE(options.clients(parser), QStringList({ u"acme"_s }));
+
+        QCommandLineParser bad;
+        bad.addOptions(options.options());
+        QVERIFY(bad.parse({ u"nocctl"_s, u"--auth"_s, u"v3"_s }));
+        noc::ClientSettings untouched = stored;
+        QVERIFY(options.applyTo(bad, untouched).contains(u"--auth"_s));
+        QCommandLineParser notUrl;
+        notUrl.addOptions(options.options());
+        QVERIFY(notUrl.parse({ u"nocctl"_s, u"--server"_s, u"noc.example.com"_s }));
+        QVERIFY(options.applyTo(notUrl, untouched).contains(u"--server"_s));
+    }
+
+    void settingsSaveOnlyWhatChanged()
+    {
+        QTemporaryDir dir;
+        QSettings store(dir.filePath(u"nocdash.conf"_s), QSettings::IniFormat);
+        const noc::ClientSettings before = noc::ClientSettings::load(store);
+        noc::ClientSettings after = before;
+        after.username = u"kim"_s;
+        after.servers = { QUrl(u"https://noc.example.com"_s) };
+        after.saveChanges(store, before);
+        store.sync();
+        QCOMPARE(store.allKeys().size(), 2); // a preset keeps governing every other key
+        QCOMPARE(noc::ClientSettings::load(store), after);
     }
 
     void bulkAcknowledgementIsWrittenOnce()
