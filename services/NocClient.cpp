@@ -4,10 +4,12 @@
 #include "AlertFeed.h"
 #include "AuthClient.h"
 #include "Clock.h"
+#include "CloseClassification.h"
 #include "CredentialStore.h"
 #include "DashboardCommands.h"
 #include "LoggingCategories.h"
 #include "NetworkWatcher.h"
+#include "SessionKeychain.h"
 #include "SubscriptionSet.h"
 #include "UrlRedaction.h"
 #include "WebSocketChannel.h"
@@ -51,6 +53,7 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     , m_subscriptions(new SubscriptionSet(this))
     , m_commands(new DashboardCommands(m_dashboard, m_subscriptions, m_clock, this))
     , m_feed(new AlertFeed(this))
+    , m_keychain(new SessionKeychain(this))
     , m_sslConfiguration(QSslConfiguration::defaultConfiguration())
     , m_retryTimer(m_clock->createTimer())
     , m_refreshAheadTimer(m_clock->createTimer())
@@ -58,7 +61,9 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     , m_healthTimer(m_clock->createTimer())
     , m_probeTimer(m_clock->createTimer())
 {
-    m_credentialStore = new CredentialStore(this);
+    m_keychain->setStore(new CredentialStore(this));
+    connect(m_keychain, &SessionKeychain::messageChanged, this, &NocClient::keychainMessageChanged);
+    connect(m_keychain, &SessionKeychain::saved, this, &NocClient::credentialsSaved);
     m_stateSince = m_clock->nowUtc();
     connect(m_auth, &AuthClient::loginFinished, this, &NocClient::onLoginFinished);
     connect(m_auth, &AuthClient::refreshFinished, this, &NocClient::onRefreshFinished);
@@ -451,7 +456,7 @@ void NocClient::probePreferredServer()
 
 void NocClient::setCredentialStore(CredentialStore *store)
 {
-    m_credentialStore = store;
+    m_keychain->setStore(store);
 }
 
 void NocClient::restoreSession(const QString &username, const QString &refreshToken)
@@ -472,64 +477,36 @@ QUrl NocClient::keychainServer() const
     return m_settings.profileFor(0).baseUrl;
 }
 
-void NocClient::setKeychainMessage(const QString &message)
+QString NocClient::keychainMessage() const
 {
-    if (message == m_keychainMessage)
-        return;
-    m_keychainMessage = message;
-    if (!message.isEmpty())
-        qCWarning(lcSession) << "keychain:" << message;
-    Q_EMIT keychainMessageChanged();
+    return m_keychain->message();
 }
 
 void NocClient::startFromKeychain()
 {
     // An unattended screen starts here: its refresh token (and the password, if the operator chose to
     // remember it) come from the OS keychain.
-    m_readingKeychain = true;
-    const QUrl server = keychainServer();
     const QString user = m_username;
-    m_credentialStore->readRefreshToken(
-        server, user, this, [this, server, user](const CredentialResult &token) {
-            if (token.ok)
-                restoreSession(user, token.secret);
-            else if (token.kind != CredentialError::NotFound)
-                setKeychainMessage(token.message);
-            m_credentialStore->readPassword(
-                server, user, this, [this, user](const CredentialResult &password) {
-                    m_readingKeychain = false;
-                    if (password.ok && user == m_username)
-                        m_password = password.secret;
-                    else if (!password.ok && password.kind != CredentialError::NotFound)
-                        setKeychainMessage(password.message);
-                    if (m_password.isEmpty() && m_tokens.refresh.isEmpty()) {
-                        m_needsCredentials = true;
-                        setState(ConnectionState::Failed, tr("Sign-in required"));
-                        return;
-                    }
-                    start();
-                });
-        });
+    m_keychain->read(keychainServer(), user, [this, user](const QString &refresh, const QString &password) {
+        if (user != m_username)
+            return; // someone signed in meanwhile
+        if (!refresh.isEmpty())
+            restoreSession(user, refresh);
+        if (!password.isEmpty())
+            m_password = password;
+        if (m_password.isEmpty() && m_tokens.refresh.isEmpty()) {
+            m_needsCredentials = true;
+            setState(ConnectionState::Failed, tr("Sign-in required"));
+            return;
+        }
+        start();
+    });
 }
 
 void NocClient::storeCredentials()
 {
-    if (!m_credentialStore || m_username.isEmpty())
-        return;
-    const QUrl server = keychainServer();
-    const auto report = [this](const CredentialResult &result) {
-        // No keychain: keep working for this session, persist nothing, and say what that means.
-        setKeychainMessage(result.ok ? QString() : result.message);
-    };
-    if (m_settings.rememberPassword && !m_password.isEmpty())
-        m_credentialStore->writePassword(server, m_username, m_password, this, report);
-    if (!m_tokens.refresh.isEmpty()) {
-        m_credentialStore->writeRefreshToken(server, m_username, m_tokens.refresh, this,
-                                             [this, report](const CredentialResult &result) {
-                                                 report(result);
-                                                 Q_EMIT credentialsSaved(result.ok);
-                                             });
-    }
+    m_keychain->save(keychainServer(), m_username, m_tokens.refresh,
+                     m_settings.rememberPassword ? m_password : QString());
 }
 
 // --- start, stop, sign in ------------------------------------------------------------------------
@@ -548,7 +525,7 @@ void NocClient::start()
                 [this] { dispatch(Event::NetworkRestored, tr("Resumed from sleep")); });
     }
     if (m_password.isEmpty() && m_tokens.refresh.isEmpty()) {
-        if (m_credentialStore && !m_username.isEmpty() && !m_readingKeychain) {
+        if (m_keychain->hasStore() && !m_username.isEmpty() && !m_keychain->isReading()) {
             startFromKeychain();
             return;
         }
@@ -603,13 +580,9 @@ void NocClient::signOut()
         if (m_signOutSteps > 0 && --m_signOutSteps == 0)
             Q_EMIT signedOut();
     };
-    if (m_credentialStore && !m_username.isEmpty()) {
+    if (m_keychain->hasStore() && !m_username.isEmpty()) {
         ++m_signOutSteps;
-        m_credentialStore->forget(keychainServer(), m_username, this,
-                                  [this, stepDone](const CredentialResult &result) {
-                                      setKeychainMessage(result.ok ? QString() : result.message);
-                                      stepDone();
-                                  });
+        m_keychain->forget(keychainServer(), m_username, stepDone);
     }
     if (!tokens.refresh.isEmpty()) {
         // Best effort: revokes the refresh token where the server can (v2); the token endpoints cannot.
@@ -797,34 +770,8 @@ void NocClient::onDashboardClosed(const ChannelClose &close)
     m_presenceRetryTimer->stop();
     // In-flight acks settle before the state machine sees the close (a 1011 makes them suspects).
     m_commands->onClosed(close.closeCode == 1011);
-    const QString code = close.closeCode ? QString::number(close.closeCode) : QString();
-    const QString why
-        = close.reason.isEmpty() ? code : (code.isEmpty() ? close.reason : code + u": "_s + close.reason);
-    if (close.livenessTimeout) {
-        dispatch(Event::LivenessLost, close.reason);
-    } else if (close.handshakeStatus == 403 || close.handshakeStatus == 401 || close.closeCode == 4403) {
-        dispatch(Event::HandshakeRefused,
-                 tr("The server refused the connection (permission, Origin or connection limit)"));
-    } else if (close.tlsError) {
-        dispatch(Event::ConnectFailed, close.reason);
-    } else if (close.handshakeStatus != 0) {
-        dispatch(Event::ConnectFailed,
-                 tr("The server answered HTTP %1 to the WebSocket upgrade").arg(close.handshakeStatus));
-    } else if (close.neverOpened && close.closeCode == 0) {
-        dispatch(Event::ConnectFailed, tr("Cannot reach the server: %1").arg(close.reason));
-    } else if (close.closeCode == 4408) {
-        dispatch(Event::ClosedPresenceTimeout, tr("The server closed the connection (%1)").arg(why));
-    } else if (close.closeCode == 4401) {
-        dispatch(Event::ClosedUnauthorized, tr("The server closed the connection (%1)").arg(why));
-    } else if (close.closeCode == 4429) {
-        dispatch(Event::ClosedTooManyConnections, tr("Too many connections (%1)").arg(why));
-    } else if (close.closeCode == 1011) {
-        dispatch(Event::ClosedServerError, tr("Server error (%1)").arg(why));
-    } else {
-        dispatch(Event::ClosedByServer,
-                 why.isEmpty() ? tr("Connection lost")
-                               : tr("The server closed the connection (%1)").arg(why));
-    }
+    const CloseVerdict verdict = classifyDashboardClose(close);
+    dispatch(verdict.event, verdict.message);
 }
 
 void NocClient::onPresenceClosed(const ChannelClose &close)

@@ -31,6 +31,7 @@ class Clock;
 class CredentialStore;
 class DashboardCommands;
 class NetworkWatcher;
+class SessionKeychain;
 class SubscriptionSet;
 class Timer;
 class WebSocketChannel;
@@ -144,7 +145,7 @@ public:
     [[nodiscard]] static QString stateTable() { return ConnectionStateMachine::printableTable(); }
     [[nodiscard]] QList<ChannelHealth> channelHealth() const;
     [[nodiscard]] bool needsCredentials() const { return m_needsCredentials; }
-    [[nodiscard]] QString keychainMessage() const { return m_keychainMessage; }
+    [[nodiscard]] QString keychainMessage() const;
 
     // Signs in with these credentials; the refresh token (and the password only if asked to) goes to
     // the keychain so the next start needs no typing.
@@ -223,7 +224,6 @@ private:
     void probePreferredServer();
     void startFromKeychain();
     void storeCredentials();
-    void setKeychainMessage(const QString &message);
     [[nodiscard]] QUrl keychainServer() const;
     void advanceServerAfterFailure();
     [[nodiscard]] bool tokenFresh() const;
@@ -238,9 +238,8 @@ private:
     SubscriptionSet *m_subscriptions;
     DashboardCommands *m_commands;
     AlertFeed *m_feed;
+    SessionKeychain *m_keychain;
     NetworkWatcher *m_networkWatcher = nullptr;
-    CredentialStore *m_credentialStore = nullptr;
-    bool m_readingKeychain = false;
     int m_signOutSteps = 0;
     bool m_forwardingFrames = false;
     qint64 m_probeIntervalMs = 30 * 1000;
@@ -270,7 +269,6 @@ private:
     int m_reconnects = 0;
     int m_presenceAttempt = 0;
     bool m_needsCredentials = false;
-    QString m_keychainMessage;
 
     // State
     ConnectionState m_state = ConnectionState::LoggedOut;
