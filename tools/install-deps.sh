@@ -8,6 +8,10 @@ packages=(
   cmake ninja-build g++ clang-format
   qt6-base-dev qt6-websockets-dev qt6-declarative-dev qt6-charts-dev qtkeychain-qt6-dev
   qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-qpa-plugins
+  # alert sounds: Qt Multimedia (libqt6multimedia6 carries its gstreamer and ffmpeg backend plugins; audio
+  # goes out through libpulse); tests: GStreamer's WAV elements for QAudioDecoder, and a headless
+  # PulseAudio with a null sink whose monitor parec records
+  qt6-multimedia-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good pulseaudio pulseaudio-utils
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtquick
   qml6-module-qtquick-window qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtcharts qml6-module-qttest
