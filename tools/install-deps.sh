@@ -20,8 +20,8 @@ packages=(
   qt6-translations-l10n
   # the TLS tests make their test CA and server certificates with the openssl command at test time
   openssl
-  # packaging checks (cpack -G DEB, validators) and the clang/libFuzzer build of tools/test.sh
-  dpkg-dev file lintian desktop-file-utils appstream clang libclang-rt-14-dev
+  # packaging checks (cpack -G DEB and RPM, validators) and the clang/libFuzzer build of tools/test.sh
+  dpkg-dev file lintian desktop-file-utils appstream rpm rpmlint cpio clang libclang-rt-14-dev
 )
 
 missing=()
