@@ -210,9 +210,14 @@ void TestSimUnits::alertStore()
     QCOMPARE(store.add(QStringLiteral("acme"), QStringLiteral("LOW"), QStringLiteral("HIGH_CPU")), 1001);
     QCOMPARE(store.openCount(QStringLiteral("acme")), 2);
     QCOMPARE(store.criticalOpenCount(QStringLiteral("acme")), 1);
-    QVERIFY(store.acknowledge(1000));
-    QVERIFY(store.acknowledge(1000)); // again
-    QCOMPARE(store.find(1000)->ackCount, 2);
+    QVERIFY(store.acknowledge(1000, QStringLiteral("operator"), QStringLiteral("Olivia Operator")));
+    QVERIFY(store.acknowledge(1000, QStringLiteral("operator"))); // again
+    QCOMPARE(store.find(1000)->status, AlertStatus::Acknowledged);
+    QCOMPARE(store.details(1000)->history.size(), 2);
+    QCOMPARE(store.details(1000)->acknowledged.name, QStringLiteral("operator"));
+    // Acknowledged alerts are still open; resolved ones are not.
+    QCOMPARE(store.openCount(QStringLiteral("acme")), 2);
+    store.setStatus(*store.find(1000), AlertStatus::Resolved);
     QCOMPARE(store.openCount(QStringLiteral("acme")), 1);
     QCOMPARE(store.criticalOpenCount(QStringLiteral("acme")), 0);
     QCOMPARE(store.add(QStringLiteral("globex"), QStringLiteral("INFO"), QStringLiteral("X")), 1002);
