@@ -648,7 +648,8 @@ HttpReply Simulator::actOnAlert(const QString &username, const QString &action, 
     call.body = PyJson::dumps(body);
     call.peer = QHostAddress::LocalHost;
     std::optional<HttpReply> reply = m_alertApi.handle(call);
-    qCInfo(lcSim) << "colleague" << username << action << alertId << "->" << (reply ? reply->status : 404);
+    qCInfo(lcSim) << "REST action as" << username << action << alertId << "->"
+                  << (reply ? reply->status : 404);
     return reply ? *reply : HttpReply::notFound();
 }
 
