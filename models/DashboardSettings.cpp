@@ -189,6 +189,15 @@ void DashboardSettings::setSoundRepeatSeconds(int value)
     Q_EMIT changed();
 }
 
+void DashboardSettings::setSoundVolume(int value)
+{
+    const int bounded = qBound(0, value, 100);
+    if (m_soundVolume == bounded)
+        return;
+    m_soundVolume = bounded;
+    Q_EMIT changed();
+}
+
 void DashboardSettings::setMuteMinutes(int value)
 {
     const int bounded = qBound(1, value, 24 * 60);
@@ -273,6 +282,7 @@ void DashboardSettings::load()
     setSoundHigh(store->value(u"ui/soundHigh"_s, defaults.soundHigh()).toBool());
     setSoundMedium(store->value(u"ui/soundMedium"_s, defaults.soundMedium()).toBool());
     setSoundRepeatSeconds(store->value(u"ui/soundRepeatSeconds"_s, defaults.soundRepeatSeconds()).toInt());
+    setSoundVolume(store->value(u"ui/soundVolume"_s, defaults.soundVolume()).toInt());
     setMuteMinutes(store->value(u"ui/muteMinutes"_s, defaults.muteMinutes()).toInt());
     setWallScreen(store->value(u"wall/screen"_s, defaults.wallScreen()).toInt());
     setWallRotationSeconds(store->value(u"wall/rotationSeconds"_s, defaults.wallRotationSeconds()).toInt());
@@ -381,6 +391,7 @@ void DashboardSettings::save() const
     store->setValue(u"ui/soundHigh"_s, m_soundHigh);
     store->setValue(u"ui/soundMedium"_s, m_soundMedium);
     store->setValue(u"ui/soundRepeatSeconds"_s, m_soundRepeatSeconds);
+    store->setValue(u"ui/soundVolume"_s, m_soundVolume);
     store->setValue(u"ui/muteMinutes"_s, m_muteMinutes);
     store->setValue(u"wall/screen"_s, m_wallScreen);
     store->setValue(u"wall/rotationSeconds"_s, m_wallRotationSeconds);
@@ -411,6 +422,7 @@ void DashboardSettings::resetToDefaults()
     setSoundHigh(defaults.soundHigh());
     setSoundMedium(defaults.soundMedium());
     setSoundRepeatSeconds(defaults.soundRepeatSeconds());
+    setSoundVolume(defaults.soundVolume());
     setMuteMinutes(defaults.muteMinutes());
     setWallScreen(defaults.wallScreen());
     setWallRotationSeconds(defaults.wallRotationSeconds());

@@ -42,6 +42,7 @@ class DashboardSettings : public QObject
     Q_PROPERTY(bool soundHigh READ soundHigh WRITE setSoundHigh NOTIFY changed)
     Q_PROPERTY(bool soundMedium READ soundMedium WRITE setSoundMedium NOTIFY changed)
     Q_PROPERTY(int soundRepeatSeconds READ soundRepeatSeconds WRITE setSoundRepeatSeconds NOTIFY changed)
+    Q_PROPERTY(int soundVolume READ soundVolume WRITE setSoundVolume NOTIFY changed)
     Q_PROPERTY(int muteMinutes READ muteMinutes WRITE setMuteMinutes NOTIFY changed)
     Q_PROPERTY(int wallScreen READ wallScreen WRITE setWallScreen NOTIFY changed)
     Q_PROPERTY(int wallRotationSeconds READ wallRotationSeconds WRITE setWallRotationSeconds NOTIFY changed)
@@ -105,6 +106,8 @@ public:
     void setSoundMedium(bool value);
     [[nodiscard]] int soundRepeatSeconds() const { return m_soundRepeatSeconds; }
     void setSoundRepeatSeconds(int value);
+    [[nodiscard]] int soundVolume() const { return m_soundVolume; } // 0-100, as loud as it sounds
+    void setSoundVolume(int value);
     [[nodiscard]] int muteMinutes() const { return m_muteMinutes; } // how long the mute button mutes
     void setMuteMinutes(int value);
     [[nodiscard]] int wallScreen() const { return m_wallScreen; } // -1: the primary screen
@@ -167,6 +170,7 @@ private:
     bool m_soundHigh = false;
     bool m_soundMedium = false;
     int m_soundRepeatSeconds = 30;
+    int m_soundVolume = 100;
     int m_muteMinutes = 15;
     int m_wallScreen = -1;
     int m_wallRotationSeconds = 0;

@@ -288,6 +288,7 @@ ApplicationWindow {
         id: settingsDialog
         settings: window.settings
         client: window.client
+        notifier: window.notifier
     }
     ShortcutsDialog {
         id: shortcuts

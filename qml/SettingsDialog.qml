@@ -10,6 +10,8 @@ Dialog {
     id: dialog
     required property DashboardSettings settings
     property NocClient client: null
+    // The Notifier (C++): says whether this machine has an audio output. Absent in tests.
+    property QtObject notifier: null
     title: qsTr("Settings")
     modal: true
     standardButtons: Dialog.Ok | Dialog.Cancel
@@ -25,7 +27,7 @@ Dialog {
         for (const key of ["servers", "authGeneration", "tokenLocation", "origin", "heartbeatSeconds",
                            "backoffBaseMs", "backoffCapMs", "backoffMaxAttempts", "wallMode", "theme",
                            "language", "uiScale", "retention", "notifications", "soundCritical", "soundHigh",
-                           "soundMedium", "soundRepeatSeconds", "muteMinutes", "wallScreen",
+                           "soundMedium", "soundRepeatSeconds", "soundVolume", "muteMinutes", "wallScreen",
                            "wallRotationSeconds", "wallCursorHideSeconds", "connectionLocked"])
             to[key] = from[key];
     }
@@ -153,6 +155,21 @@ Dialog {
                     editable: true
                     Accessible.name: qsTr("Repeat interval in seconds")
                     onValueModified: draft.soundRepeatSeconds = value
+                }
+                Label { text: qsTr("Volume") }
+                Slider {
+                    from: 0; to: 100; stepSize: 5
+                    value: draft.soundVolume
+                    Accessible.name: qsTr("Alert sound volume")
+                    onMoved: draft.soundVolume = value
+                }
+                Label {
+                    visible: dialog.notifier !== null && !dialog.notifier.soundAvailable
+                    text: qsTr("No audio output device on this machine: alerts are silent.")
+                    color: Theme.warningText
+                    wrapMode: Text.WordWrap
+                    Layout.columnSpan: 2
+                    Layout.fillWidth: true
                 }
                 Label { text: qsTr("Mute for (min)") }
                 SpinBox {

@@ -280,6 +280,10 @@ QJsonObject AuthEndpoints::userObject(const SimUser &user) const
     }
     if (user.canAcknowledge) {
         capabilities.append(QStringLiteral("noc:acknowledge"));
+        capabilities.append(QStringLiteral("noc:ack_alerts"));
+    }
+    if (user.canEscalate) {
+        capabilities.append(QStringLiteral("noc:escalate"));
     }
     QJsonObject object { { QStringLiteral("id"), user.id },
                          { QStringLiteral("username"), user.username },

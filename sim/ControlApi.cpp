@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "ControlApi.h"
 
+#include "AlertJson.h"
 #include "AlertTexts.h"
 #include "IsoTime.h"
+#include "PyJson.h"
 #include "SimLogging.h"
 #include "Simulator.h"
 #include "SocketAdmission.h"
@@ -72,6 +74,9 @@ HttpReply ControlApi::dispatch(const QString &endpoint, const QByteArray &method
         const QJsonValue value = body.value(QLatin1String(key));
         return value.isBool() ? value.toBool() : (value.isDouble() ? value.toInt() != 0 : fallback);
     };
+    if (std::optional<HttpReply> reply = alerts(endpoint, get, body)) {
+        return *reply;
+    }
     if (get && endpoint == QLatin1String("status")) {
         return status();
     }
@@ -159,6 +164,185 @@ HttpReply ControlApi::dispatch(const QString &endpoint, const QByteArray &method
     return fail(404, QStringLiteral("Unknown control endpoint: %1").arg(endpoint));
 }
 
+std::optional<HttpReply> ControlApi::alerts(const QString &endpoint, bool get, const QJsonObject &body)
+{
+    if (endpoint == QLatin1String("alert-api")) {
+        return alertApi(get, body);
+    }
+    if (get && endpoint == QLatin1String("rest-calls")) {
+        return restCalls();
+    }
+    if (get && endpoint == QLatin1String("alerts")) {
+        QJsonObject byStatus;
+        const QHash<QString, int> counts = m_simulator.alertStore().countByStatus();
+        int open = 0;
+        for (auto it = counts.constBegin(); it != counts.constEnd(); ++it) {
+            byStatus.insert(it.key(), it.value());
+            open += AlertStatusNames::isOpen(AlertStatusNames::fromCode(it.key()).value_or(AlertStatus::New))
+                ? it.value()
+                : 0;
+        }
+        return ok({ { QStringLiteral("count"), int(m_simulator.alertStore().size()) },
+                    { QStringLiteral("open"), open },
+                    { QStringLiteral("by_status"), byStatus } });
+    }
+    if (get && endpoint.startsWith(QLatin1String("alerts/"))) {
+        bool numeric = false;
+        const qint64 id = endpoint.mid(7).toLongLong(&numeric);
+        const StoredAlert *alert = numeric ? m_simulator.alertStore().find(id) : nullptr;
+        if (!alert) {
+            return fail(404, QStringLiteral("No alert %1 in the store").arg(endpoint.mid(7)));
+        }
+        return ok(
+            { { QStringLiteral("alert"), AlertJson::record(*alert, m_simulator.alertStore().details(id)) } });
+    }
+    if (get) {
+        return std::nullopt;
+    }
+    if (endpoint == QLatin1String("alerts/seed")) {
+        return seed(body);
+    }
+    if (endpoint == QLatin1String("alerts/act")) {
+        return act(body);
+    }
+    if (endpoint == QLatin1String("alerts/suppress-repeat")) {
+        const qint64 id = body.value(QLatin1String("alert_id")).toInteger();
+        if (!m_simulator.suppressRepeat(id)) {
+            return fail(404, QStringLiteral("No alert %1 in the store").arg(id));
+        }
+        return ok({ { QStringLiteral("alert_id"), id } });
+    }
+    return std::nullopt;
+}
+
+HttpReply ControlApi::seed(const QJsonObject &body)
+{
+    SeedRequest request;
+    request.count = body.value(QLatin1String("count")).toInt(request.count);
+    request.minAgeSeconds = body.value(QLatin1String("min_age_s")).toInt(request.minAgeSeconds);
+    request.maxAgeSeconds = body.value(QLatin1String("max_age_s")).toInt(request.maxAgeSeconds);
+    request.severity = body.value(QLatin1String("severity")).toString();
+    request.alertType = body.value(QLatin1String("alert_type")).toString();
+    request.message = body.value(QLatin1String("message")).toString();
+    for (const QJsonValue &age : body.value(QLatin1String("ages_s")).toArray()) {
+        request.agesSeconds.append(age.toInt());
+    }
+    for (const QJsonValue &status : body.value(QLatin1String("statuses")).toArray()) {
+        if (!AlertStatusNames::fromCode(status.toString())) {
+            return fail(400,
+                        QStringLiteral("Unknown status %1; one of NEW, ACKNOWLEDGED, ASSIGNED, ESCALATED, "
+                                       "RESOLVED, SUPPRESSED")
+                            .arg(status.toString()));
+        }
+        request.statuses.append(status.toString());
+    }
+    for (const QJsonValue &client : body.value(QLatin1String("clients")).toArray()) {
+        if (!m_simulator.options().clients.contains(client.toString())) {
+            return fail(400, QStringLiteral("Unknown client %1").arg(client.toString()));
+        }
+        request.clients.append(client.toString());
+    }
+    if (!request.severity.isEmpty() && !AlertTexts::severities().contains(request.severity)) {
+        return fail(400, QStringLiteral("Unknown severity %1").arg(request.severity));
+    }
+    QJsonArray ids;
+    for (const qint64 id : m_simulator.seedAlerts(request)) {
+        ids.append(id);
+    }
+    return ok({ { QStringLiteral("ids"), ids } });
+}
+
+HttpReply ControlApi::act(const QJsonObject &body)
+{
+    static const QStringList actions { QStringLiteral("ack"), QStringLiteral("assign"),
+                                       QStringLiteral("escalate"), QStringLiteral("resolve"),
+                                       QStringLiteral("bulk-action") };
+    const QString action = body.value(QLatin1String("action")).toString();
+    if (!actions.contains(action)) {
+        return fail(400, QStringLiteral("action must be one of: %1").arg(actions.join(u", ")));
+    }
+    QString username = body.value(QLatin1String("as")).toString();
+    if (username.isEmpty()) {
+        const QList<const SimUser *> colleagues = AlertSeeder::colleagues(m_simulator.options());
+        username = colleagues.isEmpty() ? QString() : colleagues.constFirst()->username;
+    }
+    if (!m_simulator.options().userByName(username)) {
+        return fail(400, QStringLiteral("Unknown user %1").arg(username));
+    }
+    const qint64 id = body.value(QLatin1String("alert_id")).toInteger();
+    const HttpReply reply
+        = m_simulator.actOnAlert(username, action, id, body.value(QLatin1String("fields")).toObject());
+    const std::optional<QJsonValue> answer = PyJson::loads(reply.body);
+    return ok({ { QStringLiteral("as"), username },
+                { QStringLiteral("http_status"), reply.status },
+                { QStringLiteral("body"), answer.value_or(QJsonValue(QString::fromUtf8(reply.body))) } });
+}
+
+HttpReply ControlApi::alertApi(bool get, const QJsonObject &body)
+{
+    AlertApiOptions settings = m_simulator.alertApiSettings();
+    if (!get) {
+        const QJsonValue list = body.value(QLatin1String("list"));
+        if (!list.isUndefined()) {
+            const std::optional<AlertApiOptions::List> parsed
+                = AlertApiOptions::listFromName(list.toString());
+            if (!parsed) {
+                return fail(400, QStringLiteral("list must be working, refused or absent"));
+            }
+            settings.list = *parsed;
+        }
+        const QString updated = body.value(QLatin1String("alert_updated")).toString();
+        if (!updated.isEmpty() && updated != QLatin1String("close") && updated != QLatin1String("deliver")) {
+            return fail(400, QStringLiteral("alert_updated must be close or deliver"));
+        }
+        if (!updated.isEmpty()) {
+            settings.alertUpdatedCloses = updated == QLatin1String("close");
+        }
+        const QString escalate = body.value(QLatin1String("escalate")).toString();
+        if (!escalate.isEmpty() && escalate != QLatin1String("working")
+            && escalate != QLatin1String("broken")) {
+            return fail(400, QStringLiteral("escalate must be working or broken"));
+        }
+        if (!escalate.isEmpty()) {
+            settings.escalateBroken = escalate == QLatin1String("broken");
+        }
+        if (body.value(QLatin1String("current_servers")).toBool()) {
+            settings.list = AlertApiOptions::List::Refused;
+            settings.alertUpdatedCloses = true;
+            settings.escalateBroken = true;
+        }
+        settings.rateLimitPerHour = body.value(QLatin1String("rate_limit")).toInt(settings.rateLimitPerHour);
+        settings.anonymousRateLimitPerHour
+            = body.value(QLatin1String("anonymous_rate_limit")).toInt(settings.anonymousRateLimitPerHour);
+        settings.rateLimitWindowSeconds
+            = body.value(QLatin1String("rate_limit_window_s")).toInt(settings.rateLimitWindowSeconds);
+        m_simulator.setAlertApiSettings(settings);
+    }
+    return ok({ { QStringLiteral("list"), AlertApiOptions::listName(settings.list) },
+                { QStringLiteral("alert_updated"),
+                  settings.alertUpdatedCloses ? QStringLiteral("close") : QStringLiteral("deliver") },
+                { QStringLiteral("escalate"),
+                  settings.escalateBroken ? QStringLiteral("broken") : QStringLiteral("working") },
+                { QStringLiteral("rate_limit"), settings.rateLimitPerHour },
+                { QStringLiteral("anonymous_rate_limit"), settings.anonymousRateLimitPerHour },
+                { QStringLiteral("rate_limit_window_s"), settings.rateLimitWindowSeconds } });
+}
+
+HttpReply ControlApi::restCalls() const
+{
+    QJsonObject users;
+    const QHash<QString, AlertApi::Calls> &calls = m_simulator.restCalls();
+    for (auto it = calls.constBegin(); it != calls.constEnd(); ++it) {
+        users.insert(it.key().isEmpty() ? QStringLiteral("(anonymous)") : it.key(),
+                     QJsonObject { { QStringLiteral("total"), it->total },
+                                   { QStringLiteral("list"), it->list },
+                                   { QStringLiteral("detail"), it->detail },
+                                   { QStringLiteral("actions"), it->actions },
+                                   { QStringLiteral("throttled"), it->throttled } });
+    }
+    return ok({ { QStringLiteral("calls"), users } });
+}
+
 HttpReply ControlApi::publish(const QJsonObject &body)
 {
     const QString kind = body.value(QLatin1String("kind")).toString(QStringLiteral("alert"));
@@ -195,18 +379,21 @@ HttpReply ControlApi::publish(const QJsonObject &body)
 
 HttpReply ControlApi::status() const
 {
-    return ok({ { QStringLiteral("port"), m_simulator.port() },
-                { QStringLiteral("listening"), m_simulator.isListening() },
-                { QStringLiteral("open_sockets"),
-                  QJsonObject { { QStringLiteral("dashboard"), m_simulator.openSockets(kDashboardPath) },
-                                { QStringLiteral("presence"), m_simulator.openSockets(kPresencePath) } } },
-                { QStringLiteral("silent"), m_simulator.isSilent() },
-                { QStringLiteral("reply_delay_ms"), m_simulator.replyDelayMs() },
-                { QStringLiteral("refuse_logins"), m_simulator.refuseLogins() },
-                { QStringLiteral("traffic"), m_simulator.isTrafficRunning() },
-                { QStringLiteral("alerts_published"), m_simulator.alertStore().published() },
-                { QStringLiteral("acks"), int(m_simulator.acks().size()) },
-                { QStringLiteral("clients"), QJsonArray::fromStringList(m_simulator.options().clients) } });
+    return ok(
+        { { QStringLiteral("port"), m_simulator.port() },
+          { QStringLiteral("listening"), m_simulator.isListening() },
+          { QStringLiteral("open_sockets"),
+            QJsonObject { { QStringLiteral("dashboard"), m_simulator.openSockets(kDashboardPath) },
+                          { QStringLiteral("presence"), m_simulator.openSockets(kPresencePath) } } },
+          { QStringLiteral("silent"), m_simulator.isSilent() },
+          { QStringLiteral("reply_delay_ms"), m_simulator.replyDelayMs() },
+          { QStringLiteral("refuse_logins"), m_simulator.refuseLogins() },
+          { QStringLiteral("traffic"), m_simulator.isTrafficRunning() },
+          { QStringLiteral("alerts_published"), m_simulator.alertStore().published() },
+          { QStringLiteral("colleagues"), m_simulator.isColleagueActivityRunning() },
+          { QStringLiteral("alert_list"), AlertApiOptions::listName(m_simulator.alertApiSettings().list) },
+          { QStringLiteral("acks"), int(m_simulator.acks().size()) },
+          { QStringLiteral("clients"), QJsonArray::fromStringList(m_simulator.options().clients) } });
 }
 
 } // namespace noc::sim

@@ -28,6 +28,11 @@ private:
     [[nodiscard]] HttpReply dispatch(const QString &endpoint, const QByteArray &method,
                                      const QJsonObject &body);
     [[nodiscard]] HttpReply publish(const QJsonObject &body);
+    [[nodiscard]] std::optional<HttpReply> alerts(const QString &endpoint, bool get, const QJsonObject &body);
+    [[nodiscard]] HttpReply seed(const QJsonObject &body);
+    [[nodiscard]] HttpReply act(const QJsonObject &body);
+    [[nodiscard]] HttpReply alertApi(bool get, const QJsonObject &body);
+    [[nodiscard]] HttpReply restCalls() const;
     [[nodiscard]] HttpReply status() const;
 
     Simulator &m_simulator;

@@ -138,6 +138,10 @@ void DashboardSocket::acknowledge(const QJsonObject &frame)
         error(QStringLiteral("Failed to acknowledge: alert %1 belongs to a client you cannot see").arg(id));
         return;
     }
+    if (!AlertStatusNames::isOpen(alert->status)) {
+        error(QStringLiteral("Failed to acknowledge: Cannot acknowledge resolved/suppressed alert"));
+        return;
+    }
     simulator().recordAck(id, username());
     // The id goes back as the server stores it: an integer, whatever the client sent.
     sendAnswer({ { QStringLiteral("type"), QStringLiteral("alert_acknowledged") },

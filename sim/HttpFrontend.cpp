@@ -43,6 +43,7 @@ HttpCall HttpFrontend::toCall(const QHttpServerRequest &request)
         break;
     }
     call.path = request.url().path();
+    call.query = request.url().query(QUrl::FullyEncoded);
     call.headers = request.headers();
     call.body = request.body();
     call.peer = request.remoteAddress();

@@ -18,6 +18,7 @@ struct HttpCall
 {
     QByteArray method; // "GET", "POST", ...
     QString path;
+    QString query; // percent-encoded, without the "?"
     HeaderList headers;
     QByteArray body;
     QHostAddress peer;

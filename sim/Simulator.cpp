@@ -31,7 +31,8 @@ SimulatorOptions withDefaults(SimulatorOptions options)
 bool hasTraffic(const TrafficOptions &traffic)
 {
     return traffic.alertsPerSecond > 0 || (traffic.burstSize > 0 && traffic.burstIntervalMs > 0)
-        || traffic.tenantEventsPerMinute > 0 || traffic.presenceUpdatesPerMinute > 0;
+        || traffic.tenantEventsPerMinute > 0 || traffic.presenceUpdatesPerMinute > 0
+        || traffic.colleagueMinIntervalMs > 0;
 }
 } // namespace
 
@@ -43,10 +44,17 @@ Simulator::Simulator(SimulatorOptions options, QObject *parent)
     , m_admission(m_options, m_tokens, m_origins)
     , m_auth(m_options, m_tokens)
     , m_control(*this)
+    , m_alertApi(m_options, m_tokens, m_alerts, [this](const QList<qint64> &ids) { onAlertsChanged(ids); })
     , m_rateLimiter(m_options.rateLimitFrames, m_options.rateLimitWindowSeconds)
     , m_traffic(*this, m_options.traffic)
     , m_rng(m_options.traffic.seed ^ 0x5eed5eedU)
+    , m_colleagues(*this, m_options.traffic)
 {
+    if (m_options.alertApi.seededAlerts > 0) {
+        SeedRequest seed;
+        seed.count = m_options.alertApi.seededAlerts;
+        seedAlerts(seed);
+    }
     m_frontend = new HttpFrontend(
         [this](const HttpCall &call) -> HttpFrontend::RestOutcome {
             if (std::optional<HttpReply> reply = m_control.handle(call)) {
@@ -57,6 +65,9 @@ Simulator::Simulator(SimulatorOptions options, QObject *parent)
                 return { std::nullopt, 0 };
             }
             std::optional<HttpReply> reply = m_auth.handle(call);
+            if (!reply) {
+                reply = m_alertApi.handle(call);
+            }
             qCDebug(lcSim) << call.method << call.path << "->" << (reply ? reply->status : 404);
             return { reply ? std::move(reply) : HttpReply::notFound(), m_replyDelayMs };
         },
@@ -84,6 +95,7 @@ Simulator::Simulator(SimulatorOptions options, QObject *parent)
 Simulator::~Simulator()
 {
     m_traffic.stop();
+    m_colleagues.stop();
     const QList<SimSocket *> sockets = m_sockets;
     m_sockets.clear();
     for (SimSocket *socket : sockets) {
@@ -115,7 +127,7 @@ bool Simulator::listen(const QHostAddress &address, quint16 port)
     qCInfo(lcSim) << "listening on" << httpUrl().toString();
     Q_EMIT listeningChanged(true);
     if (hasTraffic(m_options.traffic) && !m_traffic.isRunning()) {
-        m_traffic.start();
+        startTraffic();
     }
     return true;
 }
@@ -259,22 +271,30 @@ int Simulator::openSockets(const QString &path) const
 void Simulator::startTraffic()
 {
     m_traffic.start();
+    m_colleagues.start();
 }
 
 void Simulator::stopTraffic()
 {
     m_traffic.stop();
+    m_colleagues.stop();
 }
 
 QString Simulator::publishAlert(const QString &clientId, const QString &severity, const QString &alertType,
-                                const QString &message)
+                                const QString &message, const QString &site)
 {
     const QString client
         = clientId.isEmpty() ? m_options.clients.at(m_rng.bounded(int(m_options.clients.size()))) : clientId;
     const QString sev = severity.isEmpty() ? AlertTexts::randomSeverity(m_rng) : severity;
     const QString type = alertType.isEmpty() ? AlertTexts::randomAlert(m_rng).alertType : alertType;
-    const QString text = message.isEmpty() ? AlertTexts::messageFor(type, m_rng) : message;
-    const qint64 id = m_alerts.add(client, sev, type);
+    const QString text = message.isEmpty() ? AlertTexts::messageFor(type, m_rng, site) : message;
+    NewAlert fresh;
+    fresh.clientId = client;
+    fresh.severity = sev;
+    fresh.alertType = type;
+    fresh.message = text;
+    fresh.siteName = site;
+    const qint64 id = m_alerts.add(fresh);
     QJsonObject frame { { QStringLiteral("type"), QStringLiteral("alert_new") },
                         { QStringLiteral("alert_id"), id },
                         { QStringLiteral("alert_type"), type },
@@ -583,6 +603,99 @@ void Simulator::clearRecords()
 {
     m_acks.clear();
     m_frames.clear();
+    m_alertApi.resetCalls();
+}
+
+// ---- alert records -------------------------------------------------------------------------------
+
+QList<qint64> Simulator::seedAlerts(const SeedRequest &request)
+{
+    AlertSeeder seeder(m_options, m_alerts, m_rng);
+    const QList<qint64> ids = seeder.seed(request);
+    qCInfo(lcSim) << "seeded" << ids.size() << "alerts without pushing them";
+    return ids;
+}
+
+HttpReply Simulator::actOnAlert(const QString &username, const QString &action, qint64 alertId,
+                                const QJsonObject &fields)
+{
+    const SimUser *user = m_options.userByName(username);
+    QJsonObject body;
+    if (action == QLatin1String("assign")) {
+        // To someone else at random (the signed-in operator included), as colleagues do.
+        const SimUser &to = m_options.users.at(m_rng.bounded(int(m_options.users.size())));
+        body.insert(QStringLiteral("assigned_to_id"), to.disabled ? m_options.users.constFirst().id : to.id);
+    } else if (action == QLatin1String("escalate")) {
+        body.insert(QStringLiteral("escalated_to_id"), m_options.users.constFirst().id);
+        body.insert(QStringLiteral("reason"), QStringLiteral("Needs the network team"));
+    } else if (action == QLatin1String("resolve")) {
+        body.insert(QStringLiteral("resolution_notes"), QStringLiteral("Fixed at the site; monitoring."));
+    }
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        body.insert(it.key(), it.value());
+    }
+    HttpCall call;
+    call.method = "POST";
+    call.path = action == QLatin1String("bulk-action")
+        ? QStringLiteral("/api/noc/alerts/bulk-action/")
+        : QStringLiteral("/api/noc/alerts/%1/%2/").arg(alertId).arg(action);
+    call.headers = { { "Host", httpUrl().authority().toUtf8() },
+                     { "Content-Type", "application/json" },
+                     { "Accept", "application/json" } };
+    if (user) {
+        call.headers.append({ "Authorization", "Bearer " + m_tokens.issueAccess(user->id).toLatin1() });
+    }
+    call.body = PyJson::dumps(body);
+    call.peer = QHostAddress::LocalHost;
+    std::optional<HttpReply> reply = m_alertApi.handle(call);
+    qCInfo(lcSim) << "REST action as" << username << action << alertId << "->"
+                  << (reply ? reply->status : 404);
+    return reply ? *reply : HttpReply::notFound();
+}
+
+bool Simulator::suppressRepeat(qint64 alertId)
+{
+    StoredAlert *alert = m_alerts.find(alertId);
+    if (!alert) {
+        return false;
+    }
+    ++alert->suppressedCount;
+    alert->lastSeenMs = AlertStore::nowMs();
+    m_alerts.detailsFor(alertId).history.append(
+        { QStringLiteral("suppress_repeat"), QString(), alert->lastSeenMs, QStringLiteral("server"), {} });
+    return true;
+}
+
+void Simulator::setAlertApiSettings(const AlertApiOptions &settings)
+{
+    qCInfo(lcSim) << "alert API: list" << AlertApiOptions::listName(settings.list) << "alert_updated"
+                  << (settings.alertUpdatedCloses ? "closes sockets" : "delivered") << "escalate"
+                  << (settings.escalateBroken ? "broken" : "working");
+    m_alertApi.setSettings(settings);
+}
+
+void Simulator::onAlertsChanged(const QList<qint64> &ids)
+{
+    if (m_alertApi.settings().alertUpdatedCloses) {
+        // Current servers: the dashboard consumer cannot handle the event and every socket of the tenant
+        // closes, the acting client's included, before the HTTP answer leaves.
+        qCInfo(lcSim) << "alert_updated for" << ids.size() << "alert(s): closing every dashboard socket 1011";
+        closeSockets(1011, {}, kDashboardPath);
+    } else {
+        for (const qint64 id : ids) {
+            const StoredAlert *alert = m_alerts.find(id);
+            if (!alert) {
+                continue;
+            }
+            pushToDashboards({ { QStringLiteral("type"), QStringLiteral("alert_updated") },
+                               { QStringLiteral("alert_id"), id },
+                               { QStringLiteral("status"), AlertStatusNames::code(alert->status) },
+                               { QStringLiteral("message"), alert->message },
+                               { QStringLiteral("timestamp"), IsoTime::now() },
+                               { QStringLiteral("tenant_id"), m_options.tenantId } });
+        }
+    }
+    Q_EMIT alertsChanged(ids);
 }
 
 QString Simulator::issueAccessToken(const QString &username)
@@ -600,7 +713,8 @@ void Simulator::recordFrame(const QString &path, const QString &type)
 
 void Simulator::recordAck(qint64 alertId, const QString &username)
 {
-    m_alerts.acknowledge(alertId);
+    const SimUser *user = m_options.userByName(username);
+    m_alerts.acknowledge(alertId, username, user ? user->name() : username);
     const QString id = QString::number(alertId);
     m_acks.append({ id, username, QDateTime::currentDateTimeUtc() });
     qCInfo(lcSim) << username << "acknowledged" << id;

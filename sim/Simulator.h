@@ -2,8 +2,11 @@
 #pragma once
 
 #include "AckRecord.h"
+#include "AlertApi.h"
+#include "AlertSeeder.h"
 #include "AlertStore.h"
 #include "AuthEndpoints.h"
+#include "ColleagueActivity.h"
 #include "ControlApi.h"
 #include "OriginPolicy.h"
 #include "RateLimiter.h"
@@ -52,8 +55,10 @@ public:
     [[nodiscard]] bool isTrafficRunning() const { return m_traffic.isRunning(); }
     // Stores the alert and sends alert_new to the sockets subscribed to clientId; returns the id.
     // Empty arguments are filled with realistic random values (any client, weighted severity, ...).
+    // The record is the one the REST list and detail show (same id).
     Q_INVOKABLE QString publishAlert(const QString &clientId, const QString &severity,
-                                     const QString &alertType, const QString &message);
+                                     const QString &alertType, const QString &message,
+                                     const QString &site = {});
     // Tenant-wide pushes to every dashboard socket: a realistic payload, with `fields` overriding it.
     Q_INVOKABLE void publishCriticalAlert(const QJsonObject &fields = {});
     Q_INVOKABLE void publishFinding(const QJsonObject &fields = {});
@@ -65,6 +70,21 @@ public:
                                        const QJsonObject &statusFields = {});
     // Raw text to every socket on path (empty = all).
     Q_INVOKABLE void sendRaw(const QString &text, const QString &path = {});
+
+    // Alert records (PROTOCOL.md section 6)
+    // Stores alerts without pushing them to anyone; returns their ids, oldest first.
+    QList<qint64> seedAlerts(const SeedRequest &request);
+    // Someone (username) acts on an alert through the REST alert API, exactly as a request from their
+    // web UI would: same rules, same rate limit, same side effect on the dashboard sockets. action: ack,
+    // assign, escalate, resolve or bulk-action (alertId ignored). `fields` override the realistic body.
+    HttpReply actOnAlert(const QString &username, const QString &action, qint64 alertId,
+                         const QJsonObject &fields = {});
+    // A repeat of the alert was suppressed: suppressed_count + 1, last_seen now, nothing pushed.
+    bool suppressRepeat(qint64 alertId);
+    [[nodiscard]] const AlertApiOptions &alertApiSettings() const { return m_alertApi.settings(); }
+    void setAlertApiSettings(const AlertApiOptions &settings);
+    [[nodiscard]] const QHash<QString, AlertApi::Calls> &restCalls() const { return m_alertApi.calls(); }
+    [[nodiscard]] bool isColleagueActivityRunning() const { return m_colleagues.isRunning(); }
 
     // Faults
     // code <= 0 drops the TCP connections without a close frame.
@@ -109,6 +129,8 @@ Q_SIGNALS:
     void ackRecorded(const QString &alertId, const QString &username);
     void frameReceived(const QString &path, const QString &type);
     void listeningChanged(bool listening);
+    // A REST action changed these alert records (after the side effect on the sockets).
+    void alertsChanged(const QList<qint64> &ids);
 
 private:
     struct Pending
@@ -129,6 +151,7 @@ private:
     [[nodiscard]] QJsonObject withType(const char *type, QJsonObject payload,
                                        const QJsonObject &fields) const;
     void relisten();
+    void onAlertsChanged(const QList<qint64> &ids);
 
     SimulatorOptions m_options;
     TokenStore m_tokens;
@@ -137,9 +160,11 @@ private:
     AuthEndpoints m_auth;
     ControlApi m_control;
     AlertStore m_alerts;
+    AlertApi m_alertApi;
     RateLimiter m_rateLimiter;
     TrafficGenerator m_traffic;
     QRandomGenerator m_rng;
+    ColleagueActivity m_colleagues;
     HttpFrontend *m_frontend = nullptr;
     QTcpServer *m_tcpServer = nullptr;
     QHostAddress m_address;

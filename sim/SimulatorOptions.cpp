@@ -7,24 +7,32 @@ namespace noc::sim {
 
 QList<SimUser> SimulatorOptions::defaultUsers()
 {
-    auto user
-        = [](int id, const QString &name, bool view, bool ack, const QStringList &clients, bool disabled) {
-              SimUser u;
-              u.id = id;
-              u.username = name;
-              u.password = name;
-              u.canView = view;
-              u.canAcknowledge = ack;
-              u.visibleClients = clients;
-              u.disabled = disabled;
-              return u;
-          };
+    auto user = [](int id, const QString &name, const QString &displayName, bool view, bool ack,
+                   bool escalate, const QStringList &clients, bool disabled) {
+        SimUser u;
+        u.id = id;
+        u.username = name;
+        u.password = name;
+        u.displayName = displayName;
+        u.canView = view;
+        u.canAcknowledge = ack;
+        u.canEscalate = escalate;
+        u.visibleClients = clients;
+        u.disabled = disabled;
+        return u;
+    };
+    const QStringList all;
     return {
-        user(1, QStringLiteral("operator"), true, true, {}, false),
-        user(2, QStringLiteral("viewer"), true, false, {}, false),
-        user(3, QStringLiteral("acme-only"), true, true, { QStringLiteral("acme") }, false),
-        user(4, QStringLiteral("noview"), false, false, {}, false),
-        user(5, QStringLiteral("disabled"), true, true, {}, true),
+        user(1, QStringLiteral("operator"), QStringLiteral("Olivia Operator"), true, true, true, all, false),
+        user(2, QStringLiteral("viewer"), QStringLiteral("Victor Viewer"), true, false, false, all, false),
+        user(3, QStringLiteral("acme-only"), QStringLiteral("Alex Acme"), true, true, false,
+             { QStringLiteral("acme") }, false),
+        user(4, QStringLiteral("noview"), QStringLiteral("Nina Noview"), false, false, false, all, false),
+        user(5, QStringLiteral("disabled"), QStringLiteral("Dan Disabled"), true, true, true, all, true),
+        // Colleagues at other desks: the demo's and the control API's "someone else acted on it".
+        user(6, QStringLiteral("anna"), QStringLiteral("Anna Schmidt"), true, true, true, all, false),
+        user(7, QStringLiteral("ravi"), QStringLiteral("Ravi Patel"), true, true, true, all, false),
+        user(8, QStringLiteral("chen"), QStringLiteral("Chen Wei"), true, true, true, all, false),
     };
 }
 
@@ -45,7 +53,36 @@ SimulatorOptions SimulatorOptions::demo()
     options.traffic.tenantEventsPerMinute = 6;
     options.traffic.presenceUpdatesPerMinute = 12;
     options.traffic.seed = 1;
+    options.traffic.colleagueMinIntervalMs = 20000;
+    options.traffic.colleagueMaxIntervalMs = 40000;
+    options.alertApi.list = AlertApiOptions::List::Working;
+    options.alertApi.alertUpdatedCloses = false;
+    options.alertApi.escalateBroken = false;
+    options.alertApi.seededAlerts = 60;
     return options;
+}
+
+QString AlertApiOptions::listName(List list)
+{
+    switch (list) {
+    case List::Working:
+        return QStringLiteral("working");
+    case List::Refused:
+        return QStringLiteral("refused");
+    case List::Absent:
+        return QStringLiteral("absent");
+    }
+    return {};
+}
+
+std::optional<AlertApiOptions::List> AlertApiOptions::listFromName(const QString &name)
+{
+    for (const List list : { List::Working, List::Refused, List::Absent }) {
+        if (name == listName(list)) {
+            return list;
+        }
+    }
+    return std::nullopt;
 }
 
 const SimUser *SimulatorOptions::userById(int id) const

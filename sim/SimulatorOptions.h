@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace noc::sim {
 
 // Which REST login generation the simulated server speaks; the other one's paths answer 404.
@@ -24,9 +26,13 @@ struct SimUser
     QString username;
     QString password;
     bool canView = true;
-    bool canAcknowledge = true;
+    bool canAcknowledge = true; // noc:acknowledge and noc:ack_alerts
+    bool canEscalate = false; // noc:escalate
     QStringList visibleClients; // empty = all clients
     bool disabled = false;
+    QString displayName; // what the alert records name (acknowledged_by_name, ...); empty = username
+
+    [[nodiscard]] QString name() const { return displayName.isEmpty() ? username : displayName; }
 };
 
 struct TrafficOptions
@@ -37,6 +43,36 @@ struct TrafficOptions
     double tenantEventsPerMinute = 0;
     double presenceUpdatesPerMinute = 0;
     quint32 seed = 1;
+    // "Colleagues" (users other than the first) act on a random open alert through the REST alert API
+    // every min..max ms while the traffic runs; 0 = never.
+    int colleagueMinIntervalMs = 0;
+    int colleagueMaxIntervalMs = 0;
+};
+
+// The REST alert API (PROTOCOL.md section 6) and its quirks. The defaults are what the servers in
+// production do today ("current servers"); SimulatorOptions::demo() turns every quirk into the working
+// behaviour a future server is expected to have.
+struct AlertApiOptions
+{
+    enum class List
+    {
+        Working,
+        Refused, // list and detail answer 403 "Authentication required" to every valid token
+        Absent // no /api/noc/ routes at all: 404
+    };
+    List list = List::Refused;
+    // true: every successful action closes every dashboard socket of the tenant with 1011;
+    // false: it delivers {"type":"alert_updated",...} to them instead.
+    bool alertUpdatedCloses = true;
+    bool escalateBroken = true; // 500 to every escalation that is not refused earlier; nothing changes
+    int rateLimitPerHour = 600; // per user, the whole alert API; 0 = off
+    int anonymousRateLimitPerHour = 60; // per client address
+    int rateLimitWindowSeconds = 3600; // an hour like the real server; shorter in tests
+    // Open alerts (plus a few resolved ones) in the store at start, not pushed to anyone.
+    int seededAlerts = 0;
+
+    [[nodiscard]] static QString listName(List list);
+    [[nodiscard]] static std::optional<List> listFromName(const QString &name);
 };
 
 struct SimulatorOptions
@@ -67,6 +103,7 @@ struct SimulatorOptions
     QList<SimUser> users; // defaults when empty
     QStringList clients; // defaults when empty
     TrafficOptions traffic; // default: no automatic traffic
+    AlertApiOptions alertApi; // default: as current servers answer
     // TLS: with a certificate and its key, REST and WebSockets are https/wss on the same port (production
     // is nginx with TLS in front); the own Origins become https://127.0.0.1:<port> and
     // https://localhost:<port>.
@@ -79,8 +116,9 @@ struct SimulatorOptions
     // Ed25519...). Returns an error message naming the problem, empty on success.
     [[nodiscard]] QString loadTlsFiles(const QString &certificatePath, const QString &keyPath);
 
-    // Default users/clients and lively traffic (~3 alerts/s, a burst of 40 every 20 s, tenant events,
-    // presence updates).
+    // Default users/clients, lively traffic (~3 alerts/s, a burst of 40 every 20 s, tenant events,
+    // presence updates, a colleague's action every 20-40 s), 60 alerts in the store at start and the alert
+    // API working: list and detail answer, alert_updated is delivered, escalate works.
     [[nodiscard]] static SimulatorOptions demo();
     [[nodiscard]] static QList<SimUser> defaultUsers();
     [[nodiscard]] static QStringList defaultClients();

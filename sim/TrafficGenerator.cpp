@@ -65,7 +65,8 @@ void TrafficGenerator::emitAlerts(int count)
     for (int i = 0; i < count; ++i) {
         const QString client = clients.at(m_rng.bounded(int(clients.size())));
         const AlertTexts::Alert alert = AlertTexts::randomAlert(m_rng);
-        const QString id = m_simulator.publishAlert(client, alert.severity, alert.alertType, alert.message);
+        const QString id
+            = m_simulator.publishAlert(client, alert.severity, alert.alertType, alert.message, alert.site);
         // Some critical alerts also page the whole tenant, as the escalation service does.
         if (alert.severity == QLatin1String("CRITICAL") && m_rng.bounded(2) == 0) {
             QJsonObject fields = AlertTexts::criticalAlert(m_rng, id.toLongLong(), alert.site);

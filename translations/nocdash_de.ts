@@ -838,6 +838,18 @@
         <source>Alerts and sound</source>
         <translation>Alarme und Ton</translation>
     </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <source>Alert sound volume</source>
+        <translation>Lautstärke der Alarmtöne</translation>
+    </message>
+    <message>
+        <source>No audio output device on this machine: alerts are silent.</source>
+        <translation>Kein Audioausgabegerät an diesem Rechner: Alarme bleiben stumm.</translation>
+    </message>
 </context>
 <context>
     <name>SeverityCounter</name>

@@ -48,9 +48,15 @@ void installSignalHandlers(QCoreApplication &app)
 const char *const kDescription
     = R"(Simulated NOC backend (REST login + /ws/noc/dashboard/ + /ws/noc/presence/ on one port).
 
-Users (password = username): operator (view+ack, all clients), viewer (view only),
-acme-only (view+ack, client acme), noview (no noc:view), disabled (account disabled).
+Users (password = username; id in brackets): operator [1] (view+ack+escalate, all clients),
+viewer [2] (view only), acme-only [3] (view+ack, client acme), noview [4] (no noc:view),
+disabled [5] (account disabled), and the colleagues anna [6], ravi [7], chen [8] (view+ack+escalate).
 Clients: acme, globex, initech, umbrella, hooli, soylent. Alert ids are integers from 1000.
+
+REST alert API (PROTOCOL.md section 6) under /api/noc/ and /noc/: list, detail, ack, assign, escalate,
+resolve, bulk-action. By default it works like a future server (list and detail answer, alert_updated
+is delivered, escalate works); --current-servers gives what production servers do today: list and
+detail 403 "Authentication required", every action closes every dashboard socket 1011, escalate 500.
 
 Control API (loopback peers only, JSON in/out, on the same port):
   POST /control/close          {"code":1011,"reason":"","path":""}   close sockets (code 0 = drop TCP)
@@ -65,9 +71,23 @@ Control API (loopback peers only, JSON in/out, on the same port):
   POST /control/restart        {"down_ms":2000,"abrupt":false}  drop everything, relisten on the port
   POST /control/publish        {"client_id","severity","alert_type","message"} -> {"alert_id"}
                                or {"kind":"critical_alert|finding|anomaly|ticket|user_status","fields":{}}
-  POST /control/traffic        {"on":true}
-  POST /control/reset-records
-  GET  /control/acks | /control/frames | /control/status)";
+  POST /control/traffic        {"on":true}        traffic and colleagues' actions
+  POST /control/reset-records                     acks, frames and REST call counts
+  GET  /control/acks | /control/frames | /control/status
+  Alert records:
+  POST /control/alerts/seed    {"count":10,"statuses":["NEW","ACKNOWLEDGED"],"clients":["acme"],
+                               "min_age_s":120,"max_age_s":28800,"ages_s":[5,5,70],"severity",
+                               "alert_type","message"} -> {"ids"}; stored, not pushed
+  POST /control/alerts/act     {"as":"anna","action":"ack|assign|escalate|resolve|bulk-action",
+                               "alert_id":1000,"fields":{...}} -> {"http_status","body"}: a colleague's
+                               REST call (same rules, rate limit and socket side effect)
+  POST /control/alerts/suppress-repeat {"alert_id":1000}  suppressed_count+1, last_seen now
+  GET  /control/alerts         {"count","open","by_status"}
+  GET  /control/alerts/<id>    {"alert":{detail fields + client_id + history}}
+  GET|POST /control/alert-api  {"list":"working|refused|absent","alert_updated":"deliver|close",
+                               "escalate":"working|broken","current_servers":true,"rate_limit":600,
+                               "anonymous_rate_limit":60,"rate_limit_window_s":3600}
+  GET  /control/rest-calls     alert API calls per user: total, list, detail, actions, throttled)";
 
 } // namespace
 
@@ -195,6 +215,47 @@ int main(int argc, char *argv[])
     const auto tlsKey
         = value(QStringLiteral("tls-key"), QStringLiteral("The unencrypted PEM private key of --tls-cert."),
                 QStringLiteral("file"));
+    const auto alertList
+        = value(QStringLiteral("alert-list"),
+                QStringLiteral("REST alert list and detail: working (default), refused (403 \"Authentication "
+                               "required\" to every valid token, as current servers) or absent (404)."),
+                QStringLiteral("working|refused|absent"), QStringLiteral("working"));
+    const auto alertUpdated
+        = value(QStringLiteral("alert-updated"),
+                QStringLiteral("After each REST alert action: deliver an alert_updated frame (default) or "
+                               "close every dashboard socket with 1011 (close, as current servers)."),
+                QStringLiteral("deliver|close"), QStringLiteral("deliver"));
+    const auto escalate
+        = value(QStringLiteral("escalate"),
+                QStringLiteral("REST escalate: working (default) or broken (500, nothing changes, as current "
+                               "servers)."),
+                QStringLiteral("working|broken"), QStringLiteral("working"));
+    const auto currentServers
+        = flag(QStringLiteral("current-servers"),
+               QStringLiteral("Alert API as production servers answer today: --alert-list refused "
+                              "--alert-updated close --escalate broken."));
+    const auto seedAlerts
+        = value(QStringLiteral("seed-alerts"),
+                QStringLiteral("Alerts in the store at start, not pushed: open ones, some acknowledged or "
+                               "assigned by colleagues, a few resolved (default 60)."),
+                QStringLiteral("n"), num(defaults.alertApi.seededAlerts));
+    const auto colleagueInterval
+        = value(QStringLiteral("colleague-interval"),
+                QStringLiteral("A colleague acts on an open alert over REST every MIN..MAX seconds while the "
+                               "traffic runs (default 20,40; 0 = never)."),
+                QStringLiteral("min,max"), QStringLiteral("20,40"));
+    const auto restRateLimit
+        = value(QStringLiteral("rest-rate-limit"),
+                QStringLiteral("Alert API requests per user per window before 429 (default 600; 0 = off)."),
+                QStringLiteral("n"), num(defaults.alertApi.rateLimitPerHour));
+    const auto restAnonymousLimit
+        = value(QStringLiteral("rest-anonymous-limit"),
+                QStringLiteral("Unauthenticated alert API requests per address per window (default 60)."),
+                QStringLiteral("n"), num(defaults.alertApi.anonymousRateLimitPerHour));
+    const auto restRateWindow
+        = value(QStringLiteral("rest-rate-window"),
+                QStringLiteral("The alert API rate limit window in seconds (default 3600)."),
+                QStringLiteral("s"), num(defaults.alertApi.rateLimitWindowSeconds));
     const auto silent
         = flag(QStringLiteral("silent"),
                QStringLiteral("Fault: start half-open (accept, then send nothing and ignore input)."));
@@ -239,7 +300,7 @@ int main(int argc, char *argv[])
     options.traffic.presenceUpdatesPerMinute = real(presenceUpdates);
     options.traffic.seed = quint32(parser.value(seed).toUInt());
     if (parser.isSet(noTraffic)) {
-        options.traffic = { 0, 0, 0, 0, 0, options.traffic.seed };
+        options.traffic = { 0, 0, 0, 0, 0, options.traffic.seed, 0, 0 };
     }
     options.heartbeatIntervalSeconds = integer(heartbeat);
     options.presenceTimeoutSeconds = integer(presenceTimeout);
@@ -255,6 +316,49 @@ int main(int argc, char *argv[])
     options.pingTimeoutSeconds = integer(pingTimeout);
     options.jwtSecret = parser.value(jwtSecret).toUtf8();
     options.minimalFields = parser.isSet(minimal);
+    const std::optional<noc::sim::AlertApiOptions::List> listMode
+        = noc::sim::AlertApiOptions::listFromName(parser.value(alertList));
+    if (!listMode) {
+        std::fprintf(stderr, "noc-sim: --alert-list must be working, refused or absent\n");
+        return 2;
+    }
+    options.alertApi.list = *listMode;
+    if (parser.value(alertUpdated) != QLatin1String("deliver")
+        && parser.value(alertUpdated) != QLatin1String("close")) {
+        std::fprintf(stderr, "noc-sim: --alert-updated must be deliver or close\n");
+        return 2;
+    }
+    options.alertApi.alertUpdatedCloses = parser.value(alertUpdated) == QLatin1String("close");
+    if (parser.value(escalate) != QLatin1String("working")
+        && parser.value(escalate) != QLatin1String("broken")) {
+        std::fprintf(stderr, "noc-sim: --escalate must be working or broken\n");
+        return 2;
+    }
+    options.alertApi.escalateBroken = parser.value(escalate) == QLatin1String("broken");
+    if (parser.isSet(currentServers)) {
+        options.alertApi.list = noc::sim::AlertApiOptions::List::Refused;
+        options.alertApi.alertUpdatedCloses = true;
+        options.alertApi.escalateBroken = true;
+    }
+    options.alertApi.seededAlerts = integer(seedAlerts);
+    options.alertApi.rateLimitPerHour = integer(restRateLimit);
+    options.alertApi.anonymousRateLimitPerHour = integer(restAnonymousLimit);
+    options.alertApi.rateLimitWindowSeconds = integer(restRateWindow);
+    {
+        const QStringList interval = parser.value(colleagueInterval).split(QLatin1Char(','));
+        bool minOk = false;
+        bool maxOk = interval.size() == 1;
+        const int minSeconds = interval.constFirst().trimmed().toInt(&minOk);
+        const int maxSeconds = interval.size() > 1 ? interval.at(1).trimmed().toInt(&maxOk) : minSeconds;
+        if (!minOk || !maxOk || interval.size() > 2 || minSeconds < 0 || maxSeconds < minSeconds) {
+            std::fprintf(stderr, "noc-sim: --colleague-interval needs MIN,MAX seconds (MIN <= MAX)\n");
+            return 2;
+        }
+        if (!parser.isSet(noTraffic)) {
+            options.traffic.colleagueMinIntervalMs = minSeconds * 1000;
+            options.traffic.colleagueMaxIntervalMs = maxSeconds * 1000;
+        }
+    }
     if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {
         std::fprintf(stderr, "noc-sim: --tls-cert and --tls-key go together\n");
         return 2;

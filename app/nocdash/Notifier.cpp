@@ -32,41 +32,47 @@ QIcon dotIcon(const QColor &colour)
     painter.drawEllipse(QRectF(3, 3, 26, 26));
     return QIcon(pixmap);
 }
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
 } // namespace
 
 Notifier::Notifier(AlertModel *alerts, noc::NocClient *client, DashboardSettings *settings,
-                   std::unique_ptr<TonePlayer> player, QObject *parent)
-    : QObject(parent), m_client(client), m_settings(settings), m_player(std::move(player))
+                   std::unique_ptr<TonePlayer> player, const noc::Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_ownedClock(clock ? nullptr : std::make_unique<noc::SystemClock>())
+    , m_clock(clock ? clock : m_ownedClock.get())
+    , m_client(client)
+    , m_settings(settings)
+    , m_player(std::move(player))
+    , m_repeat(m_clock->createTimer())
+    , m_feedLostGrace(m_clock->createTimer())
+    , m_unmute(m_clock->createTimer())
 {
     m_cooldown.setSingleShot(true);
     m_cooldown.setInterval(kCooldownMs);
     connect(&m_cooldown, &QTimer::timeout, this, &Notifier::showPending);
-    connect(&m_repeat, &QTimer::timeout, this, &Notifier::repeatTick);
+    m_repeat->onTimeout = [this] {
+        repeatTick();
+        if (!m_ringing.isEmpty())
+            startRepeat();
+    };
     m_trayThrottle.setSingleShot(true);
     m_trayThrottle.setInterval(500);
     connect(&m_trayThrottle, &QTimer::timeout, this, &Notifier::updateTray);
-    m_feedLostGrace.setSingleShot(true);
-    m_feedLostGrace.setInterval(kFeedLostGraceMs);
-    connect(&m_feedLostGrace, &QTimer::timeout, this, [this] {
+    m_feedLostGrace->onTimeout = [this] {
         if (m_client && m_client->isStale())
             playTone(TonePlayer::Tone::FeedLost);
-    });
-    m_unmute.setSingleShot(true);
-    connect(&m_unmute, &QTimer::timeout, this, &Notifier::unmute);
+    };
+    m_unmute->onTimeout = [this] { unmute(); };
+    if (m_player)
+        m_player->onOutputChanged = [this] { Q_EMIT soundAvailableChanged(); };
 
     setAlerts(alerts);
     if (client) {
         connect(client, &noc::NocClient::staleChanged, this, [this] {
             if (!m_client->isStale()) {
                 m_everLive = true;
-                m_feedLostGrace.stop();
+                m_feedLostGrace->stop();
             } else if (m_everLive) {
-                m_feedLostGrace.start();
+                m_feedLostGrace->start(kFeedLostGraceMs);
             }
             scheduleTray();
         });
@@ -119,19 +125,20 @@ void Notifier::setTrayEnabled(bool enabled)
 
 bool Notifier::isMuted() const
 {
-    return m_mutedUntil.isValid() && m_mutedUntil > QDateTime::currentDateTimeUtc();
+    return m_mutedUntil.isValid() && m_mutedUntil > m_clock->nowUtc();
 }
 
 void Notifier::muteFor(int minutes)
 {
-    m_mutedUntil = QDateTime::currentDateTimeUtc().addSecs(qint64(qMax(1, minutes)) * 60);
-    m_unmute.start(qMax(1, minutes) * 60 * 1000);
+    const qint64 seconds = qint64(qMax(1, minutes)) * 60;
+    m_mutedUntil = m_clock->nowUtc().addSecs(seconds);
+    m_unmute->start(seconds * 1000);
     Q_EMIT muteChanged();
 }
 
 void Notifier::unmute()
 {
-    m_unmute.stop();
+    m_unmute->stop();
     if (!m_mutedUntil.isValid())
         return;
     m_mutedUntil = {};
@@ -159,8 +166,8 @@ void Notifier::onAlertsAdded(int count)
     }
     if (ringCritical) {
         playTone(TonePlayer::Tone::Critical);
-        if (!m_repeat.isActive())
-            m_repeat.start(1000 * (m_settings ? m_settings->soundRepeatSeconds() : 30));
+        if (!m_repeat->isActive())
+            startRepeat();
         Q_EMIT ringingChanged();
     } else if (toneHigh) {
         playTone(TonePlayer::Tone::High);
@@ -227,11 +234,11 @@ void Notifier::playTone(TonePlayer::Tone tone)
 {
     if (!m_player || isMuted())
         return;
-    const qint64 now = nowMs();
+    const qint64 now = m_clock->monotonicMs();
     if (m_lastToneMs >= 0 && now - m_lastToneMs < kMinToneGapMs)
         return;
     m_lastToneMs = now;
-    m_player->play(tone);
+    m_player->play(tone, m_settings ? m_settings->soundVolume() : 100);
 }
 
 void Notifier::pruneRinging()
@@ -245,7 +252,7 @@ void Notifier::pruneRinging()
             ++it;
     }
     if (m_ringing.isEmpty()) {
-        m_repeat.stop();
+        m_repeat->stop();
         Q_EMIT ringingChanged();
     }
 }
@@ -256,6 +263,11 @@ void Notifier::repeatTick()
     if (m_ringing.isEmpty())
         return;
     playTone(TonePlayer::Tone::Critical);
+}
+
+void Notifier::startRepeat()
+{
+    m_repeat->start(1000LL * (m_settings ? m_settings->soundRepeatSeconds() : 30));
 }
 
 void Notifier::scheduleTray()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Alert.h"
+#include "Clock.h"
 #include "TonePlayer.h"
 
 #include <QDateTime>
@@ -24,7 +25,8 @@ class NocClient;
 // Loud when it matters, calm otherwise: a tray message for new CRITICAL/HIGH alerts (in-window toast
 // where there is no tray), a sound per severity (CRITICAL repeats until acknowledged or muted), the
 // window's urgency hint, and the unacknowledged count in the tray tooltip. Storms collapse: at most one
-// message per cooldown, summarising everything that came in meanwhile.
+// message per cooldown, summarising everything that came in meanwhile. Repeat, mute and the gap between
+// tones run on the injected clock.
 class Notifier : public QObject
 {
     Q_OBJECT
@@ -33,10 +35,12 @@ class Notifier : public QObject
     Q_PROPERTY(bool ringing READ isRinging NOTIFY ringingChanged)
     Q_PROPERTY(QString tooltip READ tooltip NOTIFY tooltipChanged)
     Q_PROPERTY(bool trayAvailable READ trayAvailable CONSTANT)
+    Q_PROPERTY(bool soundAvailable READ soundAvailable NOTIFY soundAvailableChanged)
 
 public:
     Notifier(AlertModel *alerts, noc::NocClient *client, DashboardSettings *settings,
-             std::unique_ptr<TonePlayer> player, QObject *parent = nullptr);
+             std::unique_ptr<TonePlayer> player, const noc::Clock *clock = nullptr,
+             QObject *parent = nullptr);
     ~Notifier() override;
 
     // The models exist once QML has loaded; until then nothing is counted.
@@ -51,6 +55,8 @@ public:
     [[nodiscard]] bool isRinging() const { return !m_ringing.isEmpty(); }
     [[nodiscard]] QString tooltip() const { return m_tooltip; }
     [[nodiscard]] bool trayAvailable() const { return m_tray != nullptr; }
+    // False without an audio output device: Settings says the alerts are silent on this machine.
+    [[nodiscard]] bool soundAvailable() const { return m_player && m_player->hasOutput(); }
     [[nodiscard]] int messagesShown() const { return m_messages; }
 
     Q_INVOKABLE void muteFor(int minutes);
@@ -62,6 +68,7 @@ Q_SIGNALS:
     void muteChanged();
     void ringingChanged();
     void tooltipChanged();
+    void soundAvailableChanged();
     // No tray: the window shows this itself.
     void toastRequested(const QString &title, const QString &body, int severity);
     // Every message, tray or toast (tests, logs).
@@ -75,7 +82,10 @@ private:
     void pruneRinging();
     void updateTray();
     void scheduleTray();
+    void startRepeat();
 
+    std::unique_ptr<noc::Clock> m_ownedClock;
+    const noc::Clock *m_clock;
     QPointer<AlertModel> m_alerts;
     QPointer<noc::NocClient> m_client;
     QPointer<DashboardSettings> m_settings;
@@ -85,10 +95,10 @@ private:
 
     noc::AlertBatch m_pending; // urgent alerts not yet told about
     QTimer m_cooldown;
-    QTimer m_repeat;
+    std::unique_ptr<noc::Timer> m_repeat;
     QTimer m_trayThrottle;
-    QTimer m_feedLostGrace;
-    QTimer m_unmute;
+    std::unique_ptr<noc::Timer> m_feedLostGrace;
+    std::unique_ptr<noc::Timer> m_unmute;
     QSet<QString> m_ringing; // keys of unacknowledged CRITICAL alerts that keep the tone going
     QDateTime m_mutedUntil;
     qint64 m_lastToneMs = -1;

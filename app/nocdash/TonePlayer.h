@@ -1,41 +1,55 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QByteArray>
-#include <QString>
+#include "ToneSynth.h"
 
-// The sounds the dashboard makes. QtMultimedia is not part of the dependency set, so tones are
-// generated as small WAV files and played by the desktop's own player (pw-play, paplay or aplay);
-// with none of those the terminal bell (QApplication::beep) is the fallback.
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+class QSoundEffect;
+class QMediaDevices;
+
+// The sounds the dashboard makes, behind an interface so the notification logic is tested without audio.
 class TonePlayer
 {
 public:
-    enum class Tone
-    {
-        Critical,
-        High,
-        Medium,
-        FeedLost
-    };
+    using Tone = ::Tone;
 
     virtual ~TonePlayer() = default;
-    virtual void play(Tone tone) = 0;
+    // volume: 0-100, as the setting; the player maps it onto a perceptual (logarithmic) scale.
+    virtual void play(Tone tone, int volume) = 0;
+    // False without an audio output (a server, CI): play() then does nothing.
+    [[nodiscard]] virtual bool hasOutput() const = 0;
+
+    // Called when an audio output appears or the last one goes away.
+    std::function<void()> onOutputChanged;
 };
 
-class SystemTonePlayer final : public TonePlayer
+// Qt Multimedia's QSoundEffect on the tones in the executable's resources (:/sounds/*.wav): the
+// system's audio API on every platform (PulseAudio/PipeWire, WASAPI, Core Audio), low latency, no
+// external player. The effects follow the default output device when it changes, and load their tones
+// once there is one.
+class SoundEffectTonePlayer final : public TonePlayer
 {
 public:
-    SystemTonePlayer();
-    void play(Tone tone) override;
-    // The player found on PATH, empty when the bell is the fallback.
-    [[nodiscard]] QString player() const { return m_player; }
+    SoundEffectTonePlayer();
+    ~SoundEffectTonePlayer() override;
+    void play(Tone tone, int volume) override;
+    [[nodiscard]] bool hasOutput() const override { return m_hasOutput; }
 
-    // A mono 16-bit PCM WAV: a distinct pattern of beeps per tone.
-    [[nodiscard]] static QByteArray toneWav(Tone tone);
+    // The resource URL of a tone (tests decode these).
+    [[nodiscard]] static QString resourceUrl(Tone tone);
+    // The effect that plays a tone (tests wait for it to load).
+    [[nodiscard]] QSoundEffect *effect(Tone tone) const;
 
 private:
-    [[nodiscard]] QString fileFor(Tone tone);
+    void updateOutput();
 
-    QString m_player;
-    QString m_directory;
+    std::unique_ptr<QMediaDevices> m_devices;
+    std::unique_ptr<QObject> m_effectsOwner;
+    QList<QSoundEffect *> m_effects; // indexed by Tone
+    bool m_hasOutput = false;
+    bool m_toldNoOutput = false;
 };

@@ -96,7 +96,7 @@ int main(int argc, char *argv[])
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/"_s);
-    Notifier notifier(nullptr, &client, &settings, std::make_unique<SystemTonePlayer>());
+    Notifier notifier(nullptr, &client, &settings, std::make_unique<SoundEffectTonePlayer>());
     engine.setInitialProperties({
         { u"client"_s, QVariant::fromValue(&client) },
         { u"settings"_s, QVariant::fromValue(&settings) },

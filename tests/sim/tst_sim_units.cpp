@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The simulator's building blocks, without sockets.
 #include "SimTestSupport.h"
+#include "sim/AlertJson.h"
 #include "sim/AlertStore.h"
 #include "sim/AlertTexts.h"
 #include "sim/IsoTime.h"
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void loginThrottle();
     void rateLimiter();
     void alertStore();
+    void alertJsonTexts();
     void alertTextsDeterministicAndWeighted();
     void tokenPrecedence();
 };
@@ -210,9 +212,14 @@ void TestSimUnits::alertStore()
     QCOMPARE(store.add(QStringLiteral("acme"), QStringLiteral("LOW"), QStringLiteral("HIGH_CPU")), 1001);
     QCOMPARE(store.openCount(QStringLiteral("acme")), 2);
     QCOMPARE(store.criticalOpenCount(QStringLiteral("acme")), 1);
-    QVERIFY(store.acknowledge(1000));
-    QVERIFY(store.acknowledge(1000)); // again
-    QCOMPARE(store.find(1000)->ackCount, 2);
+    QVERIFY(store.acknowledge(1000, QStringLiteral("operator"), QStringLiteral("Olivia Operator")));
+    QVERIFY(store.acknowledge(1000, QStringLiteral("operator"))); // again
+    QCOMPARE(store.find(1000)->status, AlertStatus::Acknowledged);
+    QCOMPARE(store.details(1000)->history.size(), 2);
+    QCOMPARE(store.details(1000)->acknowledged.name, QStringLiteral("operator"));
+    // Acknowledged alerts are still open; resolved ones are not.
+    QCOMPARE(store.openCount(QStringLiteral("acme")), 2);
+    store.setStatus(*store.find(1000), AlertStatus::Resolved);
     QCOMPARE(store.openCount(QStringLiteral("acme")), 1);
     QCOMPARE(store.criticalOpenCount(QStringLiteral("acme")), 0);
     QCOMPARE(store.add(QStringLiteral("globex"), QStringLiteral("INFO"), QStringLiteral("X")), 1002);
@@ -223,6 +230,32 @@ void TestSimUnits::alertStore()
     QVERIFY(!store.find(1004)); // not issued yet
     QCOMPARE(store.find(1003)->clientId, QStringLiteral("globex"));
     QCOMPARE(store.published(), 4);
+}
+
+void TestSimUnits::alertJsonTexts()
+{
+    // Python's str(timedelta) and DRF's datetime form.
+    QCOMPARE(AlertJson::duration(187120), QStringLiteral("0:03:07.120000"));
+    QCOMPARE(AlertJson::duration(0), QStringLiteral("0:00:00"));
+    QCOMPARE(AlertJson::duration((26 * 3600) * 1000LL), QStringLiteral("1 day, 2:00:00"));
+    QCOMPARE(AlertJson::duration((3 * 86400 + 61) * 1000LL + 5), QStringLiteral("3 days, 0:01:01.005000"));
+    const qint64 ms = QDateTime(QDate(2025, 11, 14), QTime(9, 30, 5, 123), Qt::UTC).toMSecsSinceEpoch();
+    QCOMPARE(AlertJson::dateTime(ms), QStringLiteral("2025-11-14T09:30:05.123000Z"));
+    QCOMPARE(AlertJson::severityDisplay(QStringLiteral("INFO")), QStringLiteral("Informational"));
+    QCOMPARE(AlertJson::severityDisplay(QStringLiteral("CRITICAL")), QStringLiteral("Critical"));
+
+    AlertStore store;
+    NewAlert fresh;
+    fresh.clientId = QStringLiteral("acme");
+    fresh.severity = QStringLiteral("high");
+    fresh.alertType = QStringLiteral("LINK_DOWN");
+    fresh.createdMs = ms;
+    const StoredAlert *alert = store.find(store.add(fresh));
+    QCOMPARE(alert->severity, QStringLiteral("HIGH"));
+    const QJsonObject item = AlertJson::item(*alert);
+    QCOMPARE(item.value(u"cdtz").toString(), QStringLiteral("2025-11-14T09:30:05.000000Z")); // whole seconds
+    QCOMPARE(item.value(u"first_seen").toString(), QStringLiteral("2025-11-14T09:30:05.123000Z"));
+    QVERIFY(item.value(u"site_name").isNull());
 }
 
 void TestSimUnits::alertTextsDeterministicAndWeighted()

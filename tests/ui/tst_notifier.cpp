@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Notifications, sounds and the wall screen's placement rules, with a recording tone player.
+// Notifications, sounds and the wall screen's placement rules, with a recording tone player on a fake clock.
 #include "AlertModel.h"
 #include "DashboardSettings.h"
+#include "FakeClock.h"
 #include "Localization.h"
 #include "Notifier.h"
 #include "TonePlayer.h"
@@ -21,8 +22,15 @@ namespace {
 struct RecordingPlayer final : TonePlayer
 {
     QList<Tone> *played;
+    int lastVolume = -1;
+    bool output = true;
     explicit RecordingPlayer(QList<Tone> *sink) : played(sink) { }
-    void play(Tone tone) override { played->append(tone); }
+    void play(Tone tone, int volume) override
+    {
+        played->append(tone);
+        lastVolume = volume;
+    }
+    [[nodiscard]] bool hasOutput() const override { return output; }
 };
 
 noc::Alert makeAlert(int id, Severity severity)
@@ -44,10 +52,12 @@ class TestNotifier : public QObject
 
     struct Fixture
     {
+        noc::test::FakeClock clock;
         AlertModel alerts;
         DashboardSettings settings;
         QList<TonePlayer::Tone> tones;
-        Notifier notifier { &alerts, nullptr, &settings, std::make_unique<RecordingPlayer>(&tones) };
+        RecordingPlayer *player = new RecordingPlayer(&tones);
+        Notifier notifier { &alerts, nullptr, &settings, std::unique_ptr<TonePlayer>(player), &clock };
         Fixture()
         {
             alerts.setCoalesceIntervalMs(0);
@@ -108,7 +118,7 @@ private Q_SLOTS:
         QSignalSpy mute(&f.notifier, &Notifier::muteChanged);
         f.notifier.muteFor(15);
         QVERIFY(f.notifier.isMuted());
-        QVERIFY(f.notifier.mutedUntil() > QDateTime::currentDateTimeUtc().addSecs(14 * 60));
+        QCOMPARE(f.notifier.mutedUntil(), f.clock.nowUtc().addSecs(15 * 60));
         QSignalSpy toasts(&f.notifier, &Notifier::toastRequested);
         f.add({ makeAlert(1, Severity::Critical) });
         QCOMPARE(toasts.count(), 1);
@@ -137,13 +147,91 @@ private Q_SLOTS:
         QTRY_VERIFY(f.notifier.tooltip().contains(u"3 unacknowledged (1 CRITICAL, 1 HIGH)"_s));
     }
 
-    void tonesAreRealWavFiles()
+    void criticalRepeatsOnTheClockUntilAcknowledged()
     {
-        const QByteArray wav = SystemTonePlayer::toneWav(TonePlayer::Tone::Critical);
-        QVERIFY(wav.startsWith("RIFF"));
-        QCOMPARE(wav.mid(8, 8), QByteArray("WAVEfmt "));
-        QVERIFY(wav.size() > 10000);
-        QVERIFY(wav != SystemTonePlayer::toneWav(TonePlayer::Tone::High)); // distinct per severity
+        Fixture f;
+        f.settings.setSoundRepeatSeconds(30);
+        f.add({ makeAlert(1, Severity::Critical) });
+        QCOMPARE(f.tones.size(), 1);
+        f.clock.advance(29'999);
+        QCOMPARE(f.tones.size(), 1);
+        f.clock.advance(1);
+        QCOMPARE(f.tones.size(), 2);
+        f.clock.advance(60'000);
+        QCOMPARE(f.tones.size(), 4);
+        QVERIFY(f.notifier.isRinging());
+        f.alerts.markConfirmed(u"1"_s, u"kim"_s, {});
+        QVERIFY(!f.notifier.isRinging());
+        f.clock.advance(10 * 60'000);
+        QCOMPARE(f.tones.size(), 4); // acknowledged: silence
+        QCOMPARE(f.clock.activeTimers(), 0);
+        QCOMPARE(f.tones, QList<TonePlayer::Tone>(4, TonePlayer::Tone::Critical));
+    }
+
+    void criticalRingsWhileAnyIsOpen()
+    {
+        Fixture f;
+        f.settings.setSoundRepeatSeconds(10);
+        f.add({ makeAlert(1, Severity::Critical), makeAlert(2, Severity::Critical) });
+        f.alerts.markConfirmed(u"1"_s, u"kim"_s, {});
+        f.clock.advance(10'000);
+        QCOMPARE(f.tones.size(), 2); // alert 2 is still open
+        f.alerts.markConfirmed(u"2"_s, u"kim"_s, {});
+        f.clock.advance(10'000);
+        QCOMPARE(f.tones.size(), 2);
+    }
+
+    void muteHoldsTheRepeatUntilItRunsOut()
+    {
+        Fixture f;
+        f.settings.setSoundRepeatSeconds(25);
+        f.add({ makeAlert(1, Severity::Critical) });
+        QCOMPARE(f.tones.size(), 1);
+        QSignalSpy mute(&f.notifier, &Notifier::muteChanged);
+        f.notifier.muteFor(1);
+        f.clock.advance(50'000); // repeats at 25 s and 50 s: muted
+        QCOMPARE(f.tones.size(), 1);
+        QVERIFY(f.notifier.isMuted());
+        f.clock.advance(10'000); // the minute is over
+        QVERIFY(!f.notifier.isMuted());
+        QCOMPARE(mute.count(), 2);
+        QCOMPARE(f.tones.size(), 1); // no tone of its own: the next repeat brings it
+        f.clock.advance(15'000);
+        QCOMPARE(f.tones.size(), 2);
+    }
+
+    void tonesNeverPileUp()
+    {
+        Fixture f;
+        f.settings.setSoundHigh(true);
+        f.add({ makeAlert(1, Severity::Critical) });
+        f.clock.advance(1'999);
+        f.add({ makeAlert(2, Severity::High) });
+        QCOMPARE(f.tones.size(), 1);
+        f.clock.advance(1);
+        f.add({ makeAlert(3, Severity::High) });
+        QCOMPARE(f.tones, QList<TonePlayer::Tone>({ TonePlayer::Tone::Critical, TonePlayer::Tone::High }));
+    }
+
+    void volumeComesFromTheSettings()
+    {
+        Fixture f;
+        f.settings.setSoundVolume(40);
+        f.add({ makeAlert(1, Severity::Critical) });
+        QCOMPARE(f.player->lastVolume, 40);
+        f.settings.setSoundVolume(250);
+        QCOMPARE(f.settings.soundVolume(), 100);
+    }
+
+    void soundAvailabilityFollowsThePlayer()
+    {
+        Fixture f;
+        QVERIFY(f.notifier.soundAvailable());
+        QSignalSpy changed(&f.notifier, &Notifier::soundAvailableChanged);
+        f.player->output = false;
+        f.player->onOutputChanged();
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(!f.notifier.soundAvailable());
     }
 
     void wallScreenFallsBackWhenItsScreenGoesAway()

@@ -437,6 +437,7 @@ private Q_SLOTS:
             settings.setUiScale(1.5);
             settings.setRetention(5000);
             settings.setSoundHigh(true);
+            settings.setSoundVolume(60);
             settings.setWallMode(true);
             settings.setWallScreen(1);
             settings.setWallRotationSeconds(20);
@@ -445,6 +446,7 @@ private Q_SLOTS:
         QSettings raw(file, QSettings::IniFormat);
         QCOMPARE(raw.value(u"ui/theme"_s).toString(), u"dark"_s);
         QCOMPARE(raw.value(u"wall/screen"_s).toInt(), 1);
+        QCOMPARE(raw.value(u"ui/soundVolume"_s).toInt(), 60);
         QCOMPARE(raw.value(u"wall/enabled"_s).toBool(), true); // the engine's key
         QCOMPARE(raw.value(u"connection/heartbeatSeconds"_s).toInt(), 20);
         DashboardSettings loaded;
@@ -456,6 +458,7 @@ private Q_SLOTS:
         QCOMPARE(loaded.uiScale(), 1.5);
         QCOMPARE(loaded.retention(), 5000);
         QCOMPARE(loaded.soundHigh(), true);
+        QCOMPARE(loaded.soundVolume(), 60);
         QCOMPARE(loaded.wallRotationSeconds(), 20);
         QCOMPARE(language.count(), 1);
         QVERIFY(loaded.effectiveDark());
