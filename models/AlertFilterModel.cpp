@@ -107,6 +107,17 @@ void AlertFilterModel::setAckFilter(AckFilter filter)
     Q_EMIT countChanged();
 }
 
+void AlertFilterModel::setShowClosed(bool show)
+{
+    if (m_showClosed == show)
+        return;
+    m_showClosed = show;
+    invalidateRowsFilter();
+    dropVanishedSelection();
+    Q_EMIT filterChanged();
+    Q_EMIT countChanged();
+}
+
 void AlertFilterModel::setSearchText(const QString &text)
 {
     const QString trimmed = text.trimmed();
@@ -148,6 +159,10 @@ bool AlertFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
     const QAbstractItemModel *source = sourceModel();
     const QModelIndex at = source->index(sourceRow, 0, sourceParent);
     const AlertModel *alerts = m_alerts.data() == source ? m_alerts.data() : nullptr;
+    if (!m_showClosed
+        && !(alerts ? noc::isOpen(alerts->alertAt(sourceRow).status)
+                    : at.data(AlertModel::OpenRole).toBool()))
+        return false;
     if (!m_severities.isEmpty()) {
         const int severity
             = alerts ? alerts->severityAt(sourceRow) : at.data(AlertModel::SeverityRole).toInt();

@@ -24,6 +24,8 @@ class AlertFilterModel : public QSortFilterProxyModel
     Q_PROPERTY(AckFilter ackFilter READ ackFilter WRITE setAckFilter NOTIFY filterChanged)
     // Case-insensitive; matched against message, type, client, site, id, kind and details.
     Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY filterChanged)
+    // Resolved and suppressed alerts leave the open list; this shows them again.
+    Q_PROPERTY(bool showClosed READ showClosed WRITE setShowClosed NOTIFY filterChanged)
     Q_PROPERTY(SortOrder sortOrder READ sortOrder WRITE setSortOrder NOTIFY sortOrderChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     // Rows shown, per noc::Severity (Unknown..Critical).
@@ -69,6 +71,8 @@ public:
     void setAckFilter(AckFilter filter);
     [[nodiscard]] QString searchText() const { return m_searchText; }
     void setSearchText(const QString &text);
+    [[nodiscard]] bool showClosed() const { return m_showClosed; }
+    void setShowClosed(bool show);
     [[nodiscard]] SortOrder sortOrder() const { return m_sortOrder; }
     void setSortOrder(SortOrder order);
     [[nodiscard]] int count() const { return rowCount(); }
@@ -118,6 +122,7 @@ private:
     QStringList m_clients;
     AckFilter m_ackFilter = AckFilter::All;
     QString m_searchText;
+    bool m_showClosed = false;
     SortOrder m_sortOrder = SortOrder::SeverityThenTime;
     QList<int> m_counts;
     QTimer m_countTimer;

@@ -51,6 +51,7 @@ void AlertModel::setClient(noc::NocClient *client)
         connect(client, &noc::NocClient::acknowledgementPending, this, &AlertModel::markPending);
         connect(client, &noc::NocClient::acknowledgementConfirmed, this, &AlertModel::markConfirmed);
         connect(client, &noc::NocClient::acknowledgementFailed, this, &AlertModel::markFailed);
+        connect(client, &noc::NocClient::alertStatusChanged, this, &AlertModel::applyStatus);
     }
     Q_EMIT clientChanged();
 }
@@ -190,6 +191,12 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
         return row.ackAt;
     case AcknowledgeableRole:
         return serverAcknowledgeable(a);
+    case StatusRole:
+        return static_cast<int>(a.status);
+    case StatusNameRole:
+        return a.status == noc::AlertStatus::Unknown ? QString() : noc::alertStatusName(a.status).toLower();
+    case OpenRole:
+        return noc::isOpen(a.status);
     case SequenceRole:
         return row.seq;
     default:
@@ -218,6 +225,9 @@ QHash<int, QByteArray> AlertModel::roleNames() const
         { AckByRole, "ackBy" },
         { AckAtRole, "ackAt" },
         { AcknowledgeableRole, "acknowledgeable" },
+        { StatusRole, "status" },
+        { StatusNameRole, "statusName" },
+        { OpenRole, "open" },
         { SequenceRole, "sequence" },
     };
 }
@@ -289,9 +299,40 @@ QVariantMap AlertModel::get(const QString &key) const
     return fields;
 }
 
+void AlertModel::followStatus(Row &row)
+{
+    const noc::AlertStatus status = row.alert.status;
+    const bool handled = status == noc::AlertStatus::Acknowledged || status == noc::AlertStatus::Assigned
+        || status == noc::AlertStatus::Escalated || !noc::isOpen(status);
+    if (handled && row.ackState != AckState::Acknowledged) {
+        row.ackState = AckState::Acknowledged;
+        row.ackReason.clear();
+    }
+}
+
+void AlertModel::applyStatus(const QString &alertId, noc::AlertStatus status, const QDateTime &at)
+{
+    const int position = positionOf(noc::AlertIdentity { noc::AlertKind::Alert, alertId });
+    if (position < 0 || status == noc::AlertStatus::Unknown)
+        return;
+    Row &row = m_rows[position];
+    if (row.alert.status == status)
+        return;
+    countRow(row, -1);
+    row.alert.status = status;
+    if (row.ackState != AckState::Acknowledged && status != noc::AlertStatus::New)
+        row.ackAt = at;
+    followStatus(row);
+    countRow(row, +1);
+    const QModelIndex changed = index(viewRow(position));
+    Q_EMIT dataChanged(changed, changed);
+    Q_EMIT countsChanged();
+    bumpRevision();
+}
+
 void AlertModel::countRow(const Row &row, int delta)
 {
-    if (row.ackState != AckState::Acknowledged)
+    if (row.ackState != AckState::Acknowledged && noc::isOpen(row.alert.status))
         m_unacknowledged[static_cast<size_t>(row.alert.severity)] += delta;
 }
 
@@ -337,8 +378,13 @@ void AlertModel::flush()
                 Row &row = m_rows[position];
                 countRow(row, -1);
                 const QDateTime firstSeen = row.alert.receivedAt;
+                const noc::AlertStatus knownStatus = row.alert.status;
                 row.alert = std::move(alert);
                 row.alert.receivedAt = firstSeen;
+                // A push knows no status: the record's stays until the server says another.
+                if (row.alert.status == noc::AlertStatus::Unknown)
+                    row.alert.status = knownStatus;
+                followStatus(row);
                 countRow(row, +1);
                 const QModelIndex changed = index(viewRow(position));
                 Q_EMIT dataChanged(changed, changed);
@@ -356,6 +402,7 @@ void AlertModel::flush()
         quint64 seq = firstFreshSeq;
         for (noc::Alert *alert : std::as_const(fresh)) {
             m_rows.append(Row { seq++, AckState::New, std::move(*alert), {}, {}, {} });
+            followStatus(m_rows.last());
             countRow(m_rows.constLast(), +1);
         }
         endInsertRows();

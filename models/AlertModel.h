@@ -60,6 +60,9 @@ public:
         AckAtRole,
         AcknowledgeableRole, // the server can acknowledge it (alert_new, critical_alert of a known alert)
         SequenceRole, // arrival order; larger is newer
+        StatusRole, // int, noc::AlertStatus: the record's status on the server (0: not known)
+        StatusNameRole, // "new", "acknowledged", ...; empty when not known
+        OpenRole, // not resolved or suppressed
     };
     Q_ENUM(Role)
 
@@ -130,6 +133,8 @@ public:
     void markPending(const QString &alertId);
     void markConfirmed(const QString &alertId, const QString &by, const QDateTime &at);
     void markFailed(const QString &alertId, const QString &reason);
+    // The server's record changed status (a colleague's action, or what a re-read found).
+    void applyStatus(const QString &alertId, noc::AlertStatus status, const QDateTime &at);
 
 Q_SIGNALS:
     void clientChanged();
@@ -170,6 +175,9 @@ private:
     void applyAckState(int position, AckState state, const QString &reason, const QString &by,
                        const QDateTime &at);
     void countRow(const Row &row, int delta);
+    // A record the server says someone acknowledged, assigned or escalated is handled: it sinks and
+    // leaves the counters like one acknowledged here.
+    static void followStatus(Row &row);
     void evictOverCap();
     // alert_new and the critical_alert escalating it are one incident: one row, acknowledgeable.
     bool mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fresh, quint64 firstFreshSeq);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "Alert.h"
 
+#include <array>
+
 namespace noc {
 
 QString alertKindName(AlertKind kind)
@@ -20,6 +22,25 @@ QString alertKindName(AlertKind kind)
         return QStringLiteral("event");
     }
     return QStringLiteral("alert");
+}
+
+namespace {
+constexpr std::array kStatusNames { "UNKNOWN",   "NEW",      "ACKNOWLEDGED", "ASSIGNED",
+                                    "ESCALATED", "RESOLVED", "SUPPRESSED" };
+} // namespace
+
+QString alertStatusName(AlertStatus status)
+{
+    return QString::fromLatin1(kStatusNames.at(static_cast<size_t>(status)));
+}
+
+AlertStatus alertStatusFromString(QStringView text)
+{
+    for (size_t i = 1; i < kStatusNames.size(); ++i) {
+        if (text.compare(QLatin1StringView(kStatusNames.at(i)), Qt::CaseInsensitive) == 0)
+            return static_cast<AlertStatus>(i);
+    }
+    return AlertStatus::Unknown;
 }
 
 std::optional<AlertIdentity> AlertIdentity::parse(const QString &key)

@@ -28,6 +28,27 @@ enum class AlertKind : quint8
 
 [[nodiscard]] QString alertKindName(AlertKind kind);
 
+// The alert record's status on the server (PROTOCOL.md section 6). Unknown: heard on the socket only,
+// no record read yet (an alert_new is NEW on the server, but nobody has said so).
+enum class AlertStatus : quint8
+{
+    Unknown,
+    New,
+    Acknowledged,
+    Assigned,
+    Escalated,
+    Resolved,
+    Suppressed
+};
+
+[[nodiscard]] QString alertStatusName(AlertStatus status); // the server's word: NEW, ACKNOWLEDGED, ...
+[[nodiscard]] AlertStatus alertStatusFromString(QStringView text); // case-insensitive; Unknown otherwise
+// Open alerts are the ones somebody still has to work: everything but RESOLVED and SUPPRESSED.
+[[nodiscard]] constexpr bool isOpen(AlertStatus status)
+{
+    return status != AlertStatus::Resolved && status != AlertStatus::Suppressed;
+}
+
 // What tells two alerts apart, as a hashable value: ids are unique only within one kind. Cheaper than
 // the "kind:id" text (no allocation), which is what a storm hashes several times per alert.
 struct AlertIdentity
@@ -56,6 +77,8 @@ struct Alert
     // Set by AlertFeed: the server knows this id as an alert (alert_new, or a critical_alert whose
     // source alert reached this client), so acknowledge_alert may name it.
     bool serverAcknowledgeable = false;
+    AlertStatus status = AlertStatus::Unknown;
+    bool backfilled = false; // read from the server's records (start-up load, back-fill), not pushed
     QString id;
     QString clientId; // empty when the server did not say
     QString type;

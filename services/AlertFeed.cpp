@@ -59,6 +59,16 @@ void AlertFeed::add(Alert &&alert)
         m_batchTimer.start();
 }
 
+void AlertFeed::addRecords(const AlertBatch &alerts)
+{
+    for (const Alert &alert : alerts) {
+        (void)isDuplicate(alert); // remembers it
+        m_pending.append(alert);
+    }
+    if (!m_pending.isEmpty() && !m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
 void AlertFeed::flush()
 {
     if (m_pending.isEmpty())

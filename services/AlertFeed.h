@@ -22,6 +22,9 @@ public:
     // Batches leave at most this often; 0 flushes once per event-loop pass.
     void setBatchIntervalMs(int milliseconds);
     void add(Alert &&alert);
+    // Records read from the server: never dropped as duplicates (they carry the newer status), and
+    // remembered so the same alert pushed later is.
+    void addRecords(const AlertBatch &alerts);
 
     // Only alert_new ids exist as alerts on the server. A critical_alert names its source alert by id;
     // acknowledging an id the server does not know closes the socket (1011), so it may go on the wire

@@ -242,6 +242,14 @@ ServerEvent decodeObject(const QJsonObject &o, const QByteArray &utf8, const QDa
         event.userType = json::text(o, "user_type"_L1);
         return event;
     }
+    if (type == "alert_updated"_L1) {
+        AlertUpdatedEvent event { json::text(o, "alert_id"_L1),
+                                  alertStatusFromString(json::text(o, "status"_L1)),
+                                  json::text(o, "message"_L1), json::timestamp(o, "timestamp"_L1) };
+        if (event.alertId.isEmpty())
+            return MalformedFrame { u"alert_updated without alert_id"_s, {} };
+        return event;
+    }
     if (type == "user_status_update"_L1)
         return userStatus(o);
     if (type.isEmpty())

@@ -2,6 +2,7 @@
 #include "NocClient.h"
 
 #include "AlertFeed.h"
+#include "AlertHistory.h"
 #include "AuthClient.h"
 #include "Clock.h"
 #include "CloseClassification.h"
@@ -37,6 +38,7 @@ constexpr int kFailuresBeforeFailover = 2;
 static_assert(int(NocClient::ConnectionState::Failed) == int(ConnectionStateMachine::State::Failed));
 static_assert(int(NocClient::ConnectionState::Backoff) == int(ConnectionStateMachine::State::Backoff));
 static_assert(int(NocClient::ConnectionState::LoggedOut) == int(ConnectionStateMachine::State::LoggedOut));
+static_assert(int(NocClient::HistoryState::Unavailable) == int(AlertHistory::State::Unavailable));
 
 } // namespace
 
@@ -53,6 +55,7 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     , m_subscriptions(new SubscriptionSet(this))
     , m_commands(new DashboardCommands(m_dashboard, m_subscriptions, m_clock, this))
     , m_feed(new AlertFeed(this))
+    , m_history(new AlertHistory(m_network, m_clock, this))
     , m_keychain(new SessionKeychain(this))
     , m_sslConfiguration(QSslConfiguration::defaultConfiguration())
     , m_retryTimer(m_clock->createTimer())
@@ -80,6 +83,20 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
         });
     }
     connect(m_feed, &AlertFeed::alertsReceived, this, &NocClient::alertsReceived);
+    connect(m_history, &AlertHistory::stateChanged, this, &NocClient::historyChanged);
+    connect(m_history, &AlertHistory::alertsRead, this, [this](const AlertBatch &alerts, bool) {
+        for (const Alert &alert : alerts) {
+            if (alert.occurredAt.isValid()
+                && (!m_newestServerTime.isValid() || alert.occurredAt > m_newestServerTime))
+                m_newestServerTime = alert.occurredAt;
+        }
+        m_feed->addRecords(alerts);
+    });
+    connect(m_history, &AlertHistory::finished, this, [this](bool backfill, int alerts) {
+        if (backfill)
+            m_lastBackfillCount = m_history->state() == AlertHistory::State::Loaded ? alerts : -1;
+        Q_EMIT historyChanged();
+    });
     connect(m_subscriptions, &SubscriptionSet::changed, this, &NocClient::subscriptionsChanged);
     connect(m_subscriptions, &SubscriptionSet::statusChanged, this, [this](const QString &clientId) {
         if (m_subscriptions->status(clientId) == SubscriptionSet::Status::Confirmed)
@@ -689,6 +706,59 @@ void NocClient::onRefreshFinished(const AuthResult &result)
         dispatch(Event::RefreshSucceeded);
 }
 
+// --- the alert records --------------------------------------------------------------------------
+
+void NocClient::readHistory(bool afterGap)
+{
+    if (afterGap) {
+        m_lastBackfillCount = -1;
+        Q_EMIT historyChanged();
+    }
+    if (m_history->isBusy())
+        return;
+    // Refused or absent on this server: asked again rarely, never on every reconnect (current servers
+    // close every socket whenever anyone acts on an alert).
+    if (m_history->state() == AlertHistory::State::Unavailable && !m_history->mayRetry())
+        return;
+    m_history->setProfile(currentProfile());
+    m_history->setSslConfiguration(m_sslConfiguration, m_settings.insecureTls);
+    m_history->setAccessToken(m_tokens.access);
+    if (afterGap && m_history->state() == AlertHistory::State::Loaded) {
+        // From the newest alert the server told us of, or the gap's start if older: what came meanwhile.
+        QDateTime from = m_lastGapFrom;
+        if (m_newestServerTime.isValid() && m_newestServerTime < from)
+            from = m_newestServerTime;
+        m_history->backfill(from);
+    } else {
+        m_history->loadOpen();
+    }
+}
+
+NocClient::HistoryState NocClient::historyState() const
+{
+    return static_cast<HistoryState>(m_history->state());
+}
+
+QString NocClient::historyReason() const
+{
+    return m_history->reason();
+}
+
+int NocClient::openOnServer() const
+{
+    return m_history->openOnServer();
+}
+
+int NocClient::loadedOpen() const
+{
+    return m_history->loadedOpen();
+}
+
+int NocClient::historyCalls() const
+{
+    return m_history->calls();
+}
+
 // --- channels ------------------------------------------------------------------------------------
 
 void NocClient::openChannels()
@@ -733,6 +803,10 @@ void NocClient::onDashboardEvent(ServerEvent &&event)
         m_presenceAttempt = 0;
         m_presence->open(currentProfile(), m_tokens.access);
         m_commands->onLive();
+        readHistory(std::exchange(m_gapsSeenByHistory, m_feedGaps) != m_feedGaps);
+    } else if (const auto *updated = std::get_if<AlertUpdatedEvent>(&event)) {
+        Q_EMIT alertStatusChanged(updated->alertId, updated->status,
+                                  updated->timestamp.isValid() ? updated->timestamp : m_clock->nowUtc());
     } else if (auto *alert = std::get_if<AlertEvent>(&event)) {
         m_feed->add(std::move(alert->alert));
     } else if (const auto *ack = std::get_if<AlertAcknowledgedEvent>(&event)) {

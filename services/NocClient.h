@@ -26,6 +26,7 @@ class QNetworkReply;
 namespace noc {
 
 class AlertFeed;
+class AlertHistory;
 class AuthClient;
 class Clock;
 class CredentialStore;
@@ -60,6 +61,13 @@ class NocClient : public QObject
     Q_PROPERTY(QDateTime lastGapFrom READ lastGapFrom NOTIFY feedGapChanged)
     Q_PROPERTY(QDateTime lastGapTo READ lastGapTo NOTIFY feedGapChanged)
     Q_PROPERTY(int feedGaps READ feedGaps NOTIFY feedGapChanged)
+    // The server's alert records (REST): whether the list holds the NOC's state or only the live feed.
+    Q_PROPERTY(HistoryState historyState READ historyState NOTIFY historyChanged)
+    Q_PROPERTY(QString historyReason READ historyReason NOTIFY historyChanged)
+    Q_PROPERTY(int openOnServer READ openOnServer NOTIFY historyChanged)
+    Q_PROPERTY(int loadedOpen READ loadedOpen NOTIFY historyChanged)
+    // Alerts the last back-fill after a gap read (-1: none since the last gap).
+    Q_PROPERTY(int lastBackfillCount READ lastBackfillCount NOTIFY historyChanged)
     Q_PROPERTY(int reconnectCount READ reconnectCount NOTIFY healthChanged)
     Q_PROPERTY(qint64 unknownFrames READ unknownFrames NOTIFY healthChanged)
     Q_PROPERTY(qint64 malformedFrames READ malformedFrames NOTIFY healthChanged)
@@ -81,6 +89,16 @@ public:
         Failed
     };
     Q_ENUM(ConnectionState)
+
+    // Mirrors AlertHistory::State.
+    enum class HistoryState : quint8
+    {
+        Unknown,
+        Loading,
+        Loaded,
+        Unavailable
+    };
+    Q_ENUM(HistoryState)
 
     explicit NocClient(QObject *parent = nullptr);
     NocClient(QNetworkAccessManager *network, const Clock *clock, QObject *parent = nullptr);
@@ -139,6 +157,12 @@ public:
     [[nodiscard]] QDateTime lastGapFrom() const { return m_lastGapFrom; }
     [[nodiscard]] QDateTime lastGapTo() const { return m_lastGapTo; }
     [[nodiscard]] int feedGaps() const { return m_feedGaps; }
+    [[nodiscard]] HistoryState historyState() const;
+    [[nodiscard]] QString historyReason() const;
+    [[nodiscard]] int openOnServer() const;
+    [[nodiscard]] int loadedOpen() const;
+    [[nodiscard]] int lastBackfillCount() const { return m_lastBackfillCount; }
+    [[nodiscard]] int historyCalls() const;
     [[nodiscard]] int currentServerIndex() const { return static_cast<int>(m_serverIndex); }
     [[nodiscard]] QUrl currentServerUrl() const;
     [[nodiscard]] int attempt() const { return m_attempt; }
@@ -169,6 +193,9 @@ Q_SIGNALS:
     void staleChanged();
     // A connection that was live came back: lastGapFrom..lastGapTo had no feed.
     void feedGapChanged();
+    void historyChanged();
+    // A record's status changed on the server (alert_updated, or read from the records).
+    void alertStatusChanged(const QString &alertId, noc::AlertStatus status, const QDateTime &at);
     void profileChanged();
     void subscriptionsChanged();
     void healthChanged();
@@ -214,6 +241,8 @@ private:
     void adoptTokens(const AuthTokens &tokens);
     void scheduleRefreshAhead();
     void onDashboardEvent(ServerEvent &&event);
+    // The feed is live (again): read the records the list needs (start-up load, back-fill).
+    void readHistory(bool afterGap);
     void onPresenceEvent(ServerEvent &&event);
     void onDashboardClosed(const ChannelClose &close);
     void onPresenceClosed(const ChannelClose &close);
@@ -238,6 +267,7 @@ private:
     SubscriptionSet *m_subscriptions;
     DashboardCommands *m_commands;
     AlertFeed *m_feed;
+    AlertHistory *m_history;
     SessionKeychain *m_keychain;
     NetworkWatcher *m_networkWatcher = nullptr;
     int m_signOutSteps = 0;
@@ -255,6 +285,9 @@ private:
     QDateTime m_lastGapFrom;
     QDateTime m_lastGapTo;
     int m_feedGaps = 0;
+    int m_lastBackfillCount = -1;
+    int m_gapsSeenByHistory = 0;
+    QDateTime m_newestServerTime; // the newest creation time the server told us of
     QSslConfiguration m_sslConfiguration;
 
     // Session

@@ -87,6 +87,16 @@ struct UserStatusEvent
     QDateTime lastSeen;
 };
 
+// A record changed on the server (any tool, any user): future servers push it, current ones close
+// every dashboard socket instead (PROTOCOL.md section 6).
+struct AlertUpdatedEvent
+{
+    QString alertId;
+    AlertStatus status = AlertStatus::Unknown;
+    QString message;
+    QDateTime timestamp;
+};
+
 struct AlertEvent
 {
     Alert alert;
@@ -109,7 +119,7 @@ struct MalformedFrame
 using ServerEvent
     = std::variant<ConnectedEvent, ConnectionEstablishedEvent, HeartbeatAckEvent, ServerHeartbeatEvent,
                    SubscribedEvent, AlertAcknowledgedEvent, ServerErrorEvent, MetricsUpdateEvent, PongEvent,
-                   StatsEvent, UserStatusEvent, AlertEvent, UnknownEvent, MalformedFrame>;
+                   StatsEvent, UserStatusEvent, AlertUpdatedEvent, AlertEvent, UnknownEvent, MalformedFrame>;
 
 } // namespace noc
 

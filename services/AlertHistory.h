@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "AlertApiParser.h"
+#include "ServerProfile.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace noc {
+
+class Clock;
+class Timer;
+
+// Reads the server's alert records (REST, PROTOCOL.md section 6) so the list shows the NOC's current
+// state, not only what the socket pushed since start: the open alerts at sign-in, what was raised during
+// a gap, and the statuses colleagues changed. One request at a time, within a budget: the server allows
+// 600 calls an hour per user, shared by every program of that user. Servers that refuse the list (403
+// to valid tokens) or lack it (404) make history "unavailable": said once, never a sign-out, retried
+// rarely.
+class AlertHistory : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State : quint8
+    {
+        Unknown, // not asked yet
+        Loading,
+        Loaded, // the last load or back-fill worked
+        Unavailable // refused, absent or failing: live feed only (reason())
+    };
+    Q_ENUM(State)
+
+    AlertHistory(QNetworkAccessManager *network, const Clock *clock, QObject *parent = nullptr);
+    ~AlertHistory() override;
+
+    void setProfile(const ServerProfile &profile);
+    void setSslConfiguration(const QSslConfiguration &configuration, bool insecure);
+    void setAccessToken(const QString &token) { m_token = token; }
+    // Pages read at most per load or back-fill (100 alerts each).
+    void setPageBudget(int pages) { m_pageBudget = qMax(1, pages); }
+
+    // The open alerts, newest first per status (NEW, ACKNOWLEDGED, ASSIGNED, ESCALATED).
+    void loadOpen();
+    // After a gap: everything created since `newestKnown` (less a second: cdtz has whole seconds).
+    void backfill(const QDateTime &newestKnown);
+    // Whether a refused or failing history may be asked again now (rarely: a few times an hour).
+    [[nodiscard]] bool mayRetry() const;
+    void cancel();
+
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] QString reason() const { return m_reason; }
+    [[nodiscard]] bool isBusy() const { return m_job != Job::None; }
+    // The open alerts the server counts, and how many of them the last load read.
+    [[nodiscard]] int openOnServer() const { return m_openOnServer; }
+    [[nodiscard]] int loadedOpen() const { return m_loadedOpen; }
+    [[nodiscard]] int calls() const { return m_calls; }
+    [[nodiscard]] int unreadableItems() const { return m_unreadable; }
+
+Q_SIGNALS:
+    void stateChanged();
+    // Records read; backfill: they come from a back-fill, not the start-up load.
+    void alertsRead(const noc::AlertBatch &alerts, bool backfill);
+    // A load or back-fill finished: how many alerts it read (0 when it failed).
+    void finished(bool backfill, int alerts);
+    // The server refused the access token (401): the session should renew it.
+    void tokenRejected();
+
+private:
+    enum class Job : quint8
+    {
+        None,
+        LoadOpen,
+        Backfill
+    };
+
+    void requestPage();
+    void onPage(QNetworkReply *reply);
+    void finish(int alerts);
+    void fail(const AlertApiError &error);
+    void setState(State state, const QString &reason = {});
+
+    QNetworkAccessManager *m_network;
+    const Clock *m_clock;
+    ServerProfile m_profile;
+    QSslConfiguration m_ssl;
+    bool m_insecure = false;
+    QString m_token;
+    int m_pageBudget = 10;
+
+    Job m_job = Job::None;
+    int m_statusIndex = 0; // LoadOpen: which open status is being read
+    int m_page = 1;
+    int m_pagesRead = 0;
+    int m_readThisJob = 0;
+    int m_openCountSum = 0;
+    QDateTime m_backfillFrom;
+    QPointer<QNetworkReply> m_reply;
+    std::unique_ptr<Timer> m_waitTimer; // honours a 429's Retry-After
+
+    State m_state = State::Unknown;
+    QString m_reason;
+    qint64 m_lastAttemptMs = -1;
+    int m_openOnServer = 0;
+    int m_loadedOpen = 0;
+    int m_calls = 0;
+    int m_unreadable = 0;
+};
+
+} // namespace noc
