@@ -104,7 +104,9 @@ CredentialResult failure(CredentialError kind, const QString &message)
 } // namespace
 
 CredentialStore::CredentialStore(QObject *parent)
-    : CredentialStore(QString::fromLatin1(kDefaultService), parent)
+    : CredentialStore(qEnvironmentVariableIsEmpty(kServiceVariable) ? QString::fromLatin1(kDefaultService)
+                                                                    : qEnvironmentVariable(kServiceVariable),
+                      parent)
 { }
 
 CredentialStore::CredentialStore(const QString &service, QObject *parent)

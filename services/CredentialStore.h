@@ -39,7 +39,8 @@ struct CredentialResult
 // one error mapping. Asynchronous: the callback runs later from the event loop (never inside the
 // call), and only while `context` is alive. Nothing ever falls back to files or QSettings.
 //
-// Entries: service "nocdash", key "<host[:port]>/<username>/refresh" or ".../password".
+// Entries: service "nocdash" (or NOCDASH_KEYCHAIN_SERVICE), key "<host[:port]>/<username>/refresh" or
+// ".../password".
 class CredentialStore : public QObject
 {
     Q_OBJECT
@@ -59,9 +60,13 @@ public:
     };
 
     static constexpr const char *kDefaultService = "nocdash";
+    // Overrides the default service for a whole process and the programs it starts: tests set it so
+    // that nocdash and nocctl run by them never touch an operator's real entries.
+    static constexpr const char *kServiceVariable = "NOCDASH_KEYCHAIN_SERVICE";
 
-    // `service` other than the default is for tests, so they never touch an operator's real entries.
+    // The service is NOCDASH_KEYCHAIN_SERVICE when set and not empty, else "nocdash".
     explicit CredentialStore(QObject *parent = nullptr);
+    // `service` other than the default is for tests, so they never touch an operator's real entries.
     explicit CredentialStore(const QString &service, QObject *parent = nullptr);
 
     [[nodiscard]] QString service() const { return m_service; }

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 // CredentialStore against a real Secret Service (tools/test.sh runs gnome-keyring inside
-// dbus-run-session), plus a child process of this binary that has no session bus at all.
+// dbus-run-session), plus a child process of this binary that has no session bus at all. The cases that
+// need the Secret Service fail without a session bus: they never skip.
 
 #include "CredentialStore.h"
+#include "NocClient.h"
+#include "SecretService.h"
+#include "sim/Simulator.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>
@@ -11,6 +15,7 @@
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -147,10 +152,6 @@ class tst_CredentialStore : public QObject
     Q_OBJECT
 
 private:
-    // The real-keychain cases need the session bus that tools/test.sh provides; without one, libsecret
-    // may try to autolaunch a bus (or prompt on a display) instead of failing.
-    bool haveSessionBus() const { return !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"); }
-
     // A unique service per run: these tests never touch an operator's real "nocdash" entries.
     const QString m_service = QStringLiteral("nocdash-test-%1").arg(QCoreApplication::applicationPid());
     const QUrl m_serverA { QStringLiteral("https://noc-a.example.com") };
@@ -170,7 +171,57 @@ private:
 
 private Q_SLOTS:
 
-    void defaultServiceIsNocdash() { QCOMPARE(CredentialStore().service(), QStringLiteral("nocdash")); }
+    // Every test program runs on its own service (tests/common/TestKeychainService.cpp), this one too.
+    void thisTestHasItsOwnService()
+    {
+        QCOMPARE(qEnvironmentVariable(CredentialStore::kServiceVariable),
+                 QStringLiteral("nocdash-test-tst_credentialstore"));
+        QCOMPARE(CredentialStore().service(), QStringLiteral("nocdash-test-tst_credentialstore"));
+    }
+
+    void defaultServiceIsNocdashUnlessTheEnvironmentSaysOtherwise()
+    {
+        const QByteArray ours = qgetenv(CredentialStore::kServiceVariable);
+        const auto restore = qScopeGuard([&] { qputenv(CredentialStore::kServiceVariable, ours); });
+        qunsetenv(CredentialStore::kServiceVariable);
+        QCOMPARE(CredentialStore().service(), QStringLiteral("nocdash"));
+        qputenv(CredentialStore::kServiceVariable, QByteArray());
+        QCOMPARE(CredentialStore().service(), QStringLiteral("nocdash"));
+        qputenv(CredentialStore::kServiceVariable, QByteArrayLiteral("nocdash-staging"));
+        QCOMPARE(CredentialStore().service(), QStringLiteral("nocdash-staging"));
+        // An explicit service wins.
+        QCOMPARE(CredentialStore(QStringLiteral("other")).service(), QStringLiteral("other"));
+    }
+
+    // The engine makes its own store on the default service: its session lands under this test's
+    // service, where a test may write, and so never in the operator's "nocdash" entries.
+    void engineKeepsItsSessionUnderThisTestsService()
+    {
+        NOC_REQUIRE_SESSION_BUS();
+        noc::sim::Simulator sim;
+        QVERIFY(sim.listen());
+        noc::NocClient client;
+        noc::ServerProfile profile;
+        profile.baseUrl = sim.httpUrl();
+        client.setProfile(profile);
+        client.setCredentials(QStringLiteral("operator"), QStringLiteral("operator"));
+        QSignalSpy saved(&client, &noc::NocClient::credentialsSaved);
+        client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kTimeoutMs);
+        QVERIFY2(saved.at(0).at(0).toBool(), qPrintable(client.keychainMessage()));
+
+        CredentialStore ours(QStringLiteral("nocdash-test-tst_credentialstore"));
+        Waiter read;
+        ours.readRefreshToken(sim.httpUrl(), QStringLiteral("operator"), this, read.callback());
+        AWAIT(read);
+        QVERIFY2(read.result().ok, qPrintable(read.result().message));
+        QVERIFY(!read.result().secret.isEmpty());
+        client.stop();
+        Waiter forget;
+        ours.forget(sim.httpUrl(), QStringLiteral("operator"), this, forget.callback());
+        AWAIT(forget);
+        QVERIFY2(forget.result().ok, qPrintable(forget.result().message));
+    }
 
     void entryKeys()
     {
@@ -266,10 +317,7 @@ private Q_SLOTS:
 
     void roundTrip()
     {
-        if (!haveSessionBus()) {
-            QSKIP("No D-Bus session bus: run inside dbus-run-session with an unlocked gnome-keyring "
-                  "(tools/test.sh does)");
-        }
+        NOC_REQUIRE_SESSION_BUS();
         CredentialStore store(m_service);
         forgetAll(store);
 
@@ -350,9 +398,7 @@ private Q_SLOTS:
 
     void missingEntry()
     {
-        if (!haveSessionBus()) {
-            QSKIP("No D-Bus session bus: run inside dbus-run-session (tools/test.sh does)");
-        }
+        NOC_REQUIRE_SESSION_BUS();
         CredentialStore store(m_service);
         Waiter read;
         store.readRefreshToken(QUrl(QStringLiteral("https://never-stored.example.com")),
@@ -369,9 +415,7 @@ private Q_SLOTS:
 
     void separatedPerServerAndUser()
     {
-        if (!haveSessionBus()) {
-            QSKIP("No D-Bus session bus: run inside dbus-run-session (tools/test.sh does)");
-        }
+        NOC_REQUIRE_SESSION_BUS();
         CredentialStore store(m_service);
         forgetAll(store);
         struct Entry
@@ -427,13 +471,10 @@ private Q_SLOTS:
     // service and key we promise (so nocctl and nocdash meet at the same entry).
     void storedInSecretService()
     {
-        if (!haveSessionBus()) {
-            QSKIP("No D-Bus session bus: run inside dbus-run-session (tools/test.sh does)");
-        }
+        NOC_REQUIRE_SESSION_BUS();
         const QString secretTool = QStandardPaths::findExecutable(QStringLiteral("secret-tool"));
-        if (secretTool.isEmpty()) {
-            QSKIP("secret-tool (libsecret-tools) is not installed");
-        }
+        QVERIFY2(!secretTool.isEmpty(),
+                 "secret-tool is not installed (tools/install-deps.sh installs libsecret-tools)");
         CredentialStore store(m_service);
         Waiter write;
         store.writeRefreshToken(m_serverB, QStringLiteral("lee"), QStringLiteral("token-b-lee"), this,
@@ -454,9 +495,7 @@ private Q_SLOTS:
     // A callback whose context died is dropped, not called on a dangling object.
     void contextGuardsCallback()
     {
-        if (!haveSessionBus()) {
-            QSKIP("No D-Bus session bus: run inside dbus-run-session (tools/test.sh does)");
-        }
+        NOC_REQUIRE_SESSION_BUS();
         CredentialStore store(m_service);
         auto context = std::make_unique<QObject>();
         Waiter dropped;

@@ -13,7 +13,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QFile>
 #include <QLineSeries>
+#include <QMetaEnum>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -43,6 +47,85 @@ Alert makeAlert(int id, Severity severity, const QString &client = u"acme"_s,
 QString keyOf(int id, AlertKind kind = AlertKind::Alert)
 {
     return noc::alertKindName(kind) + u':' + QString::number(id);
+}
+
+// What a delegate declares: `required property <type> <name>` with a basic type, each name a role.
+struct DelegateProperty
+{
+    QString type;
+    QString name;
+};
+
+QList<DelegateProperty> delegateProperties(const QString &qmlFile)
+{
+    QFile file(QStringLiteral(NOC_QML_SOURCE_DIR "/") + qmlFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    static const QRegularExpression declaration(
+        uR"(^\s*required property (string|int|bool|date|real|var) (\w+)\s*$)"_s,
+        QRegularExpression::MultilineOption);
+    QList<DelegateProperty> properties;
+    for (auto it = declaration.globalMatch(QString::fromUtf8(file.readAll())); it.hasNext();) {
+        const auto match = it.next();
+        // The view's own, not the model's.
+        if (match.captured(2) != u"index"_s && match.captured(2) != u"modelData"_s)
+            properties.append({ match.captured(1), match.captured(2) });
+    }
+    return properties;
+}
+
+// Whether QML can put this value into a property of that type without a conversion warning.
+bool fitsQmlType(const QVariant &value, const QString &type)
+{
+    const int id = value.metaType().id();
+    if (type == u"string"_s)
+        return id == QMetaType::QString;
+    if (type == u"int"_s)
+        return id == QMetaType::Int || id == QMetaType::UInt || id == QMetaType::LongLong
+            || id == QMetaType::ULongLong;
+    if (type == u"real"_s)
+        return id == QMetaType::Double || id == QMetaType::Float || id == QMetaType::Int;
+    if (type == u"bool"_s)
+        return id == QMetaType::Bool;
+    if (type == u"date"_s)
+        return id == QMetaType::QDateTime || id == QMetaType::QDate;
+    return value.isValid(); // var
+}
+
+// Every role the model declares (its Role enum, plus `extra`) has a name, no two the same, no name
+// without a role; and the first row answers every one of them. Then every role a delegate in `qmlFile`
+// (the one QML file that shows this model; none for a model QML shows only through a proxy) binds
+// exists here, with a value of the type the delegate declares.
+void checkRoles(const QAbstractItemModel &model, const QMetaEnum &roles, const QString &qmlFile,
+                const QHash<int, QByteArray> &extra = {})
+{
+    const QHash<int, QByteArray> names = model.roleNames();
+    QHash<int, QByteArray> declared = extra;
+    for (int i = 0; i < roles.keyCount(); ++i)
+        declared.insert(roles.value(i), roles.key(i));
+    QCOMPARE(names.size(), declared.size());
+    QSet<QByteArray> seen;
+    QVERIFY(model.rowCount() > 0);
+    const QModelIndex row = model.index(0, 0);
+    for (auto it = declared.cbegin(); it != declared.cend(); ++it) {
+        const QByteArray name = names.value(it.key());
+        QVERIFY2(!name.isEmpty(), it.value().constData());
+        QVERIFY2(!seen.contains(name), name.constData());
+        seen.insert(name);
+        QVERIFY2(model.data(row, it.key()).isValid(), name.constData());
+    }
+    if (qmlFile.isEmpty())
+        return;
+    const QList<DelegateProperty> properties = delegateProperties(qmlFile);
+    QVERIFY2(!properties.isEmpty(), qPrintable(qmlFile));
+    for (const DelegateProperty &property : properties) {
+        const QString where = qmlFile + u": "_s + property.type + u' ' + property.name;
+        const int role = names.key(property.name.toUtf8(), -1);
+        QVERIFY2(role >= 0, qPrintable(where + u" is no role of the model"_s));
+        const QVariant value = model.data(row, role);
+        QVERIFY2(fitsQmlType(value, property.type),
+                 qPrintable(where + u" gets a "_s + QString::fromLatin1(value.metaType().name())));
+    }
 }
 } // namespace
 
@@ -329,6 +412,59 @@ private Q_SLOTS:
         model.unsubscribe(u"acme"_s);
         QCOMPARE(model.count(), 1);
         QCOMPARE(client.subscriptions(), QStringList({ u"globex"_s }));
+    }
+
+    // QML binds delegates to roles by name: a role without one, or a delegate asking for a name the
+    // model does not have, is an empty cell and a warning nobody reads. Every model, every role.
+    void everyRoleIsNamedAnsweredAndWhatTheDelegatesExpect()
+    {
+        Fixture f;
+        Alert alert = makeAlert(1, Severity::High);
+        alert.detail = u"{}"_s;
+        alert.rawJson = u"{\"type\": \"alert_new\"}"_s;
+        f.add({ alert });
+        f.alerts.markConfirmed(u"1"_s, u"kim"_s, QDateTime::currentDateTimeUtc());
+        checkRoles(f.alerts, QMetaEnum::fromType<AlertModel::Role>(), {}); // QML shows it through the filter
+        if (QTest::currentTestFailed())
+            return;
+        checkRoles(f.filter, QMetaEnum::fromType<AlertModel::Role>(), u"AlertRow.qml"_s,
+                   { { AlertFilterModel::SelectedRole, "SelectedRole" } });
+        if (QTest::currentTestFailed())
+            return;
+
+        noc::NocClient client;
+        client.setCredentials(u"kim"_s, u"pw"_s);
+        client.setSubscriptions({ u"acme"_s });
+
+        ConnectionHealthModel health;
+        health.setClient(&client);
+        checkRoles(health, QMetaEnum::fromType<ConnectionHealthModel::Role>(), u"HealthPanel.qml"_s);
+        if (QTest::currentTestFailed())
+            return;
+
+        PresenceModel presence;
+        presence.setClient(&client);
+        checkRoles(presence, QMetaEnum::fromType<PresenceModel::Role>(), u"PresencePanel.qml"_s);
+        if (QTest::currentTestFailed())
+            return;
+
+        SubscriptionModel subscriptions;
+        subscriptions.setClient(&client);
+        checkRoles(subscriptions, QMetaEnum::fromType<SubscriptionModel::Role>(),
+                   u"SubscriptionsPanel.qml"_s);
+        if (QTest::currentTestFailed())
+            return;
+
+        FrameLogModel frames;
+        noc::FrameRecord frame;
+        frame.channel = u"dashboard"_s;
+        frame.at = QDateTime::currentDateTimeUtc();
+        frame.text = u"{}"_s;
+        frames.append(frame);
+        frames.flush();
+        checkRoles(frames, QMetaEnum::fromType<FrameLogModel::Role>(), u"DiagnosticsPanel.qml"_s);
+        if (QTest::currentTestFailed())
+            return;
     }
 
     void frameLogIsBoundedNewestFirst()
