@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
 import QtQuick.Layouts
+import Nocdash.Models
 
 // One alert. Acknowledgement state is part of the row: pending is a static mark, acknowledged rows
 // are dimmed with who and when, failed ones are outlined with the reason on hover.
@@ -20,6 +21,7 @@ Rectangle {
     required property string ackReason
     required property string ackBy
     required property date ackAt
+    required property string statusName // the server's record: new, acknowledged, assigned, ...; "" unknown
     required property bool selected
     property bool current: false
     property bool compact: false // wall: fewer columns, larger type
@@ -29,8 +31,8 @@ Rectangle {
     signal clicked(int row, int modifiers)
     signal doubleClicked(int row)
 
-    readonly property bool acknowledged: ackState === 2
-    readonly property bool failed: ackState === 3
+    readonly property bool acknowledged: ackState === AlertModel.Acknowledged
+    readonly property bool failed: ackState === AlertModel.Failed
     readonly property var columnWidths: compact ? [150, 110, 0, 0, -1, 0, 0]
                                       : narrow ? [84, 70, 80, 170, -1, 0, 120]
                                       : [84, 70, 80, 190, -1, 130, 150]
@@ -122,12 +124,20 @@ Rectangle {
             font.bold: row.failed
             text: {
                 switch (row.ackState) {
-                case 1:
+                case AlertModel.Acknowledging:
                     return qsTr("◔ pending");
-                case 2:
-                    return row.ackBy ? qsTr("✓ %1 %2").arg(row.ackBy).arg(Qt.formatTime(row.ackAt, "hh:mm"))
-                                     : qsTr("✓ ack'd");
-                case 3:
+                case AlertModel.Acknowledged:
+                    if (row.ackBy)
+                        return qsTr("✓ %1 %2").arg(row.ackBy).arg(Qt.formatTime(row.ackAt, "hh:mm"));
+                    // Someone else, in another tool: the server's record says what became of it.
+                    switch (row.statusName) {
+                    case "assigned": return qsTr("✓ assigned");
+                    case "escalated": return qsTr("⇧ escalated");
+                    case "resolved": return qsTr("✓ resolved");
+                    case "suppressed": return qsTr("suppressed");
+                    default: return qsTr("✓ ack'd");
+                    }
+                case AlertModel.Failed:
                     return qsTr("✗ failed");
                 default:
                     return qsTr("new");

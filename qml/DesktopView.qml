@@ -72,6 +72,17 @@ FocusScope {
                         Layout.fillWidth: true
                         client: view.client
                     }
+                    Text {
+                        objectName: "historyNote"
+                        // Retention and the REST budget bound the start-up load: say what is not shown.
+                        visible: view.client.openOnServer > view.client.loadedOpen
+                        text: qsTr("Showing the newest %1 of %2 open alerts on the server.")
+                              .arg(view.client.loadedOpen).arg(view.client.openOnServer)
+                        color: Theme.secondaryText
+                        font.pixelSize: Theme.smallFontSize
+                        Layout.fillWidth: true
+                        Layout.leftMargin: 10 * Theme.scale
+                    }
                     FilterBar {
                         id: filterBar
                         Layout.fillWidth: true
@@ -85,8 +96,12 @@ FocusScope {
                         Layout.fillHeight: true
                         filter: filter
                         focus: true
+                        // Calm is claimed only when the server's records say so.
                         placeholder: view.alerts.count > 0 ? qsTr("No alert matches the filters.")
-                                   : view.client.state === NocClient.Connected ? qsTr("No alerts yet. All quiet.")
+                                   : view.client.historyState === NocClient.Loaded ? qsTr("No open alerts on the server.")
+                                   : view.client.historyState === NocClient.Unavailable
+                                     ? qsTr("Live feed only: the server's alert history is unavailable (%1). Alerts appear as they are raised.").arg(view.client.historyReason)
+                                   : view.client.state === NocClient.Connected ? qsTr("Loading the server's open alerts…")
                                    : qsTr("Waiting for the alert feed…")
                     }
                 }

@@ -49,9 +49,17 @@ Rectangle {
                 const to = notice.client.lastGapTo;
                 if (!from || !to || isNaN(from.getTime()) || isNaN(to.getTime()))
                     return "";
+                const stretch = [Qt.formatTime(from, "hh:mm:ss"), Qt.formatTime(to, "hh:mm:ss"),
+                                 Theme.span(to.getTime() - from.getTime())];
+                const loaded = notice.client.lastBackfillCount;
+                if (loaded >= 0)
+                    return "↻ " + qsTr("No feed from %1 to %2 (%3): %4 alerts raised or changed meanwhile were loaded from the server.")
+                        .arg(stretch[0]).arg(stretch[1]).arg(stretch[2]).arg(loaded);
+                if (notice.client.historyState === NocClient.Loading)
+                    return "↻ " + qsTr("No feed from %1 to %2 (%3): loading what was raised meanwhile…")
+                        .arg(stretch[0]).arg(stretch[1]).arg(stretch[2]);
                 return "⚠ " + qsTr("No feed from %1 to %2 (%3): alerts raised meanwhile are not replayed by the server. Check the NOC console for that time.")
-                    .arg(Qt.formatTime(from, "hh:mm:ss")).arg(Qt.formatTime(to, "hh:mm:ss"))
-                    .arg(Theme.span(to.getTime() - from.getTime()));
+                    .arg(stretch[0]).arg(stretch[1]).arg(stretch[2]);
             }
         }
         Button {
