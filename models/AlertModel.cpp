@@ -4,6 +4,8 @@
 #include "Escalation.h"
 #include "NocClient.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -52,6 +54,7 @@ void AlertModel::setClient(noc::NocClient *client)
         connect(client, &noc::NocClient::acknowledgementConfirmed, this, &AlertModel::markConfirmed);
         connect(client, &noc::NocClient::acknowledgementFailed, this, &AlertModel::markFailed);
         connect(client, &noc::NocClient::alertStatusChanged, this, &AlertModel::applyStatus);
+        connect(client, &noc::NocClient::openAlertsRead, this, &AlertModel::applyOpenSet);
     }
     Q_EMIT clientChanged();
 }
@@ -328,6 +331,20 @@ void AlertModel::applyStatus(const QString &alertId, noc::AlertStatus status, co
     Q_EMIT dataChanged(changed, changed);
     Q_EMIT countsChanged();
     bumpRevision();
+}
+
+void AlertModel::applyOpenSet(const QStringList &openIds, const QDateTime &startedAt)
+{
+    const QSet<QString> open(openIds.cbegin(), openIds.cend());
+    QStringList closed;
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.alert.kind == noc::AlertKind::Alert && noc::isOpen(row.alert.status)
+            && row.alert.receivedAt < startedAt && !open.contains(row.alert.id))
+            closed.append(row.alert.id);
+    }
+    // The list does not say which of the two: resolved is what operators do; the details say more.
+    for (const QString &id : std::as_const(closed))
+        applyStatus(id, noc::AlertStatus::Resolved, startedAt);
 }
 
 void AlertModel::countRow(const Row &row, int delta)

@@ -135,6 +135,9 @@ public:
     void markFailed(const QString &alertId, const QString &reason);
     // The server's record changed status (a colleague's action, or what a re-read found).
     void applyStatus(const QString &alertId, noc::AlertStatus status, const QDateTime &at);
+    // Every open alert, read completely at startedAt: rows shown as open that are not among them (and
+    // were there before the read) were resolved or suppressed meanwhile.
+    void applyOpenSet(const QStringList &openIds, const QDateTime &startedAt);
 
 Q_SIGNALS:
     void clientChanged();

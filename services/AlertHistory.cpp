@@ -70,6 +70,9 @@ void AlertHistory::loadOpen()
     if (m_job != Job::None)
         return;
     m_job = Job::LoadOpen;
+    m_jobStartedAt = m_clock->nowUtc();
+    m_openIds.clear();
+    m_truncated = false;
     m_statusIndex = 0;
     m_page = 1;
     m_pagesRead = 0;
@@ -159,6 +162,12 @@ void AlertHistory::onPage(QNetworkReply *reply)
         more = false; // reached what was known before the gap
     }
     m_readThisJob += static_cast<int>(page.alerts.size());
+    if (m_job == Job::LoadOpen) {
+        for (const Alert &alert : std::as_const(page.alerts))
+            m_openIds.append(alert.id);
+        if (page.hasNext && !more)
+            m_truncated = true;
+    }
     const bool backfill = m_job == Job::Backfill;
     if (!page.alerts.isEmpty())
         Q_EMIT alertsRead(page.alerts, backfill);
@@ -167,7 +176,12 @@ void AlertHistory::onPage(QNetworkReply *reply)
         requestPage();
         return;
     }
-    if (m_job == Job::LoadOpen && ++m_statusIndex < int(kOpenStatuses.size()) && m_pagesRead < m_pageBudget) {
+    if (m_job == Job::LoadOpen && ++m_statusIndex < int(kOpenStatuses.size())) {
+        if (m_pagesRead >= m_pageBudget) {
+            m_truncated = true; // statuses left unread
+            finish(m_readThisJob);
+            return;
+        }
         m_page = 1;
         requestPage();
         return;
@@ -181,6 +195,8 @@ void AlertHistory::finish(int alerts)
     if (m_job == Job::LoadOpen) {
         m_openOnServer = m_openCountSum;
         m_loadedOpen = alerts;
+        if (!m_truncated)
+            Q_EMIT openSetComplete(m_openIds, m_jobStartedAt);
     }
     m_job = Job::None;
     qCInfo(lcSession) << (backfill ? "back-filled" : "loaded") << alerts << "alert records";

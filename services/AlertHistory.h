@@ -68,6 +68,9 @@ Q_SIGNALS:
     void stateChanged();
     // Records read; backfill: they come from a back-fill, not the start-up load.
     void alertsRead(const noc::AlertBatch &alerts, bool backfill);
+    // A load read every open record there is (no page left unread): the ids of all open alerts the
+    // user may see, as of startedAt. Alerts shown as open and missing here were closed meanwhile.
+    void openSetComplete(const QStringList &openIds, const QDateTime &startedAt);
     // A load or back-fill finished: how many alerts it read (0 when it failed).
     void finished(bool backfill, int alerts);
     // The server refused the access token (401): the session should renew it.
@@ -102,6 +105,9 @@ private:
     int m_readThisJob = 0;
     int m_openCountSum = 0;
     QDateTime m_backfillFrom;
+    QDateTime m_jobStartedAt;
+    QStringList m_openIds;
+    bool m_truncated = false;
     QPointer<QNetworkReply> m_reply;
     std::unique_ptr<Timer> m_waitTimer; // honours a 429's Retry-After
 

@@ -54,6 +54,8 @@ ClientSettings ClientSettings::load(const QSettings &settings)
     s.backoff.maxAttempts
         = qMax(1, settings.value(u"backoff/maxAttempts"_s, defaults.backoff.maxAttempts).toInt());
     s.wallMode = settings.value(u"wall/enabled"_s, false).toBool();
+    s.reconcileSeconds = qBound(
+        60, settings.value(u"history/reconcileSeconds"_s, defaults.reconcileSeconds).toInt(), 24 * 3600);
     return s;
 }
 
@@ -84,6 +86,7 @@ QList<std::pair<QString, QVariant>> ClientSettings::keyValues() const
         { u"backoff/jitter"_s, backoff.jitter },
         { u"backoff/maxAttempts"_s, backoff.maxAttempts },
         { u"wall/enabled"_s, wallMode },
+        { u"history/reconcileSeconds"_s, reconcileSeconds },
     };
 }
 

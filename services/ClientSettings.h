@@ -43,6 +43,9 @@ struct ClientSettings
     int heartbeatSeconds = 30;
     BackoffPolicy backoff;
     bool wallMode = false; // never give up reconnecting
+    // How often the open alerts' statuses are read again from the server (colleagues' actions on
+    // servers that do not push alert_updated). 4 calls each: 600 s spends 24 of the 600 an hour.
+    int reconcileSeconds = 600;
 
     friend bool operator==(const ClientSettings &, const ClientSettings &) = default;
 

@@ -81,15 +81,13 @@ void DashboardCommands::releaseQueued()
     m_pacer->clear();
 }
 
-void DashboardCommands::onClosed(bool serverError)
+bool DashboardCommands::onClosed(bool serverError)
 {
     m_live = false;
     releaseQueued();
     m_subscriptions->resetStatuses();
-    if (!serverError) {
-        m_outbox->dropInFlight();
-        return;
-    }
+    if (!serverError)
+        return !m_outbox->dropInFlight().isEmpty();
     // The server closes with 1011 when a handler raises, e.g. on an unknown alert id. A command in
     // flight at such a close is a suspect; one that keeps causing it is poison and must not be sent
     // forever. Until the next success, send acks one at a time to tell the guilty from the innocent.
@@ -105,6 +103,7 @@ void DashboardCommands::onClosed(bool serverError)
     }
     if (!poisoned.isEmpty())
         Q_EMIT pendingChanged();
+    return inFlight > 0;
 }
 
 void DashboardCommands::onAcknowledged(const QString &alertId)

@@ -36,8 +36,9 @@ public:
 
     // The socket is live: take the outbox over if its owner left, subscribe, send what waits.
     void onLive();
-    // The server ended the socket; serverError (1011) makes the acks in flight suspects.
-    void onClosed(bool serverError);
+    // The server ended the socket; serverError (1011) makes the acks in flight suspects. Returns
+    // whether commands of ours were in flight (then a 1011 may be our own doing).
+    bool onClosed(bool serverError);
     // This side closed it (stop, reconnect): nothing in flight, nothing queued.
     void onStopped();
     void onAcknowledged(const QString &alertId);

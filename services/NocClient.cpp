@@ -63,6 +63,7 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     , m_presenceRetryTimer(m_clock->createTimer())
     , m_healthTimer(m_clock->createTimer())
     , m_probeTimer(m_clock->createTimer())
+    , m_reconcileTimer(m_clock->createTimer())
 {
     m_keychain->setStore(new CredentialStore(this));
     connect(m_keychain, &SessionKeychain::messageChanged, this, &NocClient::keychainMessageChanged);
@@ -92,11 +93,27 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
         }
         m_feed->addRecords(alerts);
     });
+    connect(m_history, &AlertHistory::openSetComplete, this, &NocClient::openAlertsRead);
     connect(m_history, &AlertHistory::finished, this, [this](bool backfill, int alerts) {
         if (backfill)
             m_lastBackfillCount = m_history->state() == AlertHistory::State::Loaded ? alerts : -1;
+        if (!backfill && m_history->state() == AlertHistory::State::Loaded)
+            m_lastReconcileMs = m_clock->monotonicMs();
         Q_EMIT historyChanged();
+        if (m_state != ConnectionState::Connected || m_history->state() != AlertHistory::State::Loaded)
+            return;
+        if (std::exchange(m_reconcileAfterBackfill, false))
+            reconcileSoon();
+        else if (!m_reconcileTimer->isActive())
+            m_reconcileTimer->start(qint64(m_settings.reconcileSeconds) * 1000);
     });
+    m_reconcileTimer->onTimeout = [this] {
+        if (m_state == ConnectionState::Connected && !m_history->isBusy()
+            && m_history->state() == AlertHistory::State::Loaded) {
+            m_history->setAccessToken(m_tokens.access);
+            m_history->loadOpen();
+        }
+    };
     connect(m_subscriptions, &SubscriptionSet::changed, this, &NocClient::subscriptionsChanged);
     connect(m_subscriptions, &SubscriptionSet::statusChanged, this, [this](const QString &clientId) {
         if (m_subscriptions->status(clientId) == SubscriptionSet::Status::Confirmed)
@@ -734,6 +751,16 @@ void NocClient::readHistory(bool afterGap)
     }
 }
 
+void NocClient::reconcileSoon()
+{
+    // Every action by anyone closes every socket on current servers: a busy tenant must not turn each
+    // of them into four list calls. At most one read a minute (a tenth of the period when shorter).
+    const qint64 kMinReconcileGapMs = qMin<qint64>(60 * 1000, qint64(m_settings.reconcileSeconds) * 100);
+    const qint64 sinceLast
+        = m_lastReconcileMs < 0 ? kMinReconcileGapMs : m_clock->monotonicMs() - m_lastReconcileMs;
+    m_reconcileTimer->start(qMax<qint64>(0, kMinReconcileGapMs - sinceLast));
+}
+
 NocClient::HistoryState NocClient::historyState() const
 {
     return static_cast<HistoryState>(m_history->state());
@@ -843,7 +870,12 @@ void NocClient::onDashboardClosed(const ChannelClose &close)
     m_presence->close();
     m_presenceRetryTimer->stop();
     // In-flight acks settle before the state machine sees the close (a 1011 makes them suspects).
-    m_commands->onClosed(close.closeCode == 1011);
+    const bool oursInFlight = m_commands->onClosed(close.closeCode == 1011);
+    // Current servers close every dashboard socket of the tenant whenever anyone acts on an alert:
+    // a 1011 we did not cause is news that statuses changed.
+    if (close.closeCode == 1011 && !oursInFlight)
+        m_reconcileAfterBackfill = true;
+    m_reconcileTimer->stop();
     const CloseVerdict verdict = classifyDashboardClose(close);
     dispatch(verdict.event, verdict.message);
 }

@@ -194,6 +194,9 @@ Q_SIGNALS:
     // A connection that was live came back: lastGapFrom..lastGapTo had no feed.
     void feedGapChanged();
     void historyChanged();
+    // Every open alert the user may see, read completely at startedAt: an alert shown as open and
+    // missing here was resolved or suppressed meanwhile.
+    void openAlertsRead(const QStringList &openIds, const QDateTime &startedAt);
     // A record's status changed on the server (alert_updated, or read from the records).
     void alertStatusChanged(const QString &alertId, noc::AlertStatus status, const QDateTime &at);
     void profileChanged();
@@ -243,6 +246,8 @@ private:
     void onDashboardEvent(ServerEvent &&event);
     // The feed is live (again): read the records the list needs (start-up load, back-fill).
     void readHistory(bool afterGap);
+    // Reads the open alerts again (colleagues' actions), at most once a minute.
+    void reconcileSoon();
     void onPresenceEvent(ServerEvent &&event);
     void onDashboardClosed(const ChannelClose &close);
     void onPresenceClosed(const ChannelClose &close);
@@ -287,6 +292,8 @@ private:
     int m_feedGaps = 0;
     int m_lastBackfillCount = -1;
     int m_gapsSeenByHistory = 0;
+    bool m_reconcileAfterBackfill = false; // a 1011 we did not cause: someone acted on an alert
+    qint64 m_lastReconcileMs = -1;
     QDateTime m_newestServerTime; // the newest creation time the server told us of
     QSslConfiguration m_sslConfiguration;
 
@@ -315,6 +322,7 @@ private:
     std::unique_ptr<Timer> m_presenceRetryTimer;
     std::unique_ptr<Timer> m_healthTimer;
     std::unique_ptr<Timer> m_probeTimer;
+    std::unique_ptr<Timer> m_reconcileTimer;
     QNetworkReply *m_probeReply = nullptr;
     bool m_stale = true;
 

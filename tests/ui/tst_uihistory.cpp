@@ -44,7 +44,7 @@ struct Desk
     AlertModel alerts;
     AlertFilterModel open;
 
-    explicit Desk(const noc::sim::SimulatorOptions &options) : sim(options)
+    explicit Desk(const noc::sim::SimulatorOptions &options, int reconcileSeconds = 600) : sim(options)
     {
         if (!sim.listen())
             qFatal("simulator could not listen");
@@ -54,6 +54,7 @@ struct Desk
         settings.backoff.baseMs = 100;
         settings.backoff.jitter = 0;
         settings.subscriptions = { u"acme"_s, u"globex"_s };
+        settings.reconcileSeconds = reconcileSeconds;
         client.applySettings(settings);
         client.setCredentials(u"operator"_s, u"operator"_s);
         alerts.setClient(&client);
@@ -161,6 +162,32 @@ private Q_SLOTS:
         QCOMPARE(desk.open.count(), 3);
         QCOMPARE(desk.alerts.unacknowledgedCount(), 1);
         QVERIFY(desk.client.state() == noc::NocClient::ConnectionState::Connected); // delivered, not closed
+        desk.client.stop();
+    }
+
+    void onCurrentServersTheTenantWide1011IsTheNews()
+    {
+        // Current servers: a colleague's action closes every dashboard socket (1011), nothing is pushed.
+        Desk desk(serverWith(Api::List::Working, true), 10);
+        const QList<qint64> ids = desk.sim.seedAlerts(seedOf(3, { u"NEW"_s }));
+        desk.client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(desk.open.count(), 3, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client.historyState(), History::Loaded, kTimeoutMs);
+        const int callsBefore = desk.client.historyCalls();
+
+        QCOMPARE(desk.sim.actOnAlert(u"anna"_s, u"resolve"_s, ids.at(2)).status, 200);
+        QCOMPARE(desk.sim.actOnAlert(u"ravi"_s, u"ack"_s, ids.at(1)).status, 200);
+        // Reconnect, back-fill, then the open alerts read again: the resolved one leaves the list.
+        QTRY_COMPARE_WITH_TIMEOUT(desk.statusOf(ids.at(2)), u"resolved"_s, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.statusOf(ids.at(1)), u"acknowledged"_s, kTimeoutMs);
+        QCOMPARE(desk.statusOf(ids.at(0)), u"new"_s);
+        QCOMPARE(desk.open.count(), 2);
+        QCOMPARE(desk.alerts.unacknowledgedCount(), 1);
+        // The 1011s were news: besides a back-fill per reconnect, the four open lists are read again,
+        // once (a minute apart at most; a tenth of the 10 s period here).
+        QTRY_VERIFY_WITH_TIMEOUT(desk.client.historyCalls() - callsBefore >= 1 + 4, kTimeoutMs);
+        QVERIFY2(desk.client.historyCalls() - callsBefore <= 2 + 4,
+                 qPrintable(QString::number(desk.client.historyCalls() - callsBefore)));
         desk.client.stop();
     }
 

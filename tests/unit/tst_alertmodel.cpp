@@ -222,6 +222,35 @@ private Q_SLOTS:
         QCOMPARE(f.model.worstUnacknowledgedSeverity(), -1);
     }
 
+    void serverStatusesDecideWhatIsOpenAndCounted()
+    {
+        Fixture f;
+        AlertBatch records = batchOf(1, 4);
+        records[0].status = noc::AlertStatus::New;
+        records[1].status = noc::AlertStatus::Assigned; // a colleague's: handled, not counted
+        records[2].status = noc::AlertStatus::Resolved;
+        f.add(records); // 4: pushed only, status unknown
+        QCOMPARE(f.model.unacknowledgedCount(), 2);
+        QCOMPARE(f.model.get(u"alert:2"_s).value(u"ackState"_s).toInt(),
+                 int(AlertModel::AckState::Acknowledged));
+        QCOMPARE(f.model.get(u"alert:3"_s).value(u"open"_s).toBool(), false);
+
+        // A push of a known record keeps its status; a later record moves it on.
+        f.add({ makeAlert(2) });
+        QCOMPARE(f.model.get(u"alert:2"_s).value(u"statusName"_s).toString(), u"assigned"_s);
+        f.model.applyStatus(u"1"_s, noc::AlertStatus::Escalated, QDateTime::currentDateTimeUtc());
+        QCOMPARE(f.model.unacknowledgedCount(), 1);
+
+        // A complete read of the open alerts at t: rows heard before t and missing were closed; a row
+        // heard after t may simply be newer than the read.
+        const QDateTime t = makeAlert(4).receivedAt; // alert 4 arrived at t, so not before it
+        f.model.applyOpenSet({ u"1"_s }, t);
+        QCOMPARE(f.model.get(u"alert:2"_s).value(u"statusName"_s).toString(), u"resolved"_s);
+        QCOMPARE(f.model.get(u"alert:4"_s).value(u"open"_s).toBool(), true);
+        QCOMPARE(f.model.get(u"alert:1"_s).value(u"statusName"_s).toString(), u"escalated"_s);
+        QCOMPARE(f.model.unacknowledgedCount(), 1); // alert 4
+    }
+
     void retentionEvictsOldestBeyondTheCap()
     {
         Fixture f;
