@@ -12,6 +12,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLineSeries>
+#include <QMetaMethod>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -327,6 +328,39 @@ private Q_SLOTS:
         frames.setPaused(false);
         QCOMPARE(frames.data(frames.index(0), FrameLogModel::TextRole).toString(), u"late"_s);
         QVERIFY(frames.toText().contains(u"late"_s));
+    }
+
+    void frameLogListensOnlyWhileShown()
+    {
+        // Hidden, the log does not listen, so the engine does not redact and copy every frame.
+        struct Client : noc::NocClient
+        {
+            [[nodiscard]] bool logging() const
+            {
+                return isSignalConnected(QMetaMethod::fromSignal(&noc::NocClient::frameLogged));
+            }
+        } client;
+        FrameLogModel frames;
+        frames.setActive(false);
+        frames.setClient(&client);
+        QVERIFY(!client.logging());
+        noc::FrameRecord frame;
+        frame.text = u"{}"_s;
+        Q_EMIT client.frameLogged(frame);
+        QCOMPARE(frames.totalFrames(), 0);
+
+        frames.setActive(true);
+        QVERIFY(client.logging());
+        Q_EMIT client.frameLogged(frame);
+        frames.flush();
+        QCOMPARE(frames.totalFrames(), 1);
+        QCOMPARE(frames.count(), 1);
+
+        frames.setActive(false);
+        QVERIFY(!client.logging());
+        Q_EMIT client.frameLogged(frame);
+        QCOMPARE(frames.totalFrames(), 1);
+        QCOMPARE(frames.count(), 1); // what was collected stays for the next look
     }
 
     void alertRatesStackBySeverityWithReplace()
