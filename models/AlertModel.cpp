@@ -97,6 +97,11 @@ QList<int> AlertModel::unacknowledgedBySeverity() const
     return QList<int>(m_unacknowledged.begin(), m_unacknowledged.end());
 }
 
+QList<int> AlertModel::totalBySeverity() const
+{
+    return QList<int>(m_total.begin(), m_total.end());
+}
+
 int AlertModel::unacknowledgedCount() const
 {
     int total = 0;
@@ -321,6 +326,7 @@ QVariantMap AlertModel::get(const QString &key) const
 
 void AlertModel::countRow(const Row &row, int delta)
 {
+    m_total[static_cast<size_t>(row.alert.severity)] += delta;
     if (row.ackState != AckState::Acknowledged)
         m_unacknowledged[static_cast<size_t>(row.alert.severity)] += delta;
 }
@@ -575,6 +581,7 @@ void AlertModel::clear()
     m_rows.clear();
     m_seqByKey.clear();
     m_unacknowledged.fill(0);
+    m_total.fill(0);
     endResetModel();
     Q_EMIT countChanged();
     Q_EMIT countsChanged();

@@ -91,6 +91,8 @@ public:
     // Index by noc::Severity: Unknown, Info, Low, Medium, High, Critical.
     [[nodiscard]] QList<int> unacknowledgedBySeverity() const;
     [[nodiscard]] int unacknowledgedCount() const;
+    // Every row, acknowledged or not, by severity (same index).
+    [[nodiscard]] QList<int> totalBySeverity() const;
     // noc::Severity as int; -1 when everything is acknowledged.
     [[nodiscard]] int worstUnacknowledgedSeverity() const;
     [[nodiscard]] qint64 totalReceived() const { return m_totalReceived; }
@@ -195,6 +197,7 @@ private:
     int m_maxAlerts = 10000;
     qint64 m_totalReceived = 0;
     std::array<int, noc::kSeverityCount> m_unacknowledged {};
+    std::array<int, noc::kSeverityCount> m_total {};
     quint64 m_revision = 0;
 
     // Arrivals per second over the last minute, as a ring; the decay timer runs only while it is non-zero.

@@ -199,6 +199,18 @@ private Q_SLOTS:
         f.filter.setSearchText(u"uplink 3"_s);
         QTRY_COMPARE(f.filter.countsBySeverity().value(int(Severity::Critical)), 1);
         QCOMPARE(f.filter.countsBySeverity().value(int(Severity::Low)), 0);
+
+        // Acknowledgement filters: the wall's "unacknowledged" and the desk's "acknowledged".
+        f.filter.setSearchText({});
+        QTRY_COMPARE(f.filter.countsBySeverity().value(int(Severity::Critical)), 2);
+        f.alerts.markConfirmed(u"2"_s, u"kim"_s, {});
+        f.filter.setAckFilter(AlertFilterModel::AckFilter::Unacknowledged);
+        QTRY_COMPARE(f.filter.countsBySeverity().value(int(Severity::Critical)), 1);
+        QCOMPARE(f.filter.countsBySeverity().value(int(Severity::Low)), 1);
+        f.filter.setAckFilter(AlertFilterModel::AckFilter::Acknowledged);
+        QTRY_COMPARE(f.filter.countsBySeverity().value(int(Severity::Low)), 0);
+        QCOMPARE(f.filter.countsBySeverity().value(int(Severity::Critical)), 1);
+        QCOMPARE(f.alerts.totalBySeverity().value(int(Severity::Critical)), 2);
     }
 
     void selectionFollowsAlertsThroughInsertsAndEvictions()
