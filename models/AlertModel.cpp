@@ -7,12 +7,16 @@
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-// The frame interval of a 60 Hz display: more often than this nobody sees the difference.
-constexpr int kDefaultCoalesceMs = 16;
+// Ten updates a second: a person reads a stream no faster, and each update is a frame to render (a full
+// CPU-rendered frame on a machine without a GPU). Wall screens ask for fewer.
+constexpr int kDefaultCoalesceMs = 100;
+// An urgent alert (CRITICAL) is shown at once; a run of them changes the view at most 20 times a second.
+constexpr qint64 kUrgentMinGapMs = 50;
 // The header's "N new in the last minute" needs to fall back to zero when the feed goes quiet; a few
 // seconds of lag is fine and keeps an idle dashboard idle.
 constexpr int kRateDecayMs = 5000;
@@ -39,6 +43,7 @@ void AlertModel::setClock(const noc::Clock *clock)
     m_rateDecay = clock->createTimer();
     m_rateDecay->onTimeout = [this] { advanceRateWindow(); };
     m_rateSecond = clock->monotonicMs() / 1000;
+    m_lastFlushMs = std::numeric_limits<qint64>::min() / 2;
 }
 
 void AlertModel::setClient(noc::NocClient *client)
@@ -55,6 +60,11 @@ void AlertModel::setClient(noc::NocClient *client)
         connect(client, &noc::NocClient::acknowledgementFailed, this, &AlertModel::markFailed);
         connect(client, &noc::NocClient::alertStatusChanged, this, &AlertModel::applyStatus);
         connect(client, &noc::NocClient::openAlertsRead, this, &AlertModel::applyOpenSet);
+        // The feed going stale is urgent: what arrived before it is shown with the banner, not later.
+        connect(client, &noc::NocClient::staleChanged, this, [this] {
+            if (m_client && m_client->isStale())
+                flush();
+        });
     }
     Q_EMIT clientChanged();
 }
@@ -90,6 +100,11 @@ void AlertModel::setStormThresholdPerMinute(int perMinute)
 QList<int> AlertModel::unacknowledgedBySeverity() const
 {
     return QList<int>(m_unacknowledged.begin(), m_unacknowledged.end());
+}
+
+QList<int> AlertModel::totalBySeverity() const
+{
+    return QList<int>(m_total.begin(), m_total.end());
 }
 
 int AlertModel::unacknowledgedCount() const
@@ -241,6 +256,7 @@ void AlertModel::addAlerts(const noc::AlertBatch &alerts)
         return;
     m_pending.append(alerts); // shares the sender's list
     const int interval = m_coalesceMs;
+    const qint64 now = m_clock->monotonicMs();
     if (!m_coalesce->isActive()) {
         // In a storm nobody reads individual rows: insert bigger batches less often, so the list, its
         // sorting proxy and the renderer keep up (one re-mapping per batch, not per frame).
@@ -248,12 +264,27 @@ void AlertModel::addAlerts(const noc::AlertBatch &alerts)
             && m_perSecond.at(static_cast<size_t>(m_rateSecond % qint64(m_perSecond.size())))
                 > kStormPerSecond;
         m_stormWait = storm;
-        m_coalesce->start(storm ? qMax(interval, kStormCoalesceMs) : interval);
+        // The first alert after a quiet spell shows at once; the next ones wait for the beat, so a
+        // stream changes the view at most once per interval.
+        const qint64 beat = storm ? qMax(interval, kStormCoalesceMs) : interval;
+        m_coalesce->start(qMax<qint64>(0, m_lastFlushMs + beat - now));
+    }
+    if (!m_stormWait && m_coalesce->deadlineMs() > now && containsUrgent(alerts)) {
+        // A CRITICAL alert does not wait for the beat.
+        const qint64 urgent = qMax(now, m_lastFlushMs + kUrgentMinGapMs);
+        if (urgent < m_coalesce->deadlineMs())
+            m_coalesce->start(urgent - now);
     }
     // The long wait bounds how often a storm is inserted; a pause in the feed (its end, above all)
-    // need not wait for it: once nothing has come for one frame interval, what is there is shown.
+    // need not wait for it: once nothing has come for one interval, what is there is shown.
     if (m_stormWait)
         m_settle->start(interval);
+}
+
+bool AlertModel::containsUrgent(const noc::AlertBatch &alerts)
+{
+    return std::any_of(alerts.cbegin(), alerts.cend(),
+                       [](const noc::Alert &a) { return a.severity == noc::Severity::Critical; });
 }
 
 int AlertModel::positionOf(const QString &key) const
@@ -349,7 +380,11 @@ void AlertModel::applyOpenSet(const QStringList &openIds, const QDateTime &start
 
 void AlertModel::countRow(const Row &row, int delta)
 {
-    if (row.ackState != AckState::Acknowledged && noc::isOpen(row.alert.status))
+    // Resolved and suppressed rows are out of the open list: neither counted nor shown by default.
+    if (!noc::isOpen(row.alert.status))
+        return;
+    m_total[static_cast<size_t>(row.alert.severity)] += delta;
+    if (row.ackState != AckState::Acknowledged)
         m_unacknowledged[static_cast<size_t>(row.alert.severity)] += delta;
 }
 
@@ -365,6 +400,7 @@ void AlertModel::flush()
     m_settle->stop();
     if (m_pending.isEmpty())
         return;
+    m_lastFlushMs = m_clock->monotonicMs();
     QList<noc::AlertBatch> batches;
     batches.swap(m_pending);
     qsizetype arrivals = 0;
@@ -578,6 +614,7 @@ void AlertModel::clear()
     m_rows.clear();
     m_seqByKey.clear();
     m_unacknowledged.fill(0);
+    m_total.fill(0);
     endResetModel();
     Q_EMIT countChanged();
     Q_EMIT countsChanged();

@@ -15,8 +15,10 @@
 #include <memory>
 
 // One row per alert (keyed by kind and id), newest first. Arrivals are coalesced and inserted once
-// per batch, so a storm costs one insert per frame, not one per alert; retention is capped and evicts
-// acknowledged alerts before unacknowledged ones, oldest first.
+// per batch: a stream changes the model (and so the view, its counters and rate) at most once per
+// coalescing interval, a storm at most ten times a second, while the first alert after a quiet spell
+// and a CRITICAL one show at once. Retention is capped and evicts acknowledged alerts before
+// unacknowledged ones, oldest first.
 class AlertModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -92,6 +94,8 @@ public:
     // Index by noc::Severity: Unknown, Info, Low, Medium, High, Critical.
     [[nodiscard]] QList<int> unacknowledgedBySeverity() const;
     [[nodiscard]] int unacknowledgedCount() const;
+    // Every row, acknowledged or not, by severity (same index).
+    [[nodiscard]] QList<int> totalBySeverity() const;
     // noc::Severity as int; -1 when everything is acknowledged.
     [[nodiscard]] int worstUnacknowledgedSeverity() const;
     [[nodiscard]] qint64 totalReceived() const { return m_totalReceived; }
@@ -114,7 +118,7 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    // Queued and applied on the next coalescing tick.
+    // Queued and applied on the next coalescing tick (at once after a quiet spell or for a CRITICAL one).
     void addAlerts(const noc::AlertBatch &alerts);
     // Applies whatever is queued now (tests, shutdown).
     Q_INVOKABLE void flush();
@@ -185,6 +189,7 @@ private:
     // alert_new and the critical_alert escalating it are one incident: one row, acknowledgeable.
     bool mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fresh, quint64 firstFreshSeq);
     void noteArrivals(qsizetype count);
+    [[nodiscard]] static bool containsUrgent(const noc::AlertBatch &alerts);
     void advanceRateWindow();
     void bumpRevision();
 
@@ -197,11 +202,13 @@ private:
     std::unique_ptr<noc::Timer> m_coalesce; // the longest an arrival waits to be shown
     std::unique_ptr<noc::Timer> m_settle; // in a storm: shows what came once the feed pauses
     bool m_stormWait = false; // m_coalesce runs with the storm interval
-    int m_coalesceMs = 16; // the base interval; storms use a longer one
+    int m_coalesceMs = 100; // the base interval; storms use a longer one
+    qint64 m_lastFlushMs = 0; // monotonic; the beat counts from the last change shown
     quint64 m_nextSeq = 1;
     int m_maxAlerts = 10000;
     qint64 m_totalReceived = 0;
     std::array<int, noc::kSeverityCount> m_unacknowledged {};
+    std::array<int, noc::kSeverityCount> m_total {};
     quint64 m_revision = 0;
 
     // Arrivals per second over the last minute, as a ring; the decay timer runs only while it is non-zero.

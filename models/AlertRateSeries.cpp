@@ -27,11 +27,27 @@ void AlertRateSeries::setAlerts(AlertModel *alerts)
     m_alerts = alerts;
     if (alerts) {
         connect(alerts, &AlertModel::alertsAdded, this, [this, alerts](int added) {
+            // One pass per batch: the clock read once, a bucket touched per run of one minute.
+            const qint64 now = currentMinute();
+            slideTo(now);
+            std::array<int, noc::kSeverityCount> run {};
+            qint64 runMinute = -1;
+            const auto addRun = [&] {
+                for (int s = 0; s < noc::kSeverityCount; ++s)
+                    addToMinute(s, runMinute, run[static_cast<size_t>(s)]);
+                run.fill(0);
+            };
             for (int row = 0; row < added; ++row) {
                 const noc::Alert &alert = alerts->alertAt(row);
-                count(static_cast<int>(alert.severity),
-                      alert.receivedAt.isValid() ? alert.receivedAt : QDateTime::currentDateTimeUtc());
+                const qint64 minute
+                    = alert.receivedAt.isValid() ? alert.receivedAt.toMSecsSinceEpoch() / kMinuteMs : now;
+                if (minute != runMinute) {
+                    addRun();
+                    runMinute = minute;
+                }
+                ++run[static_cast<size_t>(alert.severity)];
             }
+            addRun();
         });
     }
     Q_EMIT alertsChanged();
@@ -69,8 +85,13 @@ void AlertRateSeries::count(int severity, const QDateTime &at, int howMany)
         return;
     const qint64 minute = at.toMSecsSinceEpoch() / kMinuteMs;
     slideTo(qMax(minute, currentMinute()));
-    if (minute <= m_headMinute - kMinutes || minute > m_headMinute)
-        return; // outside the hour shown
+    addToMinute(severity, minute, howMany);
+}
+
+void AlertRateSeries::addToMinute(int severity, qint64 minute, int howMany)
+{
+    if (howMany <= 0 || minute <= m_headMinute - kMinutes || minute > m_headMinute)
+        return; // nothing, or outside the hour shown
     m_buckets[static_cast<size_t>(minute % kMinutes)][static_cast<size_t>(severity)] += howMany;
     markDirty();
 }

@@ -56,6 +56,7 @@ private:
     };
     [[nodiscard]] qint64 currentMinute() const;
     void slideTo(qint64 minute);
+    void addToMinute(int severity, qint64 minute, int howMany);
     void scheduleSlide();
     [[nodiscard]] int stackedAt(int fromSeverity, qint64 minute) const;
 

@@ -32,7 +32,7 @@ void ConnectionHealthModel::setClient(noc::NocClient *client)
     m_client = client;
     if (client) {
         const auto later = [this] {
-            if (!m_throttle.isActive())
+            if (m_active && !m_throttle.isActive())
                 m_throttle.start();
         };
         connect(client, &noc::NocClient::healthChanged, this, later);
@@ -42,6 +42,18 @@ void ConnectionHealthModel::setClient(noc::NocClient *client)
     }
     refresh();
     Q_EMIT clientChanged();
+}
+
+void ConnectionHealthModel::setActive(bool active)
+{
+    if (m_active == active)
+        return;
+    m_active = active;
+    if (active)
+        refresh();
+    else
+        m_throttle.stop();
+    Q_EMIT activeChanged();
 }
 
 int ConnectionHealthModel::worstScore() const

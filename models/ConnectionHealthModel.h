@@ -11,13 +11,17 @@
 
 // One row per channel (dashboard, presence) with the engine's health data. The engine signals
 // healthChanged on every frame; the model re-reads at most twice a second and only touches rows whose
-// numbers moved, so a storm does not repaint the health panel thousands of times.
+// numbers moved, so a storm does not repaint the health panel thousands of times. While not `active`
+// (the panel is hidden) only connection state changes are read: uptime and ages ticking in a hidden
+// panel would still cost a frame each.
 class ConnectionHealthModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(noc::NocClient *client READ client WRITE setClient NOTIFY clientChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    // Bind to the panel's visibility; becoming active re-reads at once.
+    Q_PROPERTY(bool active READ isActive WRITE setActive NOTIFY activeChanged)
     // The worst score of any channel (0-100); -1 with no channels.
     Q_PROPERTY(int worstScore READ worstScore NOTIFY countChanged)
 
@@ -48,6 +52,8 @@ public:
     void setClient(noc::NocClient *client);
     [[nodiscard]] int count() const { return static_cast<int>(m_rows.size()); }
     [[nodiscard]] int worstScore() const;
+    [[nodiscard]] bool isActive() const { return m_active; }
+    void setActive(bool active);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
@@ -61,9 +67,11 @@ public:
 Q_SIGNALS:
     void clientChanged();
     void countChanged();
+    void activeChanged();
 
 private:
     QPointer<noc::NocClient> m_client;
     QList<noc::ChannelHealth> m_rows;
     QTimer m_throttle;
+    bool m_active = true;
 };

@@ -18,12 +18,33 @@ void FrameLogModel::setClient(noc::NocClient *client)
 {
     if (m_client == client)
         return;
-    if (m_client)
-        m_client->disconnect(this);
+    listen(false);
     m_client = client;
-    if (client)
-        connect(client, &noc::NocClient::frameLogged, this, &FrameLogModel::append);
+    listen(m_active);
     Q_EMIT clientChanged();
+}
+
+void FrameLogModel::setActive(bool active)
+{
+    if (m_active == active)
+        return;
+    m_active = active;
+    listen(active);
+    if (active)
+        flush();
+    Q_EMIT activeChanged();
+}
+
+void FrameLogModel::listen(bool on)
+{
+    if (!on || !m_client) {
+        // Disconnecting the last listener is what tells the engine to stop redacting frames.
+        disconnect(m_listening);
+        m_listening = {};
+        return;
+    }
+    if (!m_listening)
+        m_listening = connect(m_client, &noc::NocClient::frameLogged, this, &FrameLogModel::append);
 }
 
 void FrameLogModel::setCapacity(int capacity)

@@ -27,6 +27,7 @@ Rectangle {
     property bool compact: false // wall: fewer columns, larger type
     property bool narrow: false // desktop list beside the details pane: no site column, the message keeps room
     property int fontSize: Theme.baseFontSize
+    property bool flashes: true
 
     signal clicked(int row, int modifiers)
     signal doubleClicked(int row)
@@ -45,22 +46,20 @@ Rectangle {
     Accessible.name: [Theme.severityNames[severity], client, alertType, message, stateText.text].join(", ")
     Accessible.selected: selected
 
-    // One short highlight for a new urgent row, then nothing moves (<= 300 ms).
+    // One short highlight for a new urgent row: on, and off again after 400 ms. Two frames, not a
+    // fade: a fade is a frame every 16 ms, and in a stream of urgent rows that never stops.
     Rectangle {
         id: flash
         anchors.fill: parent
         color: Theme.severityColors[row.severity] ?? "transparent"
-        opacity: 0
+        opacity: 0.35
+        visible: flashTimer.running
     }
-    NumberAnimation {
-        id: flashAnimation
-        target: flash
-        property: "opacity"
-        from: 0.45
-        to: 0
-        duration: 300
+    Timer {
+        id: flashTimer
+        interval: 400
     }
-    ListView.onAdd: if (row.severity >= 4 && !row.acknowledged) flashAnimation.restart()
+    ListView.onAdd: if (row.flashes && row.severity >= 4 && !row.acknowledged) flashTimer.restart()
 
     RowLayout {
         anchors.fill: parent

@@ -124,6 +124,8 @@ FocusScope {
                 narrow: table.narrow
                 fontSize: table.fontSize
                 current: ListView.isCurrentItem
+                // In a storm rows come faster than anyone reads them: no highlight per row then.
+                flashes: !(table.filter.alerts && table.filter.alerts.storm)
                 onClicked: (rowIndex, modifiers) => {
                     list.forceActiveFocus();
                     if (modifiers & Qt.ShiftModifier)

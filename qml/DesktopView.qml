@@ -12,6 +12,7 @@ FocusScope {
     required property AlertModel alerts
     property var settings: null
     property date now: new Date()
+    property string rendererSummary: ""
     readonly property alias list: table.list
     readonly property alias filter: filter
     readonly property alias tabs: tabs
@@ -139,6 +140,8 @@ FocusScope {
             }
             DiagnosticsPanel {
                 client: view.client
+                rendererSummary: view.rendererSummary
+                active: tabs.currentIndex === 5 && view.visible
             }
         }
     }

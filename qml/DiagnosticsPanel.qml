@@ -9,6 +9,9 @@ import Nocdash.Models
 Rectangle {
     id: panel
     required property NocClient client
+    // Frames are collected (and redacted by the engine) only while the tab is shown.
+    property bool active: true
+    property string rendererSummary: ""
     color: Theme.background
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Diagnostics")
@@ -16,6 +19,7 @@ Rectangle {
     FrameLogModel {
         id: frames
         client: panel.client
+        active: panel.active
     }
 
     // QML has no clipboard API; a hidden TextEdit does the copying.
@@ -27,6 +31,15 @@ Rectangle {
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 8 * Theme.scale
+        Text {
+            visible: panel.rendererSummary.length > 0
+            text: qsTr("Renderer: %1").arg(panel.rendererSummary)
+            color: Theme.secondaryText
+            font.pixelSize: Theme.baseFontSize
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            Layout.fillWidth: true
+        }
         RowLayout {
             Text {
                 text: qsTr("%1 frames shown · %2 seen").arg(frames.count).arg(frames.totalFrames)

@@ -17,6 +17,7 @@ Rectangle {
     ConnectionHealthModel {
         id: health
         client: panel.client
+        active: panel.visible
     }
 
     function stateName(state) {

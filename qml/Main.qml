@@ -10,6 +10,12 @@ ApplicationWindow {
     // The application hands in the loaded settings; tests and previews get defaults.
     property DashboardSettings settings: DashboardSettings {}
     property string backendLabel: ""
+    // How often a stream of alerts may change the view ([ui] and [wall] updatesPerSecond); an urgent
+    // alert shows at once regardless.
+    property int desktopUpdatesPerSecond: 10
+    property int wallUpdatesPerSecond: 3
+    // Which Qt Quick renderer draws this window, and why (for Diagnostics).
+    property string rendererSummary: ""
     // Mute, tray and sounds live in C++ (Notifier); absent in tests.
     property QtObject notifier: null
     readonly property bool wallMode: settings.wallMode
@@ -63,6 +69,8 @@ ApplicationWindow {
         id: alertStore
         client: window.client
         maxAlerts: window.settings.retention
+        coalesceIntervalMs: Math.round(1000 / Math.max(1, window.wallMode ? window.wallUpdatesPerSecond
+                                                                          : window.desktopUpdatesPerSecond))
     }
 
     header: Rectangle {
@@ -225,6 +233,7 @@ ApplicationWindow {
             alerts: alertStore
             settings: window.settings
             now: window.now
+            rendererSummary: window.rendererSummary
         }
     }
     Component {

@@ -64,8 +64,10 @@ QtObject {
         const seconds = Math.max(0, Math.round((now.getTime() - when.getTime()) / 1000));
         if (seconds < 10)
             return qsTr("just now");
+        // Tens of seconds: a label that changed every second would repaint every second, and the
+        // exact second tells the operator nothing here.
         if (seconds < 60)
-            return qsTr("%1 s ago").arg(seconds);
+            return qsTr("%1 s ago").arg(Math.floor(seconds / 10) * 10);
         if (seconds < 3600)
             return qsTr("%1 min ago").arg(Math.floor(seconds / 60));
         if (seconds < 86400)

@@ -945,6 +945,26 @@ void NocClient::connectNotify(const QMetaMethod &signal)
     QObject::connectNotify(signal);
 }
 
+void NocClient::disconnectNotify(const QMetaMethod &signal)
+{
+    // The last viewer may have gone (the Diagnostics tab was left): then the channels stop redacting
+    // frames. Checked on the next turn of the event loop: Qt calls this with its connection lock held.
+    static const QMetaMethod frameLoggedSignal = QMetaMethod::fromSignal(&NocClient::frameLogged);
+    if (m_forwardingFrames && (!signal.isValid() || signal == frameLoggedSignal)) {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (!m_forwardingFrames || isSignalConnected(frameLoggedSignal))
+                    return;
+                m_forwardingFrames = false;
+                for (WebSocketChannel *channel : { m_dashboard, m_presence })
+                    disconnect(channel, &WebSocketChannel::frameLogged, this, &NocClient::frameLogged);
+            },
+            Qt::QueuedConnection);
+    }
+    QObject::disconnectNotify(signal);
+}
+
 // --- health --------------------------------------------------------------------------------------
 
 QList<ChannelHealth> NocClient::channelHealth() const

@@ -354,6 +354,7 @@ GERMAN = {
     "Too many connections (%1)": "Zu viele Verbindungen (%1)",
     "Server error (%1)": "Serverfehler (%1)",
     "<binary frame of %1 bytes>": "<Binärframe mit %1 Bytes>",
+    "Renderer: %1": "Darstellung: %1",
 }
 
 

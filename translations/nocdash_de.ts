@@ -327,6 +327,10 @@
         <source>No frames recorded yet.</source>
         <translation>Noch keine Frames aufgezeichnet.</translation>
     </message>
+    <message>
+        <source>Renderer: %1</source>
+        <translation>Darstellung: %1</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>

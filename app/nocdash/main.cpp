@@ -4,9 +4,12 @@
 #include "DashboardOptions.h"
 #include "DashboardSettings.h"
 #include "DemoBackend.h"
+#include "FrameCounter.h"
 #include "Localization.h"
 #include "NocClient.h"
 #include "Notifier.h"
+#include "RenderSettings.h"
+#include "RendererChoice.h"
 #include "SelfCheck.h"
 #include "WallController.h"
 
@@ -38,6 +41,9 @@ QString readPassword(bool fromStdin)
 
 int main(int argc, char *argv[])
 {
+    // A child of this process asking OpenGL who renders (see RendererChoice), before any other set-up.
+    if (argc == 2 && qstrcmp(argv[1], RendererChoice::kProbeArgument) == 0)
+        return RendererChoice::probeMain(argc, argv);
     // Qt Charts draws through Graphics View: the dashboard needs a QApplication.
     QApplication app(argc, argv);
     QApplication::setApplicationName(QString::fromLatin1(noc::kApplicationName));
@@ -65,6 +71,9 @@ int main(int argc, char *argv[])
     if (options.screen >= -1)
         settings.setWallScreen(options.screen);
     installTranslations(app, settings.language());
+    // Before the first window: the scene graph backend is fixed once a window exists.
+    const RenderSettings rendering = RenderSettings::load(settings.fileName());
+    const RendererChoice renderer = RendererChoice::apply(rendering.renderer);
 
     noc::NocClient client;
     std::unique_ptr<DemoBackend> demo;
@@ -102,6 +111,9 @@ int main(int argc, char *argv[])
         { u"settings"_s, QVariant::fromValue(&settings) },
         { u"notifier"_s, QVariant::fromValue(static_cast<QObject *>(&notifier)) },
         { u"backendLabel"_s, options.demo ? QApplication::translate("main", "DEMO BACKEND") : QString() },
+        { u"desktopUpdatesPerSecond"_s, rendering.desktopUpdatesPerSecond },
+        { u"wallUpdatesPerSecond"_s, rendering.wallUpdatesPerSecond },
+        { u"rendererSummary"_s, renderer.summary() },
     });
     engine.load(QUrl(u"qrc:/Nocdash/Ui/Main.qml"_s));
     if (engine.rootObjects().isEmpty())
@@ -111,6 +123,9 @@ int main(int argc, char *argv[])
         return 1;
     notifier.setAlerts(window->property("alertModel").value<AlertModel *>());
     notifier.setWindow(window);
+    std::unique_ptr<FrameCounter> frameCounter;
+    if (FrameCounter::wanted())
+        frameCounter = std::make_unique<FrameCounter>(window);
 
     WallController wall(window);
     const auto applyWall = [&] {

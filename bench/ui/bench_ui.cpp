@@ -6,6 +6,7 @@
 #include "AlertModel.h"
 #include "DashboardSettings.h"
 #include "NocClient.h"
+#include "RendererChoice.h"
 #include "sim/EmbeddedSimulator.h"
 #include "sim/Simulator.h"
 #include "sim/SimulatorOptions.h"
@@ -186,6 +187,8 @@ int idle(int seconds)
 
 int main(int argc, char *argv[])
 {
+    if (argc == 2 && qstrcmp(argv[1], RendererChoice::kProbeArgument) == 0)
+        return RendererChoice::probeMain(argc, argv);
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addPositionalArgument(u"mode"_s, u"frames or idle"_s);
@@ -194,6 +197,9 @@ int main(int argc, char *argv[])
     parser.addOptions({ rate, seconds });
     parser.addHelpOption();
     parser.process(app);
+    // The renderer nocdash would choose here with default settings.
+    const RendererChoice renderer = RendererChoice::apply(u"auto"_s);
+    QTextStream(stdout) << "renderer: " << renderer.summary() << '\n';
     const QString mode = parser.positionalArguments().value(0, u"frames"_s);
     if (mode == u"idle"_s)
         return idle(parser.isSet(seconds) ? parser.value(seconds).toInt() : 60);

@@ -3,6 +3,7 @@
 // with who and when, presence shows up.
 #include "AlertFilterModel.h"
 #include "AlertModel.h"
+#include "FrameLogModel.h"
 #include "NocClient.h"
 #include "PresenceModel.h"
 #include "sim/Simulator.h"
@@ -62,6 +63,40 @@ private Q_SLOTS:
         sim.publishUserStatus(7, u"busy"_s);
         QTRY_COMPARE_WITH_TIMEOUT(presence.count(), 2, 5000);
         QCOMPARE(presence.data(presence.index(1), PresenceModel::StateRole).toString(), u"busy"_s);
+        client.stop();
+    }
+
+    void frameLogCollectsOnlyWhileShown()
+    {
+        noc::sim::Simulator sim;
+        QVERIFY(sim.listen());
+        noc::NocClient client;
+        noc::ServerProfile profile;
+        profile.baseUrl = sim.httpUrl();
+        client.setProfile(profile);
+        client.setCredentials(u"operator"_s, u"operator"_s);
+        client.setSubscriptions({ u"acme"_s });
+        AlertModel alerts;
+        alerts.setClient(&client);
+        FrameLogModel frames;
+        frames.setClient(&client);
+        client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), noc::NocClient::ConnectionState::Connected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.totalFrames() > 0, 5000);
+
+        // The Diagnostics tab is left: frames still flow, none is collected.
+        frames.setActive(false);
+        const qint64 seen = frames.totalFrames();
+        sim.publishAlert(u"acme"_s, u"LOW"_s, u"FAN_FAILURE"_s, u"while hidden"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(alerts.count(), 1, 5000);
+        QCOMPARE(frames.totalFrames(), seen);
+
+        // Shown again: the engine forwards frames again.
+        frames.setActive(true);
+        sim.publishAlert(u"acme"_s, u"LOW"_s, u"FAN_FAILURE"_s, u"while shown"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(alerts.count(), 2, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.toText().contains(u"while shown"_s), 5000);
+        QVERIFY(!frames.toText().contains(u"while hidden"_s));
         client.stop();
     }
 };

@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QLineSeries>
 #include <QMetaEnum>
+#include <QMetaMethod>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
@@ -283,6 +284,18 @@ private Q_SLOTS:
         f.filter.setSearchText(u"uplink 3"_s);
         QTRY_COMPARE(f.filter.countsBySeverity().value(int(Severity::Critical)), 1);
         QCOMPARE(f.filter.countsBySeverity().value(int(Severity::Low)), 0);
+
+        // Acknowledgement filters: the wall's "unacknowledged" and the desk's "acknowledged".
+        f.filter.setSearchText({});
+        QTRY_COMPARE(f.filter.countsBySeverity().value(int(Severity::Critical)), 2);
+        f.alerts.markConfirmed(u"2"_s, u"kim"_s, {});
+        f.filter.setAckFilter(AlertFilterModel::AckFilter::Unacknowledged);
+        QTRY_COMPARE(f.filter.countsBySeverity().value(int(Severity::Critical)), 1);
+        QCOMPARE(f.filter.countsBySeverity().value(int(Severity::Low)), 1);
+        f.filter.setAckFilter(AlertFilterModel::AckFilter::Acknowledged);
+        QTRY_COMPARE(f.filter.countsBySeverity().value(int(Severity::Low)), 0);
+        QCOMPARE(f.filter.countsBySeverity().value(int(Severity::Critical)), 1);
+        QCOMPARE(f.alerts.totalBySeverity().value(int(Severity::Critical)), 2);
     }
 
     void selectionFollowsAlertsThroughInsertsAndEvictions()
@@ -495,6 +508,39 @@ private Q_SLOTS:
         frames.setPaused(false);
         QCOMPARE(frames.data(frames.index(0), FrameLogModel::TextRole).toString(), u"late"_s);
         QVERIFY(frames.toText().contains(u"late"_s));
+    }
+
+    void frameLogListensOnlyWhileShown()
+    {
+        // Hidden, the log does not listen, so the engine does not redact and copy every frame.
+        struct Client : noc::NocClient
+        {
+            [[nodiscard]] bool logging() const
+            {
+                return isSignalConnected(QMetaMethod::fromSignal(&noc::NocClient::frameLogged));
+            }
+        } client;
+        FrameLogModel frames;
+        frames.setActive(false);
+        frames.setClient(&client);
+        QVERIFY(!client.logging());
+        noc::FrameRecord frame;
+        frame.text = u"{}"_s;
+        Q_EMIT client.frameLogged(frame);
+        QCOMPARE(frames.totalFrames(), 0);
+
+        frames.setActive(true);
+        QVERIFY(client.logging());
+        Q_EMIT client.frameLogged(frame);
+        frames.flush();
+        QCOMPARE(frames.totalFrames(), 1);
+        QCOMPARE(frames.count(), 1);
+
+        frames.setActive(false);
+        QVERIFY(!client.logging());
+        Q_EMIT client.frameLogged(frame);
+        QCOMPARE(frames.totalFrames(), 1);
+        QCOMPARE(frames.count(), 1); // what was collected stays for the next look
     }
 
     void alertRatesStackBySeverityWithReplace()

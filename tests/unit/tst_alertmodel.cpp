@@ -67,44 +67,99 @@ private Q_SLOTS:
         QCOMPARE(f.model.totalReceived(), 100);
     }
 
-    void coalescesToFrameRateAndStormsToTenPerSecond()
+    void aStreamChangesTheModelOncePerBeat()
     {
         test::FakeClock clock;
         AlertModel model;
         model.setClock(&clock);
+        model.setCoalesceIntervalMs(100); // ten updates a second, the desktop's default
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy counts(&model, &AlertModel::countsChanged);
+        QSignalSpy rate(&model, &AlertModel::rateChanged);
+
+        // After a quiet spell the first alert shows at once (on the next turn of the event loop).
+        model.addAlerts(batchOf(1, 2));
+        QCOMPARE(model.rowCount(), 0);
+        clock.advance(0);
+        QCOMPARE(model.rowCount(), 2);
+
+        // 50 alerts a second for a second: ten changes, and the counters and the rate follow the same
+        // beat instead of changing with every alert.
+        inserted.clear();
+        counts.clear();
+        rate.clear();
+        for (int i = 0; i < 50; ++i) {
+            model.addAlerts(batchOf(10 + i, 1));
+            clock.advance(20);
+        }
+        QCOMPARE(inserted.count(), 10);
+        QCOMPARE(model.rowCount(), 52);
+        QCOMPARE(counts.count(), 10);
+        QCOMPARE(rate.count(), 10);
+
+        // Nothing arriving, nothing changing.
+        inserted.clear();
+        clock.advance(3000);
+        QCOMPARE(inserted.count(), 0);
+    }
+
+    void anUrgentAlertDoesNotWaitForTheBeat()
+    {
+        test::FakeClock clock;
+        AlertModel model;
+        model.setClock(&clock);
+        model.setCoalesceIntervalMs(333); // a wall: three updates a second
+        model.addAlerts(batchOf(1, 1));
+        clock.advance(0);
+        QCOMPARE(model.rowCount(), 1);
+
+        clock.advance(100);
+        model.addAlerts(batchOf(2, 1)); // LOW: waits for the beat (t = 333)
+        clock.advance(100);
+        QCOMPARE(model.rowCount(), 1);
+        model.addAlerts(batchOf(3, 1, Severity::Critical)); // shown at once, with what waited
+        clock.advance(0);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.data(model.index(0), AlertModel::SeverityRole).toInt(), int(Severity::Critical));
+
+        // A run of CRITICAL alerts still changes the view at most every 50 ms, not with every alert.
+        model.addAlerts(batchOf(4, 1, Severity::Critical));
+        clock.advance(49);
+        QCOMPARE(model.rowCount(), 3);
+        clock.advance(1);
+        QCOMPARE(model.rowCount(), 4);
+    }
+
+    void stormsAreInsertedTenTimesASecond()
+    {
+        test::FakeClock clock;
+        AlertModel model;
+        model.setClock(&clock);
+        model.setCoalesceIntervalMs(16); // a 60 Hz beat asked for
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
 
-        // Calm: what arrives within one frame interval (16 ms) is one insert.
-        model.addAlerts(batchOf(1, 2));
-        clock.advance(10);
-        model.addAlerts(batchOf(3, 2));
-        QCOMPARE(model.rowCount(), 0);
-        clock.advance(6);
-        QCOMPARE(model.rowCount(), 4);
-        QCOMPARE(inserted.count(), 1);
-
         // A storm (over 500 in the current second): a steady feed every 10 ms is inserted once per
-        // 100 ms, not once per frame.
+        // 100 ms, not once per beat.
         model.addAlerts(batchOf(100, 600));
-        clock.advance(16);
-        QCOMPARE(model.rowCount(), 604);
+        clock.advance(0);
+        QCOMPARE(model.rowCount(), 600);
         inserted.clear();
         int next = 1000;
         for (int tick = 0; tick < 10; ++tick) {
-            model.addAlerts(batchOf(next, 10));
+            model.addAlerts(batchOf(next, 10, tick == 5 ? Severity::Critical : Severity::Low));
             next += 10;
             clock.advance(10);
         }
         QCOMPARE(inserted.count(), 1);
-        QCOMPARE(model.rowCount(), 604 + 100);
+        QCOMPARE(model.rowCount(), 600 + 100);
 
-        // When the feed pauses, what came is shown after one frame interval, not the storm's 100 ms.
+        // When the feed pauses, what came is shown after one beat, not the storm's 100 ms.
         inserted.clear();
         model.addAlerts(batchOf(next, 10));
         clock.advance(15);
-        QCOMPARE(model.rowCount(), 704);
+        QCOMPARE(model.rowCount(), 700);
         clock.advance(1);
-        QCOMPARE(model.rowCount(), 714);
+        QCOMPARE(model.rowCount(), 710);
         QCOMPARE(inserted.count(), 1);
     }
 

@@ -79,6 +79,19 @@ TestCase {
         compare(Theme.span(3900000), "1 h 5 min");
     }
 
+    function test_relativeTimesStepByTenSeconds() {
+        // A "last event" label may change at most every 10 s: no second-by-second repaints.
+        const at = new Date(2026, 10, 21, 12, 0, 0);
+        const later = (ms) => new Date(at.getTime() + ms);
+        compare(Theme.ago(at, later(9400)), "just now");
+        compare(Theme.ago(at, later(10000)), "10 s ago");
+        compare(Theme.ago(at, later(14000)), "10 s ago");
+        compare(Theme.ago(at, later(19400)), "10 s ago");
+        compare(Theme.ago(at, later(27000)), "20 s ago");
+        compare(Theme.ago(at, later(59400)), "50 s ago");
+        compare(Theme.ago(at, later(61000)), "1 min ago");
+    }
+
     function test_themeFollowsTheSettings() {
         window.settings.theme = "light";
         compare(window.color, "#fafafa");
