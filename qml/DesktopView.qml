@@ -75,11 +75,16 @@ FocusScope {
                     }
                     Text {
                         objectName: "historyNote"
-                        // Retention and the REST budget bound the start-up load: say what is not shown.
-                        visible: view.client.openOnServer > view.client.loadedOpen
-                        text: qsTr("Showing the newest %1 of %2 open alerts on the server.")
-                              .arg(view.client.loadedOpen).arg(view.client.openOnServer)
-                        color: Theme.secondaryText
+                        // What the list cannot show, said where the operator looks: a server without its
+                        // records, or a start-up load bounded by retention and the REST budget.
+                        readonly property bool unavailable: view.client.historyState === NocClient.Unavailable
+                        visible: unavailable || view.client.openOnServer > view.client.loadedOpen
+                        text: unavailable
+                              ? "⚠ " + qsTr("Live feed only: the server's alert history is unavailable (%1). Alerts raised before sign-in or during a gap are not shown; colleagues' actions show only when the server pushes them.").arg(view.client.historyReason)
+                              : qsTr("Showing the newest %1 of %2 open alerts on the server.")
+                                .arg(view.client.loadedOpen).arg(view.client.openOnServer)
+                        color: unavailable ? Theme.warningText : Theme.secondaryText
+                        wrapMode: Text.Wrap
                         font.pixelSize: Theme.smallFontSize
                         Layout.fillWidth: true
                         Layout.leftMargin: 10 * Theme.scale

@@ -45,6 +45,22 @@
         <source>✓ %1 %2</source>
         <translation>✓ %1 %2</translation>
     </message>
+    <message>
+        <source>✓ assigned</source>
+        <translation>✓ zugewiesen</translation>
+    </message>
+    <message>
+        <source>⇧ escalated</source>
+        <translation>⇧ eskaliert</translation>
+    </message>
+    <message>
+        <source>✓ resolved</source>
+        <translation>✓ gelöst</translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation>unterdrückt</translation>
+    </message>
 </context>
 <context>
     <name>AlertTable</name>
@@ -202,12 +218,28 @@
         <translation>Kein Alarm passt zu den Filtern.</translation>
     </message>
     <message>
-        <source>No alerts yet. All quiet.</source>
-        <translation>Noch keine Alarme. Alles ruhig.</translation>
-    </message>
-    <message>
         <source>Waiting for the alert feed…</source>
         <translation>Warte auf den Alarm-Feed…</translation>
+    </message>
+    <message>
+        <source>Live feed only: the server&apos;s alert history is unavailable (%1). Alerts raised before sign-in or during a gap are not shown; colleagues&apos; actions show only when the server pushes them.</source>
+        <translation>Nur Live-Daten: Der Alarmverlauf des Servers ist nicht verfügbar (%1). Alarme von vor der Anmeldung oder aus einer Lücke fehlen; Aktionen von Kollegen erscheinen nur, wenn der Server sie sendet.</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 of %2 open alerts on the server.</source>
+        <translation>Angezeigt werden die neuesten %1 von %2 offenen Alarmen auf dem Server.</translation>
+    </message>
+    <message>
+        <source>No open alerts on the server.</source>
+        <translation>Keine offenen Alarme auf dem Server.</translation>
+    </message>
+    <message>
+        <source>Live feed only: the server&apos;s alert history is unavailable (%1). Alerts appear as they are raised.</source>
+        <translation>Nur Live-Daten: Der Alarmverlauf des Servers ist nicht verfügbar (%1). Alarme erscheinen, sobald sie ausgelöst werden.</translation>
+    </message>
+    <message>
+        <source>Loading the server&apos;s open alerts…</source>
+        <translation>Lade die offenen Alarme des Servers…</translation>
     </message>
 </context>
 <context>
@@ -401,6 +433,14 @@
         <source>Got it</source>
         <translation>Verstanden</translation>
     </message>
+    <message>
+        <source>No feed from %1 to %2 (%3): %4 alerts raised or changed meanwhile were loaded from the server.</source>
+        <translation>Keine Daten von %1 bis %2 (%3): %4 in der Zwischenzeit ausgelöste oder geänderte Alarme wurden vom Server geladen.</translation>
+    </message>
+    <message>
+        <source>No feed from %1 to %2 (%3): loading what was raised meanwhile…</source>
+        <translation>Keine Daten von %1 bis %2 (%3): Lade, was in der Zwischenzeit ausgelöst wurde…</translation>
+    </message>
 </context>
 <context>
     <name>HealthPanel</name>
@@ -487,10 +527,6 @@
     <message>
         <source>Last inbound</source>
         <translation>Zuletzt empfangen</translation>
-    </message>
-    <message>
-        <source>Summary from the session; per-channel figures appear when the engine reports them.</source>
-        <translation>Zusammenfassung der Sitzung; Werte je Kanal erscheinen, sobald die Engine sie liefert.</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1192,14 @@
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
+    <message>
+        <source>Live feed only: the server&apos;s alert history is unavailable.</source>
+        <translation>Nur Live-Daten: Der Alarmverlauf des Servers ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Loading the server&apos;s open alerts…</source>
+        <translation>Lade die offenen Alarme des Servers…</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1166,34 +1210,6 @@
     <message>
         <source>Run on the embedded simulator backend.</source>
         <translation>Mit dem eingebauten Simulator-Backend starten.</translation>
-    </message>
-    <message>
-        <source>Server base URL (https://…).</source>
-        <translation>Basis-URL des Servers (https://…).</translation>
-    </message>
-    <message>
-        <source>User name.</source>
-        <translation>Benutzername.</translation>
-    </message>
-    <message>
-        <source>Read the password from standard input (else NOCDASH_PASSWORD).</source>
-        <translation>Passwort von der Standardeingabe lesen (sonst NOCDASH_PASSWORD).</translation>
-    </message>
-    <message>
-        <source>Auth generation: token, v2 or auto.</source>
-        <translation>Anmeldeverfahren: token, v2 oder auto.</translation>
-    </message>
-    <message>
-        <source>Origin header (default: the server&apos;s).</source>
-        <translation>Origin-Header (Standard: der des Servers).</translation>
-    </message>
-    <message>
-        <source>Send the token in the query, header or cookie.</source>
-        <translation>Token in Query, Header oder Cookie senden.</translation>
-    </message>
-    <message>
-        <source>Subscribe to this client (repeatable).</source>
-        <translation>Diesen Kunden abonnieren (mehrfach möglich).</translation>
     </message>
     <message>
         <source>User interface language (en, de); default: the system&apos;s.</source>
@@ -1225,10 +1241,103 @@
     </message>
 </context>
 <context>
+    <name>noc</name>
+    <message>
+        <source>The server refused the connection (permission, Origin or connection limit)</source>
+        <translation>Der Server hat die Verbindung abgelehnt (Berechtigung, Origin oder Verbindungslimit)</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 to the WebSocket upgrade</source>
+        <translation>Der Server antwortete mit HTTP %1 auf das WebSocket-Upgrade</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Server nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The server closed the connection (%1)</source>
+        <translation>Der Server hat die Verbindung geschlossen (%1)</translation>
+    </message>
+    <message>
+        <source>Too many connections (%1)</source>
+        <translation>Zu viele Verbindungen (%1)</translation>
+    </message>
+    <message>
+        <source>Server error (%1)</source>
+        <translation>Serverfehler (%1)</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+</context>
+<context>
+    <name>noc::AlertHistory</name>
+    <message>
+        <source>the server refuses to list alerts (HTTP 403: %1)</source>
+        <translation>der Server verweigert die Alarmliste (HTTP 403: %1)</translation>
+    </message>
+    <message>
+        <source>this account may not list alerts (%1)</source>
+        <translation>dieses Konto darf keine Alarme auflisten (%1)</translation>
+    </message>
+    <message>
+        <source>the server has no alert list (HTTP 404)</source>
+        <translation>der Server hat keine Alarmliste (HTTP 404)</translation>
+    </message>
+    <message>
+        <source>the server did not accept the session&apos;s token</source>
+        <translation>der Server hat das Token der Sitzung nicht angenommen</translation>
+    </message>
+    <message>
+        <source>reading the alert list failed: %1</source>
+        <translation>Lesen der Alarmliste fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>noc::AuthClient</name>
     <message>
         <source>TLS certificate rejected: %1</source>
         <translation>TLS-Zertifikat abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>noc::ConnectionOptions</name>
+    <message>
+        <source>Server base URL (https://…); repeat for failover, in order.</source>
+        <translation>Basis-URL des Servers (https://…); mehrfach für Ausweichserver, in Reihenfolge.</translation>
+    </message>
+    <message>
+        <source>User name (default: the one in the settings).</source>
+        <translation>Benutzername (Standard: der aus den Einstellungen).</translation>
+    </message>
+    <message>
+        <source>Read the password from standard input (else NOCDASH_PASSWORD).</source>
+        <translation>Passwort von der Standardeingabe lesen (sonst NOCDASH_PASSWORD).</translation>
+    </message>
+    <message>
+        <source>Login endpoints: token, v2 or auto.</source>
+        <translation>Anmelde-Endpunkte: token, v2 oder auto.</translation>
+    </message>
+    <message>
+        <source>Origin header for WebSockets (default: the server&apos;s own).</source>
+        <translation>Origin-Header für WebSockets (Standard: der des Servers).</translation>
+    </message>
+    <message>
+        <source>Send the WebSocket token in the query, header or cookie.</source>
+        <translation>WebSocket-Token in der Abfrage, im Header oder im Cookie senden.</translation>
+    </message>
+    <message>
+        <source>PEM file with extra CA certificates (a company CA).</source>
+        <translation>PEM-Datei mit zusätzlichen CA-Zertifikaten (eine Firmen-CA).</translation>
+    </message>
+    <message>
+        <source>Do not verify TLS certificates (never in production).</source>
+        <translation>TLS-Zertifikate nicht prüfen (nie im Betrieb).</translation>
+    </message>
+    <message>
+        <source>Follow this client&apos;s alerts (repeatable).</source>
+        <translation>Alarme dieses Kunden verfolgen (wiederholbar).</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1408,13 @@
     </message>
 </context>
 <context>
+    <name>noc::DashboardCommands</name>
+    <message>
+        <source>The server closes the connection whenever this alert is acknowledged (unknown alert?)</source>
+        <translation>Der Server schließt die Verbindung bei jeder Quittierung dieses Alarms (unbekannter Alarm?)</translation>
+    </message>
+</context>
+<context>
     <name>noc::NocClient</name>
     <message>
         <source>No server configured</source>
@@ -1315,10 +1431,6 @@
     <message>
         <source>Live</source>
         <translation>Live</translation>
-    </message>
-    <message>
-        <source>Connection lost</source>
-        <translation>Verbindung verloren</translation>
     </message>
     <message>
         <source>Gave up after %1 attempts: %2</source>
@@ -1351,34 +1463,6 @@
     <message>
         <source>Token renewal failed: %1</source>
         <translation>Token-Erneuerung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>The server closes the connection whenever this alert is acknowledged (unknown alert?)</source>
-        <translation>Der Server schließt die Verbindung bei jeder Quittierung dieses Alarms (unbekannter Alarm?)</translation>
-    </message>
-    <message>
-        <source>The server refused the connection (permission, Origin or connection limit)</source>
-        <translation>Der Server hat die Verbindung abgelehnt (Berechtigung, Origin oder Verbindungslimit)</translation>
-    </message>
-    <message>
-        <source>The server answered HTTP %1 to the WebSocket upgrade</source>
-        <translation>Der Server antwortete mit HTTP %1 auf das WebSocket-Upgrade</translation>
-    </message>
-    <message>
-        <source>Cannot reach the server: %1</source>
-        <translation>Server nicht erreichbar: %1</translation>
-    </message>
-    <message>
-        <source>The server closed the connection (%1)</source>
-        <translation>Der Server hat die Verbindung geschlossen (%1)</translation>
-    </message>
-    <message>
-        <source>Too many connections (%1)</source>
-        <translation>Zu viele Verbindungen (%1)</translation>
-    </message>
-    <message>
-        <source>Server error (%1)</source>
-        <translation>Serverfehler (%1)</translation>
     </message>
 </context>
 <context>
