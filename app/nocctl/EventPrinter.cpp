@@ -36,17 +36,22 @@ EventPrinter::EventPrinter(noc::NocClient *client, bool json, QObject *parent)
     });
     connect(client, &noc::NocClient::alertsReceived, this, [this](const noc::AlertBatch &alerts) {
         for (const noc::Alert &a : alerts) {
-            const QJsonObject o { { "event"_L1, u"alert"_s },
-                                  { "kind"_L1, noc::alertKindName(a.kind) },
-                                  { "id"_L1, a.id },
-                                  { "client"_L1, a.clientId },
-                                  { "severity"_L1, noc::severityName(a.severity) },
-                                  { "type"_L1, a.type },
-                                  { "message"_L1, a.message },
-                                  { "location"_L1, a.location },
-                                  { "detail"_L1, a.detail },
-                                  { "occurred_at"_L1, iso(a.occurredAt) },
-                                  { "received_at"_L1, iso(a.receivedAt) } };
+            QJsonObject o { { "event"_L1, u"alert"_s },
+                            { "kind"_L1, noc::alertKindName(a.kind) },
+                            { "id"_L1, a.id },
+                            { "client"_L1, a.clientId },
+                            { "severity"_L1, noc::severityName(a.severity) },
+                            { "type"_L1, a.type },
+                            { "message"_L1, a.message },
+                            { "location"_L1, a.location },
+                            { "detail"_L1, a.detail },
+                            { "occurred_at"_L1, iso(a.occurredAt) },
+                            { "received_at"_L1, iso(a.receivedAt) } };
+            // Read from the server's records (start-up load, back-fill after a gap), not pushed.
+            if (a.backfilled)
+                o.insert("backfilled"_L1, true);
+            if (a.status != noc::AlertStatus::Unknown)
+                o.insert("status"_L1, noc::alertStatusName(a.status));
             emitLine(
                 o,
                 u"%1 %2 %3 %4 %5"_s.arg(noc::severityName(a.severity), a.clientId, a.type, a.id, a.message));
@@ -104,6 +109,39 @@ EventPrinter::EventPrinter(noc::NocClient *client, bool json, QObject *parent)
                  u"no feed from %1 to %2 (%3 s): the server does not replay what it sent meanwhile"_s.arg(
                      from.toLocalTime().toString(u"HH:mm:ss"_s), to.toLocalTime().toString(u"HH:mm:ss"_s),
                      QString::number(seconds, 'f', 1)));
+    });
+    connect(client, &noc::NocClient::alertStatusChanged, this,
+            [this](const QString &id, noc::AlertStatus status, const QDateTime &at) {
+                // "by" is not in alert_updated; the record's detail has it.
+                emitLine({ { "event"_L1, u"status"_s },
+                           { "id"_L1, id },
+                           { "status"_L1, noc::alertStatusName(status) },
+                           { "by"_L1, QJsonValue::Null },
+                           { "at"_L1, iso(at) } },
+                         u"alert %1 is now %2"_s.arg(id, noc::alertStatusName(status)));
+            });
+    connect(client, &noc::NocClient::historyChanged, this, [this] {
+        const auto state = m_client->historyState();
+        if (state == m_lastHistoryState && m_client->lastBackfillCount() == m_lastBackfillCount)
+            return;
+        m_lastHistoryState = state;
+        if (state == noc::NocClient::HistoryState::Unavailable) {
+            emitLine({ { "event"_L1, u"history_unavailable"_s }, { "reason"_L1, m_client->historyReason() } },
+                     u"live feed only: the server's alert history is unavailable (%1)"_s.arg(
+                         m_client->historyReason()));
+        } else if (state == noc::NocClient::HistoryState::Loaded && m_client->lastBackfillCount() >= 0
+                   && m_client->lastBackfillCount() != m_lastBackfillCount) {
+            emitLine({ { "event"_L1, u"backfill"_s }, { "alerts"_L1, m_client->lastBackfillCount() } },
+                     u"%1 alerts raised or changed during the gap were loaded"_s.arg(
+                         m_client->lastBackfillCount()));
+        } else if (state == noc::NocClient::HistoryState::Loaded) {
+            emitLine({ { "event"_L1, u"history_loaded"_s },
+                       { "open_on_server"_L1, m_client->openOnServer() },
+                       { "loaded"_L1, m_client->loadedOpen() } },
+                     u"%1 of %2 open alerts loaded from the server"_s.arg(m_client->loadedOpen())
+                         .arg(m_client->openOnServer()));
+        }
+        m_lastBackfillCount = m_client->lastBackfillCount();
     });
     connect(client, &noc::NocClient::staleChanged, this, [this] {
         emitLine({ { "event"_L1, u"freshness"_s }, { "stale"_L1, m_client->isStale() } },

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "NocClient.h"
+
 #include <QObject>
 
 namespace noc {
@@ -20,4 +22,6 @@ private:
 
     noc::NocClient *m_client;
     bool m_json;
+    noc::NocClient::HistoryState m_lastHistoryState = noc::NocClient::HistoryState::Unknown;
+    int m_lastBackfillCount = -1;
 };

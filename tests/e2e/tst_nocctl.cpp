@@ -295,6 +295,10 @@ private Q_SLOTS:
         }
         // Each fault but the malformed frame was a stretch without a feed, and said so.
         QCOMPARE(output.count("\"event\":\"gap\""), faults.size() - 1);
+        // This server refuses its alert records (as current servers do): said once, not asked again on
+        // each of the five reconnects, and never a sign-out.
+        QCOMPARE(output.count("\"event\":\"history_unavailable\""), 1);
+        QCOMPARE(m_sim->restCalls().value(u"operator"_s).list, 1);
         // Every line is one JSON object.
         for (const QByteArray &line : output.split('\n')) {
             if (!line.isEmpty())
