@@ -346,10 +346,12 @@ void AlertModel::followStatus(Row &row)
 
 void AlertModel::applyStatus(const QString &alertId, noc::AlertStatus status, const QDateTime &at)
 {
+    flush(); // an alert still waiting to be shown must not come in with its older status afterwards
     const int position = positionOf(noc::AlertIdentity { noc::AlertKind::Alert, alertId });
     if (position < 0 || status == noc::AlertStatus::Unknown)
         return;
     Row &row = m_rows[position];
+    row.statusAt = at;
     if (row.alert.status == status)
         return;
     countRow(row, -1);
@@ -366,13 +368,22 @@ void AlertModel::applyStatus(const QString &alertId, noc::AlertStatus status, co
 
 void AlertModel::applyOpenSet(const QStringList &openIds, const QDateTime &startedAt)
 {
+    flush();
     const QSet<QString> open(openIds.cbegin(), openIds.cend());
+    // The open set is read status by status: an alert moving between two of them during the read
+    // (escalated, then assigned again) can be missed once. Missed by two complete reads, it is closed.
     QStringList closed;
+    QSet<QString> missing;
     for (const Row &row : std::as_const(m_rows)) {
-        if (row.alert.kind == noc::AlertKind::Alert && noc::isOpen(row.alert.status)
-            && row.alert.receivedAt < startedAt && !open.contains(row.alert.id))
+        if (row.alert.kind != noc::AlertKind::Alert || !noc::isOpen(row.alert.status)
+            || row.alert.receivedAt >= startedAt || open.contains(row.alert.id))
+            continue;
+        if (m_missingOnce.contains(row.alert.id))
             closed.append(row.alert.id);
+        else
+            missing.insert(row.alert.id);
     }
+    m_missingOnce = missing;
     // The list does not say which of the two: resolved is what operators do; the details say more.
     for (const QString &id : std::as_const(closed))
         applyStatus(id, noc::AlertStatus::Resolved, startedAt);
@@ -406,8 +417,15 @@ void AlertModel::flush()
     qsizetype arrivals = 0;
     for (const noc::AlertBatch &batch : std::as_const(batches))
         arrivals += batch.size();
-    m_totalReceived += arrivals;
-    noteArrivals(arrivals);
+    // Records read again from the server (a load, a re-read) are not news: the rate and the storm
+    // detection count what was raised, i.e. pushed or created since a gap.
+    qsizetype raised = 0;
+    for (const noc::AlertBatch &batch : std::as_const(batches)) {
+        for (const noc::Alert &alert : batch)
+            raised += alert.backfilled ? 0 : 1;
+    }
+    m_totalReceived += raised;
+    noteArrivals(raised);
 
     // New rows take the next sequence numbers in arrival order, so the number a key maps to also says
     // where its row is: below firstFreshSeq among m_rows, from it on in `fresh`. One hash lookup per
@@ -432,10 +450,13 @@ void AlertModel::flush()
                 countRow(row, -1);
                 const QDateTime firstSeen = row.alert.receivedAt;
                 const noc::AlertStatus knownStatus = row.alert.status;
+                // A record read before the last status change heard for this row is older news.
+                const bool staleRecord
+                    = alert.backfilled && row.statusAt.isValid() && alert.receivedAt < row.statusAt;
                 row.alert = std::move(alert);
                 row.alert.receivedAt = firstSeen;
                 // A push knows no status: the record's stays until the server says another.
-                if (row.alert.status == noc::AlertStatus::Unknown)
+                if (row.alert.status == noc::AlertStatus::Unknown || staleRecord)
                     row.alert.status = knownStatus;
                 followStatus(row);
                 countRow(row, +1);
@@ -454,7 +475,7 @@ void AlertModel::flush()
         beginInsertRows({}, 0, added - 1);
         quint64 seq = firstFreshSeq;
         for (noc::Alert *alert : std::as_const(fresh)) {
-            m_rows.append(Row { seq++, AckState::New, std::move(*alert), {}, {}, {} });
+            m_rows.append(Row { seq++, AckState::New, std::move(*alert), {}, {}, {}, {} });
             followStatus(m_rows.last());
             countRow(m_rows.constLast(), +1);
         }

@@ -8,6 +8,7 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -169,6 +170,7 @@ public:
         QString ackReason;
         QString ackBy;
         QDateTime ackAt;
+        QDateTime statusAt; // when the last status change for this row was heard (alert_updated)
     };
 
 private:
@@ -196,6 +198,7 @@ private:
     QPointer<noc::NocClient> m_client;
     QList<Row> m_rows;
     QHash<noc::AlertIdentity, quint64> m_seqByKey;
+    QSet<QString> m_missingOnce; // open rows the last complete read of the open alerts did not list
     // Batches as the client sent them: kept shared, not copied alert by alert into one list.
     QList<noc::AlertBatch> m_pending;
     const noc::Clock *m_clock = nullptr;

@@ -104,7 +104,8 @@ FocusScope {
                         focus: true
                         // Calm is claimed only when the server's records say so.
                         placeholder: view.alerts.count > 0 ? qsTr("No alert matches the filters.")
-                                   : view.client.historyState === NocClient.Loaded ? qsTr("No open alerts on the server.")
+                                   : view.client.state === NocClient.Connected && view.client.historyState === NocClient.Loaded
+                                     ? qsTr("No open alerts on the server.")
                                    : view.client.historyState === NocClient.Unavailable
                                      ? qsTr("Live feed only: the server's alert history is unavailable (%1). Alerts appear as they are raised.").arg(view.client.historyReason)
                                    : view.client.state === NocClient.Connected ? qsTr("Loading the server's open alerts…")

@@ -28,9 +28,85 @@ Rectangle {
         visible: false
     }
 
+    // What the developer tools last heard, in words.
+    property string toolResult: ""
+
+    Connections {
+        target: panel.client
+        function onPongReceived(roundTripMs) { panel.toolResult = qsTr("Pong after %1 ms").arg(roundTripMs); }
+        function onStatsReceived(stats) { panel.toolResult = qsTr("Server stats: %1").arg(JSON.stringify(stats)); }
+        function onMetricsReceived(clientId, metrics) {
+            panel.toolResult = qsTr("Metrics of %1: %2").arg(clientId).arg(JSON.stringify(metrics));
+        }
+        function onServerErrorReceived(message) { panel.toolResult = qsTr("Server error: %1").arg(message); }
+    }
+
+    Dialog {
+        id: confirmRaw
+        objectName: "confirmRawFrame"
+        title: qsTr("Send this frame to the server?")
+        modal: true
+        anchors.centerIn: parent
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        Label {
+            text: rawFrame.text
+            wrapMode: Text.WrapAnywhere
+            width: 420 * Theme.scale
+        }
+        onAccepted: panel.toolResult = panel.client.sendRawFrame(rawFrame.text)
+                    ? qsTr("Frame sent") : qsTr("Not sent: not a JSON object, or no live connection")
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 8 * Theme.scale
+        // Developer tools, like the SDK's test page: on the real session, every frame through the pacer.
+        RowLayout {
+            objectName: "developerTools"
+            Button {
+                text: qsTr("Reconnect now")
+                onClicked: panel.client.reconnectNow()
+            }
+            Button {
+                text: qsTr("Ping")
+                onClicked: if (!panel.client.ping()) panel.toolResult = qsTr("Presence is not connected")
+            }
+            Button {
+                text: qsTr("Server stats")
+                onClicked: if (!panel.client.requestStats()) panel.toolResult = qsTr("Presence is not connected")
+            }
+            TextField {
+                id: metricsClient
+                placeholderText: qsTr("Client id")
+                Accessible.name: qsTr("Client id for metrics")
+                Layout.preferredWidth: 120 * Theme.scale
+            }
+            Button {
+                text: qsTr("Metrics")
+                enabled: metricsClient.text.trim().length > 0
+                onClicked: panel.client.requestMetrics(metricsClient.text.trim())
+            }
+            TextField {
+                id: rawFrame
+                placeholderText: qsTr("Test frame, e.g. {\"type\": \"ping\"}")
+                Accessible.name: qsTr("Test frame to send")
+                Layout.fillWidth: true
+            }
+            Button {
+                text: qsTr("Send…")
+                enabled: rawFrame.text.trim().length > 0
+                onClicked: confirmRaw.open()
+            }
+        }
+        Text {
+            visible: panel.toolResult.length > 0
+            text: panel.toolResult
+            color: Theme.text
+            font.pixelSize: Theme.baseFontSize
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            Layout.fillWidth: true
+        }
         Text {
             visible: panel.rendererSummary.length > 0
             text: qsTr("Renderer: %1").arg(panel.rendererSummary)

@@ -53,7 +53,7 @@ Rectangle {
                                  Theme.span(to.getTime() - from.getTime())];
                 const loaded = notice.client.lastBackfillCount;
                 if (loaded >= 0)
-                    return "↻ " + qsTr("No feed from %1 to %2 (%3): %4 alerts raised or changed meanwhile were loaded from the server.")
+                    return "↻ " + qsTr("No feed from %1 to %2 (%3): %4 alerts raised meanwhile were loaded from the server.")
                         .arg(stretch[0]).arg(stretch[1]).arg(stretch[2]).arg(loaded);
                 if (notice.client.historyState === NocClient.Loading)
                     return "↻ " + qsTr("No feed from %1 to %2 (%3): loading what was raised meanwhile…")

@@ -97,7 +97,8 @@ Item {
                 filter: unacknowledged
                 compact: true
                 fontSize: Math.round(Theme.baseFontSize * 1.15)
-                placeholder: wall.client.historyState === NocClient.Loaded ? qsTr("All quiet: nothing unacknowledged.")
+                placeholder: wall.client.state === NocClient.Connected && wall.client.historyState === NocClient.Loaded
+                             ? qsTr("All quiet: nothing unacknowledged.")
                              : wall.client.historyState === NocClient.Unavailable ? qsTr("Live feed only: the server's alert history is unavailable.")
                              : wall.client.state === NocClient.Connected ? qsTr("Loading the server's open alerts…")
                              : qsTr("Waiting for the alert feed…")

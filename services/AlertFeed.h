@@ -30,6 +30,8 @@ public:
     // acknowledging an id the server does not know closes the socket (1011), so it may go on the wire
     // only when that source alert reached this client.
     [[nodiscard]] bool serverCanAcknowledge(const Alert &alert) const;
+    // Heard of lately (pushed or read), as far as the duplicate filter remembers.
+    [[nodiscard]] bool knows(const AlertIdentity &identity) const { return m_recentKeys.contains(identity); }
 
 Q_SIGNALS:
     void alertsReceived(const noc::AlertBatch &alerts);

@@ -9,6 +9,7 @@
 #include <QNetworkReply>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <array>
 
 namespace noc {
@@ -19,6 +20,7 @@ namespace {
 const std::array kOpenStatuses { u"NEW"_s, u"ACKNOWLEDGED"_s, u"ASSIGNED"_s, u"ESCALATED"_s };
 constexpr int kPageSize = 100;
 constexpr qint64 kRetryUnavailableMs = 15 * 60 * 1000; // a refused history is asked again rarely
+constexpr qint64 kRetryFailedMs = 60 * 1000;
 constexpr int kTransferTimeoutMs = 15000;
 } // namespace
 
@@ -49,17 +51,32 @@ bool AlertHistory::mayRetry() const
 {
     if (m_state != State::Unavailable || m_lastAttemptMs < 0)
         return true;
-    return m_clock->monotonicMs() - m_lastAttemptMs >= kRetryUnavailableMs;
+    // A server that refuses or lacks the list is asked rarely; a failed read (network, 5xx) soon.
+    const qint64 wait = m_refusedByServer ? kRetryUnavailableMs : kRetryFailedMs;
+    return m_clock->monotonicMs() - m_lastAttemptMs >= wait;
+}
+
+void AlertHistory::reset()
+{
+    cancel();
+    m_lastAttemptMs = -1;
+    m_openOnServer = 0;
+    m_loadedOpen = 0;
+    m_lastFailure.clear();
+    m_refusedByServer = false;
+    setState(State::Unknown);
 }
 
 void AlertHistory::cancel()
 {
     m_waitTimer->stop();
     m_job = Job::None;
+    m_read.clear();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
         m_reply->deleteLater();
+        m_reply = nullptr;
     }
     if (m_state == State::Loading)
         setState(State::Unknown);
@@ -70,6 +87,7 @@ void AlertHistory::loadOpen()
     if (m_job != Job::None)
         return;
     m_job = Job::LoadOpen;
+    m_read.clear();
     m_jobStartedAt = m_clock->nowUtc();
     m_openIds.clear();
     m_truncated = false;
@@ -87,6 +105,8 @@ void AlertHistory::backfill(const QDateTime &newestKnown)
     if (m_job != Job::None)
         return;
     m_job = Job::Backfill;
+    m_recovered = 0;
+    m_read.clear();
     // cdtz has whole seconds and no tie-break: keep a second of slack.
     m_backfillFrom = newestKnown.isValid() ? newestKnown.addSecs(-1) : QDateTime();
     m_page = 1;
@@ -117,6 +137,7 @@ void AlertHistory::requestPage()
     }
     ++m_calls;
     m_lastAttemptMs = m_clock->monotonicMs();
+    m_requestedAt = m_clock->nowUtc();
     qCDebug(lcSession) << "reading alert records:" << redactedUrl(url);
     m_reply = m_network->get(request);
     connect(m_reply, &QNetworkReply::finished, this, [this, reply = m_reply.data()] { onPage(reply); });
@@ -134,7 +155,11 @@ void AlertHistory::onPage(QNetworkReply *reply)
         fail({ AlertApiErrorKind::Network, 0, reply->errorString(), 0 });
         return;
     }
-    const auto result = parseAlertPage(status, body, m_clock->nowUtc());
+    // Stamped with when the read was asked for: a record is no newer than that (see AlertModel).
+    std::variant<AlertPage, AlertApiError> result = status >= 200 && status <= 299
+        ? parseAlertPage(status, body, m_requestedAt)
+        : std::variant<AlertPage, AlertApiError>(
+            parseAlertApiError(status, body, reply->rawHeader("Retry-After")));
     if (const auto *error = std::get_if<AlertApiError>(&result)) {
         // InvalidPage: alerts closed while paging shortened the list; past the end is the end (an
         // empty page below).
@@ -168,9 +193,12 @@ void AlertHistory::onPage(QNetworkReply *reply)
         if (page.hasNext && !more)
             m_truncated = true;
     }
-    const bool backfill = m_job == Job::Backfill;
-    if (!page.alerts.isEmpty())
-        Q_EMIT alertsRead(page.alerts, backfill);
+    for (Alert &alert : page.alerts) {
+        // A back-fill reads whole pages; what it recovered is what was created since the gap began.
+        if (m_job == Job::Backfill && (!m_backfillFrom.isValid() || alert.occurredAt >= m_backfillFrom))
+            ++m_recovered;
+        m_read.append(std::move(alert));
+    }
     if (more) {
         ++m_page;
         requestPage();
@@ -189,9 +217,22 @@ void AlertHistory::onPage(QNetworkReply *reply)
     finish(m_readThisJob);
 }
 
+void AlertHistory::handOver()
+{
+    // Pages come newest first, status by status: handed on oldest first, rows take their places in
+    // time order (arrival order is the model's tie-break and its eviction order).
+    AlertBatch read;
+    read.swap(m_read);
+    std::stable_sort(read.begin(), read.end(),
+                     [](const Alert &a, const Alert &b) { return a.occurredAt < b.occurredAt; });
+    if (!read.isEmpty())
+        Q_EMIT alertsRead(read, m_job == Job::Backfill);
+}
+
 void AlertHistory::finish(int alerts)
 {
     const bool backfill = m_job == Job::Backfill;
+    handOver();
     if (m_job == Job::LoadOpen) {
         m_openOnServer = m_openCountSum;
         m_loadedOpen = alerts;
@@ -199,14 +240,22 @@ void AlertHistory::finish(int alerts)
             Q_EMIT openSetComplete(m_openIds, m_jobStartedAt);
     }
     m_job = Job::None;
-    qCInfo(lcSession) << (backfill ? "back-filled" : "loaded") << alerts << "alert records";
-    setState(State::Loaded);
-    Q_EMIT finished(backfill, alerts);
+    m_lastFailure.clear();
+    qCInfo(lcSession) << (backfill ? "back-filled" : "loaded") << alerts << "alert records;" << m_recovered
+                      << "created since the gap";
+    // The state changes last, so whoever hears it sees this read's counts.
+    const bool changed = m_state != State::Loaded || !m_reason.isEmpty();
+    m_state = State::Loaded;
+    m_reason.clear();
+    Q_EMIT finished(backfill, backfill ? m_recovered : alerts);
+    if (changed)
+        Q_EMIT stateChanged();
 }
 
 void AlertHistory::fail(const AlertApiError &error)
 {
     const bool backfill = m_job == Job::Backfill;
+    handOver(); // what earlier pages read is true all the same
     m_job = Job::None;
     QString reason;
     switch (error.kind) {
@@ -227,8 +276,11 @@ void AlertHistory::fail(const AlertApiError &error)
         reason = tr("reading the alert list failed: %1").arg(error.message);
         break;
     }
-    if (m_state != State::Unavailable || m_reason != reason)
+    if (std::exchange(m_lastFailure, reason) != reason) // said once, not on every retry
         qCWarning(lcSession).noquote() << "alert history unavailable:" << reason;
+    m_refusedByServer = error.kind == AlertApiErrorKind::HistoryRefused
+        || error.kind == AlertApiErrorKind::PermissionDenied
+        || error.kind == AlertApiErrorKind::EndpointMissing;
     setState(State::Unavailable, reason);
     Q_EMIT finished(backfill, 0);
 }

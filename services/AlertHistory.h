@@ -54,6 +54,9 @@ public:
     // Whether a refused or failing history may be asked again now (rarely: a few times an hour).
     [[nodiscard]] bool mayRetry() const;
     void cancel();
+    // Another user or server: nothing known any more.
+    void reset();
+    [[nodiscard]] bool refusedByServer() const { return m_refusedByServer; }
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] QString reason() const { return m_reason; }
@@ -71,7 +74,8 @@ Q_SIGNALS:
     // A load read every open record there is (no page left unread): the ids of all open alerts the
     // user may see, as of startedAt. Alerts shown as open and missing here were closed meanwhile.
     void openSetComplete(const QStringList &openIds, const QDateTime &startedAt);
-    // A load or back-fill finished: how many alerts it read (0 when it failed).
+    // A load or back-fill finished: how many alerts it read; for a back-fill, how many were created
+    // since the gap began (0 when it failed).
     void finished(bool backfill, int alerts);
     // The server refused the access token (401): the session should renew it.
     void tokenRejected();
@@ -86,6 +90,7 @@ private:
 
     void requestPage();
     void onPage(QNetworkReply *reply);
+    void handOver();
     void finish(int alerts);
     void fail(const AlertApiError &error);
     void setState(State state, const QString &reason = {});
@@ -107,6 +112,11 @@ private:
     QDateTime m_backfillFrom;
     QDateTime m_jobStartedAt;
     QStringList m_openIds;
+    AlertBatch m_read; // this job's records, handed on at its end
+    int m_recovered = 0;
+    QDateTime m_requestedAt;
+    QString m_lastFailure;
+    bool m_refusedByServer = false;
     bool m_truncated = false;
     QPointer<QNetworkReply> m_reply;
     std::unique_ptr<Timer> m_waitTimer; // honours a 429's Retry-After

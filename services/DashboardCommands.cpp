@@ -36,7 +36,10 @@ DashboardCommands::DashboardCommands(WebSocketChannel *dashboard, SubscriptionSe
 
 DashboardCommands::~DashboardCommands()
 {
-    m_dashboard->setHeartbeatScheduler({});
+    // The channel may be gone already (siblings under one parent die in creation order); if it is
+    // not, it must not call back into this object.
+    if (m_dashboard)
+        m_dashboard->setHeartbeatScheduler({});
 }
 
 void DashboardCommands::setOutboxFile(const QString &path)

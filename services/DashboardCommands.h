@@ -2,9 +2,11 @@
 #pragma once
 
 #include "ServerEvent.h"
+#include "WebSocketChannel.h"
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 #include <memory>
@@ -15,7 +17,6 @@ class AckOutbox;
 class Clock;
 class CommandPacer;
 class SubscriptionSet;
-class WebSocketChannel;
 
 // Everything this client says on the dashboard socket, and what becomes of it: heartbeats, the
 // subscription set, acknowledgements (durable outbox, a window in flight, poison after repeated 1011
@@ -72,7 +73,7 @@ private:
     void releaseQueued();
     void failAck(const QString &alertId, const QString &reason);
 
-    WebSocketChannel *m_dashboard;
+    QPointer<WebSocketChannel> m_dashboard;
     SubscriptionSet *m_subscriptions;
     const Clock *m_clock;
     std::unique_ptr<CommandPacer> m_pacer;

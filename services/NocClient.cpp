@@ -4,6 +4,7 @@
 #include "AlertFeed.h"
 #include "AlertHistory.h"
 #include "AuthClient.h"
+#include "ClientCommands.h"
 #include "Clock.h"
 #include "CloseClassification.h"
 #include "CredentialStore.h"
@@ -20,6 +21,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslCertificate>
+
+#include <algorithm>
 
 namespace noc {
 
@@ -85,7 +88,14 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     }
     connect(m_feed, &AlertFeed::alertsReceived, this, &NocClient::alertsReceived);
     connect(m_history, &AlertHistory::stateChanged, this, &NocClient::historyChanged);
-    connect(m_history, &AlertHistory::alertsRead, this, [this](const AlertBatch &alerts, bool) {
+    connect(m_history, &AlertHistory::alertsRead, this, [this](const AlertBatch &alerts, bool backfill) {
+        if (backfill) {
+            // What the gap hid: records this client had never heard of.
+            m_backfillNew
+                = static_cast<int>(std::count_if(alerts.cbegin(), alerts.cend(), [this](const Alert &a) {
+                      return !m_feed->knows(a.identity());
+                  }));
+        }
         for (const Alert &alert : alerts) {
             if (alert.occurredAt.isValid()
                 && (!m_newestServerTime.isValid() || alert.occurredAt > m_newestServerTime))
@@ -95,25 +105,42 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     });
     connect(m_history, &AlertHistory::openSetComplete, this, &NocClient::openAlertsRead);
     connect(m_history, &AlertHistory::finished, this, [this](bool backfill, int alerts) {
+        Q_UNUSED(alerts);
         if (backfill)
-            m_lastBackfillCount = m_history->state() == AlertHistory::State::Loaded ? alerts : -1;
+            m_lastBackfillCount
+                = m_history->state() == AlertHistory::State::Loaded ? std::exchange(m_backfillNew, 0) : -1;
         if (!backfill && m_history->state() == AlertHistory::State::Loaded)
             m_lastReconcileMs = m_clock->monotonicMs();
         Q_EMIT historyChanged();
-        if (m_state != ConnectionState::Connected || m_history->state() != AlertHistory::State::Loaded)
+        if (m_state != ConnectionState::Connected)
             return;
+        if (m_backfillPending) { // a gap ended while this read ran
+            readHistory(false);
+            return;
+        }
+        if (m_history->state() != AlertHistory::State::Loaded) {
+            // A failed read (network, 5xx, token) is tried again soon; a refusal waits for a reconnect.
+            if (!m_history->refusedByServer())
+                m_reconcileTimer->start(60 * 1000);
+            return;
+        }
         if (std::exchange(m_reconcileAfterBackfill, false))
             reconcileSoon();
         else if (!m_reconcileTimer->isActive())
             m_reconcileTimer->start(qint64(m_settings.reconcileSeconds) * 1000);
     });
     m_reconcileTimer->onTimeout = [this] {
-        if (m_state == ConnectionState::Connected && !m_history->isBusy()
-            && m_history->state() == AlertHistory::State::Loaded) {
+        if (m_state == ConnectionState::Connected && !m_history->isBusy() && m_history->mayRetry()
+            && (m_history->state() == AlertHistory::State::Loaded || !m_history->refusedByServer())) {
             m_history->setAccessToken(m_tokens.access);
             m_history->loadOpen();
         }
     };
+    // The list refused the access token (401): renew it in the background; the retry uses the new one.
+    connect(m_history, &AlertHistory::tokenRejected, this, [this] {
+        if (m_state == ConnectionState::Connected && !m_auth->isBusy() && !m_tokens.refresh.isEmpty())
+            beginRefresh(true);
+    });
     connect(m_subscriptions, &SubscriptionSet::changed, this, &NocClient::subscriptionsChanged);
     connect(m_subscriptions, &SubscriptionSet::statusChanged, this, [this](const QString &clientId) {
         if (m_subscriptions->status(clientId) == SubscriptionSet::Status::Confirmed)
@@ -185,8 +212,9 @@ void NocClient::applySettings(const ClientSettings &settings)
     m_dashboard->setSslConfiguration(m_sslConfiguration, settings.insecureTls);
     m_presence->setSslConfiguration(m_sslConfiguration, settings.insecureTls);
     m_auth->setProfile(currentProfile());
-    // A preset names clients to follow: it seeds an empty set, it never overrides the operator's.
-    if (m_subscriptions->size() == 0)
+    // A preset names clients to follow: it seeds the set once, before the state folder says what the
+    // operator chose (SubscriptionSet::setStateFile), and never overrides it later.
+    if (!std::exchange(m_subscriptionsSeeded, true) && m_subscriptions->size() == 0)
         m_subscriptions->replace(settings.subscriptions);
     Q_EMIT profileChanged();
 }
@@ -452,6 +480,7 @@ void NocClient::advanceServerAfterFailure()
     m_failuresOnServer = 0;
     m_serverIndex = (m_serverIndex + 1) % m_settings.servers.size();
     m_tokens.access.clear();
+    m_history->reset(); // another server: its records, its refusals
     m_auth->setProfile(currentProfile());
     qCInfo(lcSession) << "failing over to" << redactedUrl(currentServerUrl());
     Q_EMIT profileChanged();
@@ -480,6 +509,7 @@ void NocClient::probePreferredServer()
         m_serverIndex = 0;
         m_failuresOnServer = 0;
         m_tokens.access.clear();
+        m_history->reset();
         m_auth->setProfile(currentProfile());
         Q_EMIT profileChanged();
         dispatch(Event::PreferredServerBack);
@@ -594,6 +624,11 @@ void NocClient::stop()
     }
     dispatch(Event::Stop, tr("Disconnected"));
     m_commands->onStopped();
+    // What the list read belongs to this session: the next one reads again.
+    m_history->reset();
+    m_reconcileTimer->stop();
+    m_backfillPending = false;
+    m_reconcileAfterBackfill = false;
 }
 
 void NocClient::signIn(const QString &username, const QString &password, bool rememberPassword)
@@ -729,18 +764,21 @@ void NocClient::readHistory(bool afterGap)
 {
     if (afterGap) {
         m_lastBackfillCount = -1;
+        m_backfillPending = true;
         Q_EMIT historyChanged();
     }
     if (m_history->isBusy())
-        return;
+        return; // the back-fill follows when the running read ends
     // Refused or absent on this server: asked again rarely, never on every reconnect (current servers
     // close every socket whenever anyone acts on an alert).
-    if (m_history->state() == AlertHistory::State::Unavailable && !m_history->mayRetry())
+    if (m_history->state() == AlertHistory::State::Unavailable && !m_history->mayRetry()) {
+        m_backfillPending = false;
         return;
+    }
     m_history->setProfile(currentProfile());
     m_history->setSslConfiguration(m_sslConfiguration, m_settings.insecureTls);
     m_history->setAccessToken(m_tokens.access);
-    if (afterGap && m_history->state() == AlertHistory::State::Loaded) {
+    if (std::exchange(m_backfillPending, false) && m_history->state() == AlertHistory::State::Loaded) {
         // From the newest alert the server told us of, or the gap's start if older: what came meanwhile.
         QDateTime from = m_lastGapFrom;
         if (m_newestServerTime.isValid() && m_newestServerTime < from)
@@ -860,7 +898,51 @@ void NocClient::onPresenceEvent(ServerEvent &&event)
         Q_EMIT userStatusReceived(*status);
     } else if (auto *alert = std::get_if<AlertEvent>(&event)) {
         m_feed->add(std::move(alert->alert));
+    } else if (std::holds_alternative<PongEvent>(event) && m_pingSentMs >= 0) {
+        Q_EMIT pongReceived(static_cast<int>(m_clock->monotonicMs() - std::exchange(m_pingSentMs, -1)));
+    } else if (const auto *stats = std::get_if<StatsEvent>(&event)) {
+        QVariantMap fields;
+        if (stats->uptimeSeconds)
+            fields.insert(u"uptime_seconds"_s, *stats->uptimeSeconds);
+        if (stats->messageCount)
+            fields.insert(u"message_count"_s, *stats->messageCount);
+        if (stats->lastHeartbeatAgoSeconds)
+            fields.insert(u"last_heartbeat_ago"_s, *stats->lastHeartbeatAgoSeconds);
+        if (!stats->userType.isEmpty())
+            fields.insert(u"user_type"_s, stats->userType);
+        Q_EMIT statsReceived(fields);
     }
+}
+
+void NocClient::reconnectNow()
+{
+    if (m_state == ConnectionState::LoggedOut || m_state == ConnectionState::Failed
+        || m_state == ConnectionState::Backoff) {
+        retryNow();
+        return;
+    }
+    qCInfo(lcSession) << "reconnecting at the operator's request";
+    stop();
+    start();
+}
+
+bool NocClient::ping()
+{
+    if (m_presence->state() != WebSocketChannel::State::Open || !m_presence->sendFrame(commands::ping()))
+        return false;
+    m_pingSentMs = m_clock->monotonicMs();
+    return true;
+}
+
+bool NocClient::requestStats()
+{
+    return m_presence->state() == WebSocketChannel::State::Open
+        && m_presence->sendFrame(commands::getStats());
+}
+
+bool NocClient::sendRawFrame(const QString &json)
+{
+    return m_state == ConnectionState::Connected && m_commands->sendRaw(json.toUtf8());
 }
 
 void NocClient::onDashboardClosed(const ChannelClose &close)
@@ -872,8 +954,10 @@ void NocClient::onDashboardClosed(const ChannelClose &close)
     // In-flight acks settle before the state machine sees the close (a 1011 makes them suspects).
     const bool oursInFlight = m_commands->onClosed(close.closeCode == 1011);
     // Current servers close every dashboard socket of the tenant whenever anyone acts on an alert:
-    // a 1011 we did not cause is news that statuses changed.
-    if (close.closeCode == 1011 && !oursInFlight)
+    // a 1011 is news that statuses changed, even with acks of ours in flight (an unknown id closes
+    // too, but the socket's own acknowledge_alert emits nothing); reconcileSoon bounds the cost.
+    Q_UNUSED(oursInFlight);
+    if (close.closeCode == 1011)
         m_reconcileAfterBackfill = true;
     m_reconcileTimer->stop();
     const CloseVerdict verdict = classifyDashboardClose(close);

@@ -187,6 +187,16 @@ public:
     Q_INVOKABLE void subscribe(const QString &clientId);
     Q_INVOKABLE void unsubscribe(const QString &clientId);
     Q_INVOKABLE void requestMetrics(const QString &clientId);
+    // Developer tools (Diagnostics): what the SDK's test page offers, on the real session.
+    // Drops the sockets and signs in again with what the session has (a refresh token or the password).
+    Q_INVOKABLE void reconnectNow();
+    // A presence ping; pongReceived says the round trip. False when presence is not open.
+    Q_INVOKABLE bool ping();
+    // The presence channel's own statistics (statsReceived). False when presence is not open.
+    Q_INVOKABLE bool requestStats();
+    // Sends a JSON object typed by the operator on the dashboard socket, through the pacer like every
+    // frame. False when it is not a JSON object or there is no live socket.
+    Q_INVOKABLE bool sendRawFrame(const QString &json);
 
 Q_SIGNALS:
     void stateChanged();
@@ -217,6 +227,9 @@ Q_SIGNALS:
     void subscriptionFailed(const QString &clientId, const QString &reason);
     void userStatusReceived(const noc::UserStatusEvent &status);
     void metricsReceived(const QString &clientId, const QVariantMap &metrics);
+    void pongReceived(int roundTripMs);
+    // uptime_seconds, message_count, last_heartbeat_ago, user_type (those the server sent).
+    void statsReceived(const QVariantMap &stats);
     void serverErrorReceived(const QString &message);
     // A well-formed frame of a type this client does not know, kept for the diagnostics and details views.
     void unknownEventReceived(const noc::UnknownEvent &event);
@@ -293,7 +306,10 @@ private:
     int m_feedGaps = 0;
     int m_lastBackfillCount = -1;
     int m_gapsSeenByHistory = 0;
-    bool m_reconcileAfterBackfill = false; // a 1011 we did not cause: someone acted on an alert
+    bool m_reconcileAfterBackfill = false; // a 1011: someone acted on an alert
+    bool m_backfillPending = false; // a gap ended; back-fill when the history is free
+    int m_backfillNew = 0;
+    bool m_subscriptionsSeeded = false;
     qint64 m_lastReconcileMs = -1;
     QDateTime m_newestServerTime; // the newest creation time the server told us of
     QSslConfiguration m_sslConfiguration;
@@ -309,6 +325,7 @@ private:
     int m_failuresOnServer = 0;
     int m_reconnects = 0;
     int m_presenceAttempt = 0;
+    qint64 m_pingSentMs = -1;
     bool m_needsCredentials = false;
 
     // State

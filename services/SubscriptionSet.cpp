@@ -24,18 +24,15 @@ void SubscriptionSet::load()
     if (m_path.isEmpty())
         return;
     const auto document = state::readJson(m_path);
-    if (!document || !document->isObject())
+    if (!document || !document->isObject()) {
+        save(); // the first run here: what the set holds (a preset's seed) becomes the operator's
         return;
-    bool grew = false;
-    for (const QJsonValue &value : document->object().value("clients"_L1).toArray()) {
-        const QString id = value.toString();
-        if (!id.isEmpty() && indexOf(id) < 0) {
-            m_entries.append(Entry { id, Status::Waiting, {} });
-            grew = true;
-        }
     }
-    if (grew)
-        Q_EMIT changed();
+    // What the operator chose last time wins over a seed: removed clients stay removed.
+    QStringList ids;
+    for (const QJsonValue &value : document->object().value("clients"_L1).toArray())
+        ids.append(value.toString());
+    replace(ids);
 }
 
 void SubscriptionSet::save() const

@@ -27,8 +27,8 @@ public:
 
     explicit SubscriptionSet(QObject *parent = nullptr);
 
-    // Where the set lives between runs; reads it (merged into what is here) and writes every change.
-    // Empty: memory only.
+    // Where the set lives between runs; reads it (it replaces what is here: a preset's seed) and writes
+    // every change. A missing file is written with what is here. Empty: memory only.
     void setStateFile(const QString &path);
     [[nodiscard]] QString stateFile() const { return m_path; }
 

@@ -363,6 +363,74 @@
         <source>Renderer: %1</source>
         <translation>Darstellung: %1</translation>
     </message>
+    <message>
+        <source>Pong after %1 ms</source>
+        <translation>Pong nach %1 ms</translation>
+    </message>
+    <message>
+        <source>Server stats: %1</source>
+        <translation>Serverstatistik: %1</translation>
+    </message>
+    <message>
+        <source>Metrics of %1: %2</source>
+        <translation>Metriken von %1: %2</translation>
+    </message>
+    <message>
+        <source>Server error: %1</source>
+        <translation>Serverfehler: %1</translation>
+    </message>
+    <message>
+        <source>Send this frame to the server?</source>
+        <translation>Diesen Frame an den Server senden?</translation>
+    </message>
+    <message>
+        <source>Frame sent</source>
+        <translation>Frame gesendet</translation>
+    </message>
+    <message>
+        <source>Not sent: not a JSON object, or no live connection</source>
+        <translation>Nicht gesendet: kein JSON-Objekt oder keine Live-Verbindung</translation>
+    </message>
+    <message>
+        <source>Reconnect now</source>
+        <translation>Jetzt neu verbinden</translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <source>Presence is not connected</source>
+        <translation>Presence ist nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Server stats</source>
+        <translation>Serverstatistik</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Kunden-ID</translation>
+    </message>
+    <message>
+        <source>Client id for metrics</source>
+        <translation>Kunden-ID für Metriken</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Test frame, e.g. {&quot;type&quot;: &quot;ping&quot;}</source>
+        <translation>Test-Frame, z. B. {"type": "ping"}</translation>
+    </message>
+    <message>
+        <source>Test frame to send</source>
+        <translation>Zu sendender Test-Frame</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>Senden…</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -434,12 +502,12 @@
         <translation>Verstanden</translation>
     </message>
     <message>
-        <source>No feed from %1 to %2 (%3): %4 alerts raised or changed meanwhile were loaded from the server.</source>
-        <translation>Keine Daten von %1 bis %2 (%3): %4 in der Zwischenzeit ausgelöste oder geänderte Alarme wurden vom Server geladen.</translation>
-    </message>
-    <message>
         <source>No feed from %1 to %2 (%3): loading what was raised meanwhile…</source>
         <translation>Keine Daten von %1 bis %2 (%3): Lade, was in der Zwischenzeit ausgelöst wurde…</translation>
+    </message>
+    <message>
+        <source>No feed from %1 to %2 (%3): %4 alerts raised meanwhile were loaded from the server.</source>
+        <translation>Keine Daten von %1 bis %2 (%3): %4 in der Zwischenzeit ausgelöste Alarme wurden vom Server geladen.</translation>
     </message>
 </context>
 <context>

@@ -55,7 +55,9 @@ std::unique_ptr<noc::NocClient> makeClient(const CtlOptions &o, bool neverGiveUp
     // from a dashboard started meanwhile.
     client->setStateDirectory(o.stateDirectory, o.command == "ack"_L1 || o.command == "status"_L1);
     client->setCredentials(o.settings.username, o.password);
-    if (!o.settings.subscriptions.isEmpty() && o.command == "watch"_L1)
+    // --client names the set for this watch (and saves it, as the set always is); without it, the set
+    // the state folder holds stays as the operator left it.
+    if (o.clientsFromCommandLine && o.command == "watch"_L1)
         client->setSubscriptions(o.settings.subscriptions);
     return client;
 }

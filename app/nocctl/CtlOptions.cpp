@@ -69,8 +69,10 @@ ParsedCtlOptions parseCtlOptions(const QCoreApplication &app)
         return usage(error);
     o.serversFromCommandLine = connection.serversGiven(parser);
     o.settings.rememberPassword = parser.isSet(remember);
-    if (const QStringList clients = connection.clients(parser); !clients.isEmpty())
+    if (const QStringList clients = connection.clients(parser); !clients.isEmpty()) {
         o.settings.subscriptions = clients;
+        o.clientsFromCommandLine = true;
+    }
     o.json = parser.isSet(json);
     o.stateTable = parser.isSet(stateTable);
     bool ok = false;

@@ -22,6 +22,7 @@ struct CtlOptions
     int timeoutSeconds = 60;
     QString stateDirectory;
     bool serversFromCommandLine = false;
+    bool clientsFromCommandLine = false;
 };
 
 struct ParsedCtlOptions

@@ -36,6 +36,14 @@ EventPrinter::EventPrinter(noc::NocClient *client, bool json, QObject *parent)
     });
     connect(client, &noc::NocClient::alertsReceived, this, [this](const noc::AlertBatch &alerts) {
         for (const noc::Alert &a : alerts) {
+            // The records are read again now and then (colleagues' actions): a record already printed
+            // is printed again only when its status moved.
+            if (a.backfilled) {
+                const auto printed = m_printedStatus.constFind(a.id);
+                if (printed != m_printedStatus.constEnd() && *printed == a.status)
+                    continue;
+                m_printedStatus.insert(a.id, a.status);
+            }
             QJsonObject o { { "event"_L1, u"alert"_s },
                             { "kind"_L1, noc::alertKindName(a.kind) },
                             { "id"_L1, a.id },
@@ -124,23 +132,30 @@ EventPrinter::EventPrinter(noc::NocClient *client, bool json, QObject *parent)
         const auto state = m_client->historyState();
         if (state == m_lastHistoryState && m_client->lastBackfillCount() == m_lastBackfillCount)
             return;
+        const bool sameReason = m_client->historyReason() == m_lastHistoryReason;
         m_lastHistoryState = state;
         if (state == noc::NocClient::HistoryState::Unavailable) {
+            if (sameReason)
+                return; // said once: retries that fail alike are not news
+            m_lastHistoryReason = m_client->historyReason();
             emitLine({ { "event"_L1, u"history_unavailable"_s }, { "reason"_L1, m_client->historyReason() } },
                      u"live feed only: the server's alert history is unavailable (%1)"_s.arg(
                          m_client->historyReason()));
         } else if (state == noc::NocClient::HistoryState::Loaded && m_client->lastBackfillCount() >= 0
                    && m_client->lastBackfillCount() != m_lastBackfillCount) {
             emitLine({ { "event"_L1, u"backfill"_s }, { "alerts"_L1, m_client->lastBackfillCount() } },
-                     u"%1 alerts raised or changed during the gap were loaded"_s.arg(
-                         m_client->lastBackfillCount()));
-        } else if (state == noc::NocClient::HistoryState::Loaded) {
+                     u"%1 alerts raised during the gap were loaded"_s.arg(m_client->lastBackfillCount()));
+        } else if (state == noc::NocClient::HistoryState::Loaded
+                   && (m_client->openOnServer() != m_lastOpenOnServer || !m_lastHistoryReason.isEmpty())) {
+            m_lastOpenOnServer = m_client->openOnServer();
             emitLine({ { "event"_L1, u"history_loaded"_s },
                        { "open_on_server"_L1, m_client->openOnServer() },
                        { "loaded"_L1, m_client->loadedOpen() } },
                      u"%1 of %2 open alerts loaded from the server"_s.arg(m_client->loadedOpen())
                          .arg(m_client->openOnServer()));
         }
+        if (state == noc::NocClient::HistoryState::Loaded)
+            m_lastHistoryReason.clear();
         m_lastBackfillCount = m_client->lastBackfillCount();
     });
     connect(client, &noc::NocClient::staleChanged, this, [this] {

@@ -3,6 +3,7 @@
 
 #include "NocClient.h"
 
+#include <QHash>
 #include <QObject>
 
 namespace noc {
@@ -24,4 +25,7 @@ private:
     bool m_json;
     noc::NocClient::HistoryState m_lastHistoryState = noc::NocClient::HistoryState::Unknown;
     int m_lastBackfillCount = -1;
+    QString m_lastHistoryReason;
+    int m_lastOpenOnServer = -1;
+    QHash<QString, noc::AlertStatus> m_printedStatus;
 };

@@ -99,6 +99,52 @@ private Q_SLOTS:
         QVERIFY(!frames.toText().contains(u"while hidden"_s));
         client.stop();
     }
+
+    void developerToolsTalkToTheServer()
+    {
+        noc::sim::Simulator sim;
+        QVERIFY(sim.listen());
+        noc::NocClient client;
+        client.setCredentialStore(nullptr);
+        noc::ServerProfile profile;
+        profile.baseUrl = sim.httpUrl();
+        client.setProfile(profile);
+        client.setCredentials(u"operator"_s, u"operator"_s);
+        QVERIFY(!client.ping()); // nothing open yet
+        client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), noc::NocClient::ConnectionState::Connected, 10000);
+        const auto presenceOpen
+            = [&client] { return client.channelHealth().at(1).state == noc::ChannelHealth::State::Open; };
+        QTRY_VERIFY_WITH_TIMEOUT(presenceOpen(), 5000);
+        QSignalSpy pong(&client, &noc::NocClient::pongReceived);
+        QVERIFY(client.ping());
+        QTRY_COMPARE_WITH_TIMEOUT(pong.count(), 1, 5000);
+        QVERIFY(pong.at(0).at(0).toInt() >= 0);
+        QCOMPARE(sim.framesReceivedByType().value(u"ping"_s), 1);
+
+        QSignalSpy stats(&client, &noc::NocClient::statsReceived);
+        QVERIFY(client.requestStats());
+        QTRY_COMPARE_WITH_TIMEOUT(stats.count(), 1, 5000);
+        QVERIFY(stats.at(0).at(0).toMap().contains(u"message_count"_s));
+
+        // A raw test frame goes through the pacer to the dashboard socket; the server answers it.
+        QSignalSpy metrics(&client, &noc::NocClient::metricsReceived);
+        QVERIFY(client.sendRawFrame(uR"({"type": "request_metrics", "client_id": "acme"})"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(metrics.count(), 1, 5000);
+        QCOMPARE(metrics.at(0).at(0).toString(), u"acme"_s);
+        QVERIFY(!client.sendRawFrame(u"[1, 2]"_s)); // not an object: the server would close with 1011
+        QVERIFY(!client.sendRawFrame(u"not json"_s));
+
+        // Reconnect now: the sockets go, the session signs in again and is live.
+        QSignalSpy states(&client, &noc::NocClient::stateChanged);
+        const int opened = sim.framesReceivedByType().value(u"subscribe_client"_s);
+        client.setSubscriptions({ u"acme"_s });
+        client.reconnectNow();
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), noc::NocClient::ConnectionState::Connected, 10000);
+        QVERIFY(states.count() >= 2);
+        QTRY_VERIFY_WITH_TIMEOUT(sim.framesReceivedByType().value(u"subscribe_client"_s) > opened, 5000);
+        client.stop();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestUiLive)

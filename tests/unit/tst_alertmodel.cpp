@@ -300,10 +300,27 @@ private Q_SLOTS:
         // heard after t may simply be newer than the read.
         const QDateTime t = makeAlert(4).receivedAt; // alert 4 arrived at t, so not before it
         f.model.applyOpenSet({ u"1"_s }, t);
+        // Missed once may be an alert that moved between two statuses while they were read.
+        QCOMPARE(f.model.get(u"alert:2"_s).value(u"statusName"_s).toString(), u"assigned"_s);
+        f.model.applyOpenSet({ u"1"_s }, t);
         QCOMPARE(f.model.get(u"alert:2"_s).value(u"statusName"_s).toString(), u"resolved"_s);
         QCOMPARE(f.model.get(u"alert:4"_s).value(u"open"_s).toBool(), true);
         QCOMPARE(f.model.get(u"alert:1"_s).value(u"statusName"_s).toString(), u"escalated"_s);
         QCOMPARE(f.model.unacknowledgedCount(), 1); // alert 4
+
+        // A record read before a status change heard later is older news: it does not undo it.
+        f.model.applyStatus(u"1"_s, noc::AlertStatus::Resolved, t.addSecs(60));
+        Alert stale = makeAlert(1);
+        stale.status = noc::AlertStatus::New;
+        stale.backfilled = true;
+        stale.receivedAt = t.addSecs(30); // the read was asked for before the change
+        const int rateBefore = f.model.receivedLastMinute();
+        const qint64 totalBefore = f.model.totalReceived();
+        f.add({ stale });
+        QCOMPARE(f.model.get(u"alert:1"_s).value(u"statusName"_s).toString(), u"resolved"_s);
+        // Records read again are not news: the rate counts what was raised.
+        QCOMPARE(f.model.receivedLastMinute(), rateBefore);
+        QCOMPARE(f.model.totalReceived(), totalBefore);
     }
 
     void retentionEvictsOldestBeyondTheCap()

@@ -40,7 +40,7 @@ class TestEngineParts : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void subscriptionSetPersistsAndMergesWhatIsOnDisk()
+    void subscriptionSetPersistsAndTheOperatorsChoiceWins()
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(u"subscriptions.json"_s);
@@ -57,15 +57,25 @@ private Q_SLOTS:
             set.replace({ u"acme"_s, u"globex"_s }); // the same: nothing to say
             QCOMPARE(changed.count(), 2);
         }
+        // A preset's seed is replaced by what the operator chose last time.
         SubscriptionSet next;
         next.add(u"hooli"_s);
         next.setStateFile(file);
-        QCOMPARE(next.ids(), QStringList({ u"hooli"_s, u"acme"_s, u"globex"_s }));
+        QCOMPARE(next.ids(), QStringList({ u"acme"_s, u"globex"_s }));
         QVERIFY(next.remove(u"acme"_s));
         QVERIFY(!next.remove(u"acme"_s));
         SubscriptionSet third;
+        third.add(u"acme"_s); // the seed again: removed stays removed
         third.setStateFile(file);
-        QCOMPARE(third.ids(), QStringList({ u"hooli"_s, u"globex"_s }));
+        QCOMPARE(third.ids(), QStringList({ u"globex"_s }));
+        // The first run in a folder keeps the seed and writes it.
+        QTemporaryDir fresh;
+        SubscriptionSet seeded;
+        seeded.add(u"initech"_s);
+        seeded.setStateFile(fresh.filePath(u"subscriptions.json"_s));
+        SubscriptionSet reader;
+        reader.setStateFile(fresh.filePath(u"subscriptions.json"_s));
+        QCOMPARE(reader.ids(), QStringList({ u"initech"_s }));
     }
 
     void subscriptionStatusFollowsTheServersAnswersInOrder()
