@@ -2,6 +2,7 @@
 #include "AckOutbox.h"
 
 #include "LoggingCategories.h"
+#include "StateFileLock.h"
 #include "StateFiles.h"
 
 #include <QCoreApplication>
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLockFile>
 
 namespace noc {
 
@@ -21,40 +21,21 @@ AckOutbox::~AckOutbox() = default;
 
 bool AckOutbox::isPersistent() const
 {
-    return m_lock && m_lock->isLocked();
+    return m_lock && m_lock->isHeld();
+}
+
+QString AckOutbox::sharedNote() const
+{
+    return m_lock ? m_lock->sharedNote() : QString();
 }
 
 bool AckOutbox::tryLock()
 {
     if (!m_lock) {
-        state::ensureDirectoryFor(m_filePath);
-        m_lock = std::make_unique<QLockFile>(m_filePath + u".lock"_s);
-        // Held for the life of the process: stale only when its owner is gone, never by age.
-        m_lock->setStaleLockTime(0);
+        m_lock = std::make_unique<StateFileLock>(
+            m_filePath, QCoreApplication::translate("AckOutbox", "the acknowledgement outbox"));
     }
-    if (m_lock->isLocked() || m_lock->tryLock(0)) {
-        m_sharedNote.clear();
-        return true;
-    }
-    qint64 pid = 0;
-    QString host;
-    QString application;
-    m_lock->getLockInfo(&pid, &host, &application);
-    // The lock file is named: a lock left on a shared home directory by a machine that died is
-    // never stale to this one, and a person has to remove it.
-    m_sharedNote = m_lock->error() == QLockFile::LockFailedError
-        ? QCoreApplication::translate("AckOutbox",
-                                      "the acknowledgement outbox is in use by %1 (pid %2 on %3, lock %4): "
-                                      "acknowledgements queued here are kept in memory only, and sent "
-                                      "while this program runs")
-              .arg(application.isEmpty() ? QCoreApplication::translate("AckOutbox", "another program")
-                                         : application,
-                   QString::number(pid), host.isEmpty() ? u"?"_s : host, m_lock->fileName())
-        : QCoreApplication::translate("AckOutbox",
-                                      "the acknowledgement outbox %1 cannot be locked: acknowledgements "
-                                      "queued here are kept in memory only")
-              .arg(m_filePath);
-    return false;
+    return m_lock->tryTake();
 }
 
 bool AckOutbox::load()
@@ -63,7 +44,7 @@ bool AckOutbox::load()
     if (m_filePath.isEmpty())
         return true;
     if (!tryLock()) {
-        qCWarning(lcSession) << m_sharedNote;
+        qCWarning(lcSession) << sharedNote();
         return true;
     }
     const auto document = state::readJson(m_filePath, &m_lastError);

@@ -9,9 +9,10 @@
 #include <memory>
 
 class QJsonDocument;
-class QLockFile;
 
 namespace noc {
+
+class StateFileLock;
 
 // Acknowledgements the operator asked for and the server has not confirmed yet. Written to disk
 // (atomically) on every change, so a crash, a restart or a long outage loses none: they go out when
@@ -44,7 +45,7 @@ public:
     // join this outbox (returned, newly queued ids) and everything is written from now on.
     QStringList retake();
     // Why not, when another process holds the file: for the operator, empty otherwise.
-    [[nodiscard]] QString sharedNote() const { return m_sharedNote; }
+    [[nodiscard]] QString sharedNote() const;
 
     // False when the id is already queued.
     bool add(const QString &alertId, const QDateTime &now);
@@ -80,11 +81,10 @@ private:
     QString m_filePath;
     // Held from load() until destruction: two processes rewriting one file would drop each other's
     // acknowledgements.
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<StateFileLock> m_lock;
     QList<Entry> m_entries;
     QString m_lastError;
     int m_writes = 0;
-    QString m_sharedNote;
 };
 
 } // namespace noc

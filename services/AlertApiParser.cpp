@@ -69,6 +69,46 @@ std::variant<AlertPage, AlertApiError> parseAlertPage(int httpStatus, const QByt
     return page;
 }
 
+std::variant<ActionAnswer, AlertApiError> parseActionAnswer(int httpStatus, const QByteArray &body,
+                                                            const QByteArray &retryAfter)
+{
+    if (httpStatus < 200 || httpStatus > 299)
+        return parseAlertApiError(httpStatus, body, retryAfter);
+    // The HTTP answer decides; a 2xx whose body says little is still a success.
+    ActionAnswer answer;
+    const QJsonObject data = QJsonDocument::fromJson(body).object().value("data"_L1).toObject();
+    if (const auto processed = json::integer(data, "processed"_L1))
+        answer.processed = static_cast<int>(*processed);
+    answer.assignedTo = json::text(data, "assigned_to"_L1);
+    return answer;
+}
+
+std::variant<AlertRecordDetail, AlertApiError> parseAlertDetail(int httpStatus, const QByteArray &body,
+                                                                const QDateTime &receivedAt,
+                                                                const QByteArray &retryAfter)
+{
+    if (httpStatus < 200 || httpStatus > 299)
+        return parseAlertApiError(httpStatus, body, retryAfter);
+    const QJsonValue data = QJsonDocument::fromJson(body).object().value("data"_L1);
+    std::optional<Alert> alert = readItem(data, receivedAt);
+    if (!alert)
+        return AlertApiError { AlertApiErrorKind::Unreadable, httpStatus, u"not an alert record"_s, 0 };
+    const QJsonObject o = data.toObject();
+    AlertRecordDetail detail;
+    detail.alert = std::move(*alert);
+    detail.alert.backfilled = false;
+    detail.acknowledgedBy = json::text(o, "acknowledged_by_name"_L1);
+    detail.acknowledgedAt = json::timestamp(o, "acknowledged_at"_L1);
+    detail.assignedTo = json::text(o, "assigned_to_name"_L1);
+    detail.assignedAt = json::timestamp(o, "assigned_at"_L1);
+    detail.escalatedTo = json::text(o, "escalated_to_name"_L1);
+    detail.escalatedAt = json::timestamp(o, "escalated_at"_L1);
+    detail.resolvedBy = json::text(o, "resolved_by_name"_L1);
+    detail.resolvedAt = json::timestamp(o, "resolved_at"_L1);
+    detail.resolutionNotes = json::text(o.value("metadata"_L1).toObject(), "resolution_notes"_L1);
+    return detail;
+}
+
 AlertApiError parseAlertApiError(int httpStatus, const QByteArray &body, const QByteArray &retryAfter)
 {
     AlertApiError error;

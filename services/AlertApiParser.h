@@ -45,8 +45,36 @@ struct AlertApiError
     int retryAfterSeconds = 0;
 };
 
+// The answer to an action (POST alerts/{id}/resolve/, assign/, escalate/, bulk-action/). No answer carries
+// the updated alert.
+struct ActionAnswer
+{
+    int processed = -1; // bulk: how many ids the server counted (unknown ids are skipped uncounted)
+    QString assignedTo; // assign: the assignee's display name
+};
+
+// GET /api/noc/alerts/{id}/: the record with who acted on it and when (empty where nobody did).
+struct AlertRecordDetail
+{
+    Alert alert;
+    QString acknowledgedBy;
+    QDateTime acknowledgedAt;
+    QString assignedTo;
+    QDateTime assignedAt;
+    QString escalatedTo;
+    QDateTime escalatedAt;
+    QString resolvedBy;
+    QDateTime resolvedAt;
+    QString resolutionNotes;
+};
+
 [[nodiscard]] std::variant<AlertPage, AlertApiError> parseAlertPage(int httpStatus, const QByteArray &body,
                                                                     const QDateTime &receivedAt);
+[[nodiscard]] std::variant<ActionAnswer, AlertApiError>
+parseActionAnswer(int httpStatus, const QByteArray &body, const QByteArray &retryAfter = {});
+[[nodiscard]] std::variant<AlertRecordDetail, AlertApiError>
+parseAlertDetail(int httpStatus, const QByteArray &body, const QDateTime &receivedAt,
+                 const QByteArray &retryAfter = {});
 // Any non-2xx answer; retryAfter is the Retry-After header's text.
 [[nodiscard]] AlertApiError parseAlertApiError(int httpStatus, const QByteArray &body,
                                                const QByteArray &retryAfter = {});

@@ -21,7 +21,6 @@ const std::array kOpenStatuses { u"NEW"_s, u"ACKNOWLEDGED"_s, u"ASSIGNED"_s, u"E
 constexpr int kPageSize = 100;
 constexpr qint64 kRetryUnavailableMs = 15 * 60 * 1000; // a refused history is asked again rarely
 constexpr qint64 kRetryFailedMs = 60 * 1000;
-constexpr int kTransferTimeoutMs = 15000;
 } // namespace
 
 AlertHistory::AlertHistory(QNetworkAccessManager *network, const Clock *clock, QObject *parent)
@@ -38,13 +37,13 @@ AlertHistory::~AlertHistory()
 
 void AlertHistory::setProfile(const ServerProfile &profile)
 {
-    m_profile = profile;
+    m_endpoint.profile = profile;
 }
 
 void AlertHistory::setSslConfiguration(const QSslConfiguration &configuration, bool insecure)
 {
-    m_ssl = configuration;
-    m_insecure = insecure;
+    m_endpoint.ssl = configuration;
+    m_endpoint.insecure = insecure;
 }
 
 bool AlertHistory::mayRetry() const
@@ -118,27 +117,16 @@ void AlertHistory::backfill(const QDateTime &newestKnown)
 
 void AlertHistory::requestPage()
 {
-    QUrl url = m_profile.restUrl(u"/api/noc/alerts/"_s);
     QUrlQuery query;
     if (m_job == Job::LoadOpen)
         query.addQueryItem(u"status"_s, kOpenStatuses.at(static_cast<size_t>(m_statusIndex)));
     query.addQueryItem(u"page"_s, QString::number(m_page));
     query.addQueryItem(u"page_size"_s, QString::number(kPageSize));
-    url.setQuery(query);
-    QNetworkRequest request(url);
-    request.setRawHeader("Accept", "application/json");
-    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    request.setTransferTimeout(kTransferTimeoutMs);
-    if (url.scheme() == "https"_L1) {
-        QSslConfiguration ssl = m_ssl;
-        if (m_insecure)
-            ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
-        request.setSslConfiguration(ssl);
-    }
+    const QNetworkRequest request = m_endpoint.request(u"/api/noc/alerts/"_s, query);
     ++m_calls;
     m_lastAttemptMs = m_clock->monotonicMs();
     m_requestedAt = m_clock->nowUtc();
-    qCDebug(lcSession) << "reading alert records:" << redactedUrl(url);
+    qCDebug(lcSession) << "reading alert records:" << redactedUrl(request.url());
     m_reply = m_network->get(request);
     connect(m_reply, &QNetworkReply::finished, this, [this, reply = m_reply.data()] { onPage(reply); });
 }

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "AlertApiParser.h"
-#include "ServerProfile.h"
+#include "RestEndpoint.h"
 
 #include <QObject>
 #include <QPointer>
@@ -43,7 +43,7 @@ public:
 
     void setProfile(const ServerProfile &profile);
     void setSslConfiguration(const QSslConfiguration &configuration, bool insecure);
-    void setAccessToken(const QString &token) { m_token = token; }
+    void setAccessToken(const QString &token) { m_endpoint.accessToken = token; }
     // Pages read at most per load or back-fill (100 alerts each).
     void setPageBudget(int pages) { m_pageBudget = qMax(1, pages); }
 
@@ -97,10 +97,7 @@ private:
 
     QNetworkAccessManager *m_network;
     const Clock *m_clock;
-    ServerProfile m_profile;
-    QSslConfiguration m_ssl;
-    bool m_insecure = false;
-    QString m_token;
+    RestEndpoint m_endpoint;
     int m_pageBudget = 10;
 
     Job m_job = Job::None;

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+#include "ActionOutbox.h"
+
+#include "LoggingCategories.h"
+#include "StateFileLock.h"
+#include "StateFiles.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace noc {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonObject toJson(const AlertActionRequest &request)
+{
+    return { { "key"_L1, request.key },
+             { "action"_L1, alertActionName(request.kind) },
+             { "alert_ids"_L1, QJsonArray::fromStringList(request.alertIds) },
+             { "singly"_L1, QJsonArray::fromStringList(request.singly) },
+             { "text"_L1, request.text },
+             { "user_id"_L1, request.userId },
+             { "queued_at"_L1, request.queuedAt.toString(Qt::ISODateWithMs) } };
+}
+
+QStringList strings(const QJsonValue &value)
+{
+    QStringList out;
+    for (const QJsonValue &item : value.toArray()) {
+        if (item.isString() && !item.toString().isEmpty())
+            out.append(item.toString());
+    }
+    return out;
+}
+
+std::optional<AlertActionRequest> fromJson(const QJsonValue &value)
+{
+    const QJsonObject o = value.toObject();
+    const auto kind = alertActionFromName(o.value("action"_L1).toString());
+    AlertActionRequest request;
+    request.key = o.value("key"_L1).toString();
+    request.alertIds = strings(o.value("alert_ids"_L1));
+    if (!kind || request.key.isEmpty() || request.alertIds.isEmpty())
+        return std::nullopt;
+    request.kind = *kind;
+    request.singly = strings(o.value("singly"_L1));
+    request.text = o.value("text"_L1).toString();
+    request.userId = o.value("user_id"_L1).toInt();
+    request.queuedAt = QDateTime::fromString(o.value("queued_at"_L1).toString(), Qt::ISODateWithMs);
+    return request;
+}
+
+} // namespace
+
+ActionOutbox::ActionOutbox(QString filePath) : m_filePath(std::move(filePath)) { }
+
+ActionOutbox::~ActionOutbox() = default;
+
+bool ActionOutbox::isPersistent() const
+{
+    return m_lock && m_lock->isHeld();
+}
+
+QString ActionOutbox::sharedNote() const
+{
+    return m_lock ? m_lock->sharedNote() : QString();
+}
+
+bool ActionOutbox::load()
+{
+    m_requests.clear();
+    if (m_filePath.isEmpty())
+        return true;
+    m_lock = std::make_unique<StateFileLock>(m_filePath,
+                                             QCoreApplication::translate("AckOutbox", "the action outbox"));
+    if (!m_lock->tryTake()) {
+        qCWarning(lcSession) << m_lock->sharedNote();
+        return true;
+    }
+    QString error;
+    const auto document = state::readJson(m_filePath, &error);
+    if (document && !document->isObject()) {
+        // Keep the evidence for a person, and start empty rather than refuse to run.
+        const QString aside = m_filePath + u".unreadable"_s;
+        QFile::remove(aside);
+        QFile::rename(m_filePath, aside);
+        qCWarning(lcSession) << "action outbox unreadable, moved to" << aside;
+        return false;
+    }
+    if (!document)
+        return true;
+    for (const QJsonValue &item : document->object().value("actions"_L1).toArray()) {
+        if (auto request = fromJson(item))
+            m_requests.append(std::move(*request));
+        else
+            qCWarning(lcSession) << "action outbox: an entry without action, key or alerts was dropped";
+    }
+    return true;
+}
+
+void ActionOutbox::add(const AlertActionRequest &request)
+{
+    if (request.alertIds.isEmpty())
+        return;
+    m_requests.append(request);
+    save();
+}
+
+AlertActionRequest *ActionOutbox::find(const QString &key)
+{
+    for (AlertActionRequest &request : m_requests) {
+        if (request.key == key)
+            return &request;
+    }
+    return nullptr;
+}
+
+void ActionOutbox::settle(const QString &key, const QStringList &alertIds)
+{
+    AlertActionRequest *request = find(key);
+    if (!request)
+        return;
+    for (const QString &id : alertIds) {
+        request->alertIds.removeAll(id);
+        request->singly.removeAll(id);
+    }
+    if (request->alertIds.isEmpty())
+        m_requests.removeIf([&key](const AlertActionRequest &r) { return r.key == key; });
+    save();
+}
+
+void ActionOutbox::askSingly(const QString &key, const QStringList &alertIds)
+{
+    AlertActionRequest *request = find(key);
+    if (!request)
+        return;
+    for (const QString &id : alertIds) {
+        if (request->alertIds.contains(id) && !request->singly.contains(id))
+            request->singly.append(id);
+    }
+    save();
+}
+
+int ActionOutbox::pendingAlerts() const
+{
+    int count = 0;
+    for (const AlertActionRequest &request : m_requests)
+        count += static_cast<int>(request.alertIds.size());
+    return count;
+}
+
+bool ActionOutbox::save()
+{
+    if (!isPersistent())
+        return true;
+    QJsonArray items;
+    for (const AlertActionRequest &request : std::as_const(m_requests))
+        items.append(toJson(request));
+    ++m_writes;
+    QString error;
+    if (!state::writeJsonAtomically(
+            m_filePath, QJsonDocument(QJsonObject { { "version"_L1, 1 }, { "actions"_L1, items } }),
+            &error)) {
+        qCWarning(lcSession) << "cannot write the action outbox" << m_filePath << error;
+        return false;
+    }
+    return true;
+}
+
+} // namespace noc

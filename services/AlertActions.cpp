@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: MIT
+#include "AlertActions.h"
+
+#include "Clock.h"
+#include "LoggingCategories.h"
+#include "UrlRedaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUuid>
+
+namespace noc {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kBulkLimit = 100; // the server's bound for alert_ids
+constexpr qint64 kNoAnswerRetryMs = 30 * 1000;
+
+std::optional<qint64> recordId(const QString &alertId)
+{
+    bool ok = false;
+    const qint64 id = alertId.toLongLong(&ok);
+    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+}
+
+QJsonArray idArray(const QStringList &alertIds)
+{
+    QJsonArray ids;
+    for (const QString &id : alertIds)
+        ids.append(recordId(id).value_or(0));
+    return ids;
+}
+
+QString reasonOf(const AlertApiError &error)
+{
+    if (error.kind == AlertApiErrorKind::ServerError)
+        return u"the server failed (HTTP %1): %2"_s.arg(error.httpStatus).arg(error.message);
+    if (error.kind == AlertApiErrorKind::PermissionDenied)
+        return u"not permitted: %1"_s.arg(error.message);
+    return error.message;
+}
+} // namespace
+
+AlertActions::AlertActions(QNetworkAccessManager *network, const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_clock(clock)
+    , m_outbox(std::make_unique<ActionOutbox>())
+    , m_retryTimer(clock->createTimer())
+{
+    m_retryTimer->onTimeout = [this] { sendNext(); };
+}
+
+AlertActions::~AlertActions()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+    }
+}
+
+void AlertActions::setOutboxPath(const QString &filePath)
+{
+    m_outbox = std::make_unique<ActionOutbox>(filePath);
+    m_outbox->load();
+    if (!m_outbox->isEmpty())
+        qCInfo(lcSession) << m_outbox->pendingAlerts() << "alert actions left by a previous run are queued";
+    Q_EMIT pendingChanged();
+    sendNext();
+}
+
+void AlertActions::setProfile(const ServerProfile &profile)
+{
+    m_endpoint.profile = profile;
+}
+
+void AlertActions::setSslConfiguration(const QSslConfiguration &configuration, bool insecure)
+{
+    m_endpoint.ssl = configuration;
+    m_endpoint.insecure = insecure;
+}
+
+void AlertActions::setAccessToken(const QString &token)
+{
+    if (token == m_endpoint.accessToken)
+        return;
+    m_endpoint.accessToken = token;
+    m_waitingForToken = false;
+    sendNext();
+}
+
+void AlertActions::setActive(bool active)
+{
+    m_active = active;
+    if (active)
+        sendNext();
+}
+
+QString AlertActions::request(AlertActionKind kind, const QStringList &alertIds, const QString &text,
+                              int userId)
+{
+    AlertActionRequest request;
+    request.key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    request.kind = kind;
+    request.text = text;
+    request.userId = userId;
+    request.queuedAt = m_clock->nowUtc();
+    Call refused { request.key, kind, {}, false };
+    for (const QString &id : alertIds) {
+        if (!recordId(id))
+            refused.alertIds.append(id);
+        else if (!request.alertIds.contains(id))
+            request.alertIds.append(id);
+    }
+    const bool needsColleague = kind != AlertActionKind::Resolve;
+    if (needsColleague && userId <= 0) {
+        refused.alertIds += request.alertIds;
+        request.alertIds.clear();
+    }
+    if (!refused.alertIds.isEmpty()) {
+        settle(refused, false,
+               needsColleague && userId <= 0 ? u"no colleague chosen"_s
+                                             : u"only alerts have server records to act on"_s);
+    }
+    if (request.alertIds.isEmpty())
+        return {};
+    m_outbox->add(request);
+    qCInfo(lcSession) << "queued" << alertActionName(kind) << "of" << request.alertIds.size() << "alerts";
+    Q_EMIT pendingChanged();
+    sendNext();
+    return request.key;
+}
+
+AlertActions::Call AlertActions::nextCall() const
+{
+    const AlertActionRequest &request = m_outbox->front();
+    Call call { request.key, request.kind, {}, false };
+    if (!request.singly.isEmpty()) {
+        call.alertIds = { request.singly.constFirst() };
+        return call;
+    }
+    if (request.kind == AlertActionKind::Resolve && request.alertIds.size() > 1) {
+        call.alertIds = request.alertIds.mid(0, kBulkLimit);
+        call.bulk = true;
+        return call;
+    }
+    call.alertIds = { request.alertIds.constFirst() };
+    return call;
+}
+
+void AlertActions::sendNext()
+{
+    if (!m_active || m_waitingForToken || m_reply || m_retryTimer->isActive() || m_outbox->isEmpty()
+        || m_endpoint.accessToken.isEmpty())
+        return;
+    const Call call = nextCall();
+    const AlertActionRequest &request = m_outbox->front();
+    QJsonObject body;
+    QString path;
+    if (call.bulk) {
+        path = u"/api/noc/alerts/bulk-action/"_s;
+        body = { { "alert_ids"_L1, idArray(call.alertIds) },
+                 { "action"_L1, u"resolve"_s },
+                 { "resolution_notes"_L1, request.text } };
+    } else {
+        const QString id = call.alertIds.constFirst();
+        path = u"/api/noc/alerts/%1/%2/"_s.arg(id, alertActionName(call.kind));
+        switch (call.kind) {
+        case AlertActionKind::Resolve:
+            body = { { "resolution_notes"_L1, request.text } };
+            break;
+        case AlertActionKind::Assign:
+            body = { { "assigned_to_id"_L1, request.userId } };
+            if (!request.text.isEmpty())
+                body.insert("comment"_L1, request.text);
+            break;
+        case AlertActionKind::Escalate:
+            body = { { "escalated_to_id"_L1, request.userId }, { "reason"_L1, request.text } };
+            break;
+        }
+    }
+    const QNetworkRequest httpRequest = m_endpoint.request(path, {}, true);
+    ++m_calls;
+    qCInfo(lcSession) << alertActionName(call.kind) << call.alertIds.size()
+                      << "alerts:" << redactedUrl(httpRequest.url());
+    Q_EMIT callStarting();
+    m_reply = m_network->post(httpRequest, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    connect(m_reply, &QNetworkReply::finished, this,
+            [this, reply = m_reply.data(), call] { onAnswer(reply, call); });
+}
+
+void AlertActions::onAnswer(QNetworkReply *reply, const Call &call)
+{
+    reply->deleteLater();
+    m_reply = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0) {
+        // No answer: the server may or may not have acted. Ask again later; acting twice ends the same.
+        qCWarning(lcSession) << alertActionName(call.kind) << "got no answer:" << reply->errorString()
+                             << "- trying again in" << kNoAnswerRetryMs / 1000 << "s";
+        m_retryTimer->start(kNoAnswerRetryMs);
+        return;
+    }
+    const auto answer = parseActionAnswer(status, reply->readAll(), reply->rawHeader("Retry-After"));
+    if (const auto *error = std::get_if<AlertApiError>(&answer)) {
+        switch (error->kind) {
+        case AlertApiErrorKind::RateLimited:
+            qCWarning(lcSession) << "alert actions: rate limited; waiting" << error->retryAfterSeconds << "s";
+            m_retryTimer->start(qint64(error->retryAfterSeconds) * 1000);
+            return;
+        case AlertApiErrorKind::Unauthenticated:
+            m_waitingForToken = true;
+            Q_EMIT tokenRejected();
+            return;
+        default:
+            qCWarning(lcSession) << alertActionName(call.kind) << "refused:" << error->httpStatus
+                                 << error->message;
+            settle(call, false, reasonOf(*error));
+            sendNext();
+            return;
+        }
+    }
+    const auto &done = std::get<ActionAnswer>(answer);
+    if (call.bulk && done.processed >= 0 && done.processed < call.alertIds.size()) {
+        // The server skips unknown ids without saying which: each of them gets its own call.
+        qCInfo(lcSession) << "bulk" << alertActionName(call.kind) << "counted" << done.processed << "of"
+                          << call.alertIds.size() << "- asking one by one";
+        m_outbox->askSingly(call.key, call.alertIds);
+    } else {
+        settle(call, true, {}, done.assignedTo);
+    }
+    sendNext();
+}
+
+void AlertActions::settle(const Call &call, bool done, const QString &reason, const QString &assignedTo)
+{
+    m_outbox->settle(call.key, call.alertIds);
+    const QDateTime now = m_clock->nowUtc();
+    for (const QString &id : call.alertIds)
+        Q_EMIT settled(AlertActionOutcome { call.kind, id, done, reason, assignedTo, now });
+    Q_EMIT pendingChanged();
+}
+
+} // namespace noc

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ActionOutbox.h"
+#include "AlertAction.h"
+#include "AlertApiParser.h"
+#include "RestEndpoint.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace noc {
+
+class Clock;
+class Timer;
+
+// Resolve, assign and escalate over REST (PROTOCOL.md section 6), durable like acknowledgements: an
+// action is queued first (ActionOutbox), sent when there is a session, one call at a time, and kept
+// until the server's HTTP answer settles every alert in it. The HTTP answer decides the outcome, never
+// the socket: on current servers every successful action closes every dashboard socket of the tenant
+// with 1011, possibly before the answer arrives (callStarting() lets the session expect it).
+//
+// Calls: one alert goes to its own endpoint; resolving several goes to bulk-action, 100 ids per call.
+// Bulk assign counts every alert and changes nothing, and escalate has no bulk form: both go one by one.
+// A bulk call that counts fewer than it was sent (unknown ids are skipped uncounted) is asked again one
+// by one, so each alert gets its own answer. 429 waits for Retry-After, 401 waits for a renewed token,
+// no answer at all is tried again later; every other refusal (400, 403, 404, 5xx) is final for the
+// alerts of that call, with the server's words.
+class AlertActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    AlertActions(QNetworkAccessManager *network, const Clock *clock, QObject *parent = nullptr);
+    ~AlertActions() override;
+
+    // Where queued actions live between runs; empty: memory only. Reads what a previous run left.
+    void setOutboxPath(const QString &filePath);
+    void setProfile(const ServerProfile &profile);
+    void setSslConfiguration(const QSslConfiguration &configuration, bool insecure);
+    // A renewed token also resumes a call the server refused with 401.
+    void setAccessToken(const QString &token);
+    // Whether calls may go out (a signed-in session). Paused, actions stay queued.
+    void setActive(bool active);
+
+    // Queues the action; alerts that cannot have one (no numeric record id, no colleague chosen) are
+    // settled at once as refused. Returns the request's key (empty when nothing was queued).
+    QString request(AlertActionKind kind, const QStringList &alertIds, const QString &text, int userId = 0);
+
+    [[nodiscard]] int pendingAlerts() const { return m_outbox->pendingAlerts(); }
+    [[nodiscard]] QList<AlertActionRequest> pending() const { return m_outbox->requests(); }
+    [[nodiscard]] QString sharedNote() const { return m_outbox->sharedNote(); }
+    [[nodiscard]] bool isBusy() const { return !m_reply.isNull(); }
+    // HTTP calls made (the REST budget is 600 an hour per user, shared with the history).
+    [[nodiscard]] int calls() const { return m_calls; }
+
+Q_SIGNALS:
+    // A call leaves now: if it succeeds, the server closes every dashboard socket of the tenant (1011).
+    void callStarting();
+    void settled(const noc::AlertActionOutcome &outcome);
+    void pendingChanged();
+    // The server refused the access token (401): the session should renew it.
+    void tokenRejected();
+
+private:
+    struct Call
+    {
+        QString key;
+        AlertActionKind kind = AlertActionKind::Resolve;
+        QStringList alertIds;
+        bool bulk = false;
+    };
+
+    void sendNext();
+    [[nodiscard]] Call nextCall() const;
+    void onAnswer(QNetworkReply *reply, const Call &call);
+    void settle(const Call &call, bool done, const QString &reason, const QString &assignedTo = {});
+
+    QNetworkAccessManager *m_network;
+    const Clock *m_clock;
+    RestEndpoint m_endpoint;
+    std::unique_ptr<ActionOutbox> m_outbox;
+    std::unique_ptr<Timer> m_retryTimer;
+    QPointer<QNetworkReply> m_reply;
+    bool m_active = false;
+    bool m_waitingForToken = false;
+    int m_calls = 0;
+};
+
+} // namespace noc
