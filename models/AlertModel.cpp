@@ -60,6 +60,7 @@ void AlertModel::setClient(noc::NocClient *client)
         connect(client, &noc::NocClient::acknowledgementFailed, this, &AlertModel::markFailed);
         connect(client, &noc::NocClient::alertStatusChanged, this, &AlertModel::applyStatus);
         connect(client, &noc::NocClient::openAlertsRead, this, &AlertModel::applyOpenSet);
+        connect(client, &noc::NocClient::alertActionSettled, this, &AlertModel::applyActionOutcome);
         // The feed going stale is urgent: what arrived before it is shown with the banner, not later.
         connect(client, &noc::NocClient::staleChanged, this, [this] {
             if (m_client && m_client->isStale())
@@ -217,6 +218,12 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
         return noc::isOpen(a.status);
     case SequenceRole:
         return row.seq;
+    case ActionNoteRole:
+        return row.actionNote;
+    case AssignedToRole:
+        return row.assignedTo;
+    case RecordRole:
+        return a.kind == noc::AlertKind::Alert;
     default:
         return {};
     }
@@ -246,6 +253,9 @@ QHash<int, QByteArray> AlertModel::roleNames() const
         { StatusRole, "status" },
         { StatusNameRole, "statusName" },
         { OpenRole, "open" },
+        { ActionNoteRole, "actionNote" },
+        { AssignedToRole, "assignedTo" },
+        { RecordRole, "hasRecord" },
         { SequenceRole, "sequence" },
     };
 }
@@ -475,7 +485,7 @@ void AlertModel::flush()
         beginInsertRows({}, 0, added - 1);
         quint64 seq = firstFreshSeq;
         for (noc::Alert *alert : std::as_const(fresh)) {
-            m_rows.append(Row { seq++, AckState::New, std::move(*alert), {}, {}, {}, {} });
+            m_rows.append(Row { seq++, AckState::New, std::move(*alert), {}, {}, {}, {}, {}, {} });
             followStatus(m_rows.last());
             countRow(m_rows.constLast(), +1);
         }

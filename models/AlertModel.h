@@ -66,6 +66,9 @@ public:
         StatusRole, // int, noc::AlertStatus: the record's status on the server (0: not known)
         StatusNameRole, // "new", "acknowledged", ...; empty when not known
         OpenRole, // not resolved or suppressed
+        ActionNoteRole, // a resolve/assign/escalate under way, or the server's refusal of the last one
+        AssignedToRole, // who the server says it is assigned to, where known
+        RecordRole, // the alert has a server record to resolve, assign or escalate
     };
     Q_ENUM(Role)
 
@@ -129,6 +132,11 @@ public:
     // Acknowledges every row named by key (AlertModel's KeyRole). Kinds the server cannot acknowledge
     // (findings, anomalies, tickets) are acknowledged locally: the operator has seen them.
     Q_INVOKABLE void acknowledgeKeys(const QStringList &keys);
+    // Resolve, assign or escalate every row named by key that has a server record (alerts; findings,
+    // anomalies and tickets have none). The rows say "under way" until the server answers.
+    Q_INVOKABLE void resolveKeys(const QStringList &keys, const QString &notes);
+    Q_INVOKABLE void assignKeys(const QStringList &keys, int userId, const QString &comment);
+    Q_INVOKABLE void escalateKeys(const QStringList &keys, int userId, const QString &reason);
     // Every field of one alert, by key; empty when it is gone (evicted).
     [[nodiscard]] Q_INVOKABLE QVariantMap get(const QString &key) const;
     [[nodiscard]] Q_INVOKABLE int rowOfKey(const QString &key) const;
@@ -143,6 +151,9 @@ public:
     // Every open alert, read completely at startedAt: rows shown as open that are not among them (and
     // were there before the read) were resolved or suppressed meanwhile.
     void applyOpenSet(const QStringList &openIds, const QDateTime &startedAt);
+    void applyActionOutcome(const noc::AlertActionOutcome &outcome);
+    // What the detail endpoint says about who the alert is assigned to.
+    void setAssignee(const QString &alertId, const QString &name);
 
 Q_SIGNALS:
     void clientChanged();
@@ -157,6 +168,8 @@ Q_SIGNALS:
     // A count rather than a copy of the alerts: a storm adds 100k rows, and most listeners look at a
     // field or two.
     void alertsAdded(int count);
+    // The server refused an action (or an alert cannot have one): for a toast.
+    void actionRefused(const QString &message);
 
 public:
     // Storage of one row. Public only so that it can be declared relocatable below the class (a storm
@@ -171,6 +184,8 @@ public:
         QString ackBy;
         QDateTime ackAt;
         QDateTime statusAt; // when the last status change for this row was heard (alert_updated)
+        QString actionNote;
+        QString assignedTo;
     };
 
 private:
@@ -194,6 +209,9 @@ private:
     [[nodiscard]] static bool containsUrgent(const noc::AlertBatch &alerts);
     void advanceRateWindow();
     void bumpRevision();
+    // The alert ids of the keyed rows that have records; each such row gets `note` until answered.
+    QStringList recordIdsOf(const QStringList &keys, const QString &note);
+    void setActionNote(const QString &alertId, const QString &note, const QString &assignedTo = {});
 
     QPointer<noc::NocClient> m_client;
     QList<Row> m_rows;

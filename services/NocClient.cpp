@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "NocClient.h"
 
+#include "AlertActions.h"
 #include "AlertFeed.h"
 #include "AlertHistory.h"
 #include "AuthClient.h"
@@ -36,6 +37,9 @@ const QString kPresencePath = u"/ws/noc/presence/"_s;
 constexpr qint64 kRefreshAheadMs = 120 * 1000;
 constexpr qint64 kTokenFreshMarginMs = 60 * 1000;
 constexpr qint64 kHealthTickMs = 2000;
+// Current servers close every dashboard socket of the tenant with 1011 when an action succeeds, possibly
+// before its HTTP answer: a 1011 this soon after one of our calls started is ours.
+constexpr qint64 kOwnActionCloseWindowMs = 15000;
 constexpr int kFailuresBeforeFailover = 2;
 
 static_assert(int(NocClient::ConnectionState::Failed) == int(ConnectionStateMachine::State::Failed));
@@ -59,6 +63,7 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     , m_commands(new DashboardCommands(m_dashboard, m_subscriptions, m_clock, this))
     , m_feed(new AlertFeed(this))
     , m_history(new AlertHistory(m_network, m_clock, this))
+    , m_actions(new AlertActions(m_network, m_clock, this))
     , m_keychain(new SessionKeychain(this))
     , m_sslConfiguration(QSslConfiguration::defaultConfiguration())
     , m_retryTimer(m_clock->createTimer())
@@ -141,6 +146,7 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
         if (m_state == ConnectionState::Connected && !m_auth->isBusy() && !m_tokens.refresh.isEmpty())
             beginRefresh(true);
     });
+    wireActions();
     connect(m_subscriptions, &SubscriptionSet::changed, this, &NocClient::subscriptionsChanged);
     connect(m_subscriptions, &SubscriptionSet::statusChanged, this, [this](const QString &clientId) {
         if (m_subscriptions->status(clientId) == SubscriptionSet::Status::Confirmed)
@@ -301,11 +307,13 @@ void NocClient::loadState()
 {
     if (m_stateDirectory.isEmpty()) {
         m_commands->setOutboxFile({});
+        m_actions->setOutboxPath({});
         m_subscriptions->setStateFile({});
         return;
     }
     const QDir dir(m_stateDirectory);
     m_commands->setOutboxFile(m_keepAcknowledgements ? dir.filePath(u"ack-outbox.json"_s) : QString());
+    m_actions->setOutboxPath(m_keepAcknowledgements ? dir.filePath(u"action-outbox.json"_s) : QString());
     m_subscriptions->setStateFile(dir.filePath(u"subscriptions.json"_s));
 }
 
@@ -624,6 +632,7 @@ void NocClient::stop()
     }
     dispatch(Event::Stop, tr("Disconnected"));
     m_commands->onStopped();
+    m_actions->setActive(false); // queued actions wait for the next session
     // What the list read belongs to this session: the next one reads again.
     m_history->reset();
     m_reconcileTimer->stop();
@@ -690,6 +699,10 @@ void NocClient::adoptTokens(const AuthTokens &tokens)
     if (m_tokens.username.isEmpty())
         m_tokens.username = keepUsername;
     scheduleRefreshAhead();
+    m_actions->setProfile(currentProfile());
+    m_actions->setSslConfiguration(m_sslConfiguration, m_settings.insecureTls);
+    m_actions->setAccessToken(m_tokens.access);
+    m_actions->setActive(true);
 }
 
 void NocClient::scheduleRefreshAhead()
@@ -952,14 +965,24 @@ void NocClient::onDashboardClosed(const ChannelClose &close)
     m_presence->close();
     m_presenceRetryTimer->stop();
     // In-flight acks settle before the state machine sees the close (a 1011 makes them suspects).
-    const bool oursInFlight = m_commands->onClosed(close.closeCode == 1011);
+    const bool ownAction = close.closeCode == 1011 && m_clock->monotonicMs() < m_ownActionCloseUntilMs;
+    // Our own action's 1011 says nothing about the acks in flight: no strike for them.
+    const bool oursInFlight = m_commands->onClosed(close.closeCode == 1011 && !ownAction);
     // Current servers close every dashboard socket of the tenant whenever anyone acts on an alert:
     // a 1011 is news that statuses changed, even with acks of ours in flight (an unknown id closes
     // too, but the socket's own acknowledge_alert emits nothing); reconcileSoon bounds the cost.
     Q_UNUSED(oursInFlight);
+    m_reconcileTimer->stop();
+    if (ownAction) {
+        // Our own resolve/assign/escalate: expected, so no backoff, no attempt counted, and no
+        // colleague to reconcile for; the back-fill after the reconnect covers the moment away.
+        dispatch(Event::ClosedAfterOwnAction,
+                 tr("Reconnecting after our own alert action (%1)")
+                     .arg(close.reason.isEmpty() ? u"1011"_s : close.reason));
+        return;
+    }
     if (close.closeCode == 1011)
         m_reconcileAfterBackfill = true;
-    m_reconcileTimer->stop();
     const CloseVerdict verdict = classifyDashboardClose(close);
     dispatch(verdict.event, verdict.message);
 }
@@ -984,6 +1007,56 @@ void NocClient::acknowledge(const QString &alertId)
 void NocClient::acknowledgeMany(const QStringList &alertIds)
 {
     m_commands->acknowledge(alertIds);
+}
+
+void NocClient::wireActions()
+{
+    connect(m_actions, &AlertActions::pendingChanged, this, &NocClient::pendingActionsChanged);
+    connect(m_actions, &AlertActions::callStarting, this,
+            [this] { m_ownActionCloseUntilMs = m_clock->monotonicMs() + kOwnActionCloseWindowMs; });
+    connect(m_actions, &AlertActions::settled, this, [this](const AlertActionOutcome &outcome) {
+        Q_EMIT alertActionSettled(outcome);
+        if (!outcome.done)
+            return;
+        // No answer carries the updated record: the list follows what the server confirmed.
+        static constexpr AlertStatus kAfter[]
+            = { AlertStatus::Resolved, AlertStatus::Assigned, AlertStatus::Escalated };
+        Q_EMIT alertStatusChanged(outcome.alertId, kAfter[static_cast<int>(outcome.kind)], outcome.at);
+    });
+    connect(m_actions, &AlertActions::tokenRejected, this, [this] {
+        if (m_state == ConnectionState::Connected && !m_auth->isBusy() && !m_tokens.refresh.isEmpty())
+            beginRefresh(true);
+    });
+}
+
+void NocClient::resolve(const QStringList &alertIds, const QString &notes)
+{
+    m_actions->request(AlertActionKind::Resolve, alertIds, notes);
+}
+
+void NocClient::assign(const QStringList &alertIds, int userId, const QString &comment)
+{
+    m_actions->request(AlertActionKind::Assign, alertIds, comment, userId);
+}
+
+void NocClient::escalate(const QStringList &alertIds, int userId, const QString &reason)
+{
+    m_actions->request(AlertActionKind::Escalate, alertIds, reason, userId);
+}
+
+int NocClient::pendingActions() const
+{
+    return m_actions->pendingAlerts();
+}
+
+QList<AlertActionRequest> NocClient::pendingActionRequests() const
+{
+    return m_actions->pending();
+}
+
+int NocClient::actionCalls() const
+{
+    return m_actions->calls();
 }
 
 int NocClient::pendingAcknowledgements() const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Alert.h"
+#include "AlertAction.h"
 #include "AuthResult.h"
 #include "Backoff.h"
 #include "ChannelHealth.h"
@@ -25,6 +26,7 @@ class QNetworkReply;
 
 namespace noc {
 
+class AlertActions;
 class AlertFeed;
 class AlertHistory;
 class AuthClient;
@@ -56,6 +58,8 @@ class NocClient : public QObject
     Q_PROPERTY(QDateTime lastFrameAt READ lastFrameAt NOTIFY healthChanged)
     Q_PROPERTY(int pendingAcknowledgements READ pendingAcknowledgements NOTIFY pendingAcknowledgementsChanged)
     Q_PROPERTY(QString outboxSharedNote READ outboxSharedNote NOTIFY pendingAcknowledgementsChanged)
+    // Alerts with a resolve, assign or escalate the server has not answered yet (queued or under way).
+    Q_PROPERTY(int pendingActions READ pendingActions NOTIFY pendingActionsChanged)
     // The server does not replay what it pushed while a client was away: the last stretch without a
     // feed in this session (from the last frame heard to the reconnect), and how many there were.
     Q_PROPERTY(QDateTime lastGapFrom READ lastGapFrom NOTIFY feedGapChanged)
@@ -151,6 +155,10 @@ public:
     [[nodiscard]] int reconnectCount() const { return m_reconnects; }
     [[nodiscard]] int pendingAcknowledgements() const;
     [[nodiscard]] QStringList pendingAcknowledgementIds() const;
+    [[nodiscard]] int pendingActions() const;
+    [[nodiscard]] QList<AlertActionRequest> pendingActionRequests() const;
+    // REST calls of this session's actions (the budget is shared with the history's).
+    [[nodiscard]] int actionCalls() const;
     // Set when another running program (nocdash, another nocctl) holds the acknowledgement outbox in
     // the state directory: this client's acks are then kept in memory only. Empty otherwise.
     [[nodiscard]] QString outboxSharedNote() const;
@@ -184,6 +192,11 @@ public:
     Q_INVOKABLE void retryNow();
     Q_INVOKABLE void acknowledge(const QString &alertId);
     Q_INVOKABLE void acknowledgeMany(const QStringList &alertIds);
+    // Lifecycle actions over REST (PROTOCOL.md section 6), for one alert or a selection: queued
+    // durably, sent when there is a session, each alert's outcome in alertActionSettled.
+    Q_INVOKABLE void resolve(const QStringList &alertIds, const QString &notes);
+    Q_INVOKABLE void assign(const QStringList &alertIds, int userId, const QString &comment = {});
+    Q_INVOKABLE void escalate(const QStringList &alertIds, int userId, const QString &reason);
     Q_INVOKABLE void subscribe(const QString &clientId);
     Q_INVOKABLE void unsubscribe(const QString &clientId);
     Q_INVOKABLE void requestMetrics(const QString &clientId);
@@ -223,6 +236,9 @@ Q_SIGNALS:
     // by: who acknowledged (this session's user); at: when the server confirmed.
     void acknowledgementConfirmed(const QString &alertId, const QString &by, const QDateTime &at);
     void acknowledgementFailed(const QString &alertId, const QString &reason);
+    void pendingActionsChanged();
+    // The server answered a resolve, assign or escalate for one alert.
+    void alertActionSettled(const noc::AlertActionOutcome &outcome);
     void subscriptionConfirmed(const QString &clientId);
     void subscriptionFailed(const QString &clientId, const QString &reason);
     void userStatusReceived(const noc::UserStatusEvent &status);
@@ -263,6 +279,7 @@ private:
     // Reads the open alerts again (colleagues' actions), at most once a minute.
     void reconcileSoon();
     void onPresenceEvent(ServerEvent &&event);
+    void wireActions();
     void onDashboardClosed(const ChannelClose &close);
     void onPresenceClosed(const ChannelClose &close);
     void noteFrame(const WebSocketChannel *channel);
@@ -287,6 +304,9 @@ private:
     DashboardCommands *m_commands;
     AlertFeed *m_feed;
     AlertHistory *m_history;
+    AlertActions *m_actions;
+    // Until when a dashboard 1011 is the one our own REST action causes (monotonic ms).
+    qint64 m_ownActionCloseUntilMs = -1;
     SessionKeychain *m_keychain;
     NetworkWatcher *m_networkWatcher = nullptr;
     int m_signOutSteps = 0;

@@ -191,6 +191,59 @@ private Q_SLOTS:
         desk.client.stop();
     }
 
+    void ownActionsReconnectAtOnceAndTheRowsSayTheOutcome()
+    {
+        // A current server: every successful action closes every dashboard socket (1011), ours too.
+        Desk desk(serverWith(Api::List::Working, true));
+        noc::ClientSettings slow = desk.client.settings();
+        slow.backoff.baseMs = 60000; // a backoff would show: the test's timeout is far shorter
+        desk.client.applySettings(slow);
+        const QList<qint64> ids = desk.sim.seedAlerts(seedOf(4, { u"NEW"_s }));
+        desk.client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(desk.open.count(), 4, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client.historyState(), History::Loaded, kTimeoutMs);
+        const int historyBefore = desk.client.historyCalls();
+        QSignalSpy refused(&desk.alerts, &AlertModel::actionRefused);
+
+        const QString first = u"alert:"_s + QString::number(ids.at(0));
+        desk.alerts.resolveKeys({ first }, u"replaced the PSU"_s);
+        QCOMPARE(desk.alerts.get(first).value(u"actionNote"_s).toString(), u"Resolving…"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.statusOf(ids.at(0)), u"resolved"_s, kTimeoutMs);
+        QCOMPARE(desk.sim.alertStore().find(ids.at(0))->status, noc::sim::AlertStatus::Resolved);
+        QCOMPARE(desk.alerts.get(first).value(u"actionNote"_s).toString(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(desk.open.count(), 3, kTimeoutMs);
+        // Our own 1011: back at once, no attempt counted, a back-fill, and no colleague to reconcile for.
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client.feedGaps(), 1, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client.state(), noc::NocClient::ConnectionState::Connected,
+                                  kTimeoutMs);
+        QCOMPARE(desk.client.attempt(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(desk.client.lastBackfillCount() >= 0, kTimeoutMs);
+        QCOMPARE(desk.client.historyCalls() - historyBefore, 1);
+        QCOMPARE(desk.client.actionCalls(), 1);
+
+        // Assign to a colleague: the row says to whom.
+        const QString second = u"alert:"_s + QString::number(ids.at(1));
+        desk.alerts.assignKeys({ second }, 7, u"your area"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.statusOf(ids.at(1)), u"assigned"_s, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.alerts.get(second).value(u"assignedTo"_s).toString(), u"Ravi Patel"_s,
+                                  kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client.state(), noc::NocClient::ConnectionState::Connected,
+                                  kTimeoutMs);
+
+        // Escalate on a build that answers 500: the row and a toast say so; nothing else changes.
+        noc::sim::AlertApiOptions broken = desk.sim.alertApiSettings();
+        broken.escalateBroken = true;
+        desk.sim.setAlertApiSettings(broken);
+        const QString third = u"alert:"_s + QString::number(ids.at(2));
+        desk.alerts.escalateKeys({ third }, 6, u"customer escalated"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, kTimeoutMs);
+        QVERIFY2(desk.alerts.get(third).value(u"actionNote"_s).toString().startsWith(u"Escalate refused"_s),
+                 qPrintable(desk.alerts.get(third).value(u"actionNote"_s).toString()));
+        QCOMPARE(desk.statusOf(ids.at(2)), u"new"_s);
+        QCOMPARE(desk.client.pendingActions(), 0);
+        desk.client.stop();
+    }
+
     void aServerThatRefusesItsRecordsLeavesTheLiveFeed()
     {
         Desk desk(serverWith(Api::List::Refused, true));

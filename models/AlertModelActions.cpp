@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+// AlertModel's part of the lifecycle actions (resolve, assign, escalate): which rows can have one, what
+// each row says while the server has not answered, and what its answer leaves on the row. The status
+// change itself arrives like any other (NocClient::alertStatusChanged).
+#include "AlertModel.h"
+
+using namespace Qt::StringLiterals;
+
+QStringList AlertModel::recordIdsOf(const QStringList &keys, const QString &note)
+{
+    QStringList ids;
+    int without = 0;
+    for (const QString &key : keys) {
+        const int position = positionOf(key);
+        if (position < 0)
+            continue;
+        Row &row = m_rows[position];
+        if (row.alert.kind != noc::AlertKind::Alert) {
+            ++without;
+            continue;
+        }
+        if (ids.contains(row.alert.id))
+            continue;
+        ids.append(row.alert.id);
+        row.actionNote = note;
+        const QModelIndex changed = index(viewRow(position));
+        Q_EMIT dataChanged(changed, changed, { ActionNoteRole });
+    }
+    if (without > 0)
+        Q_EMIT actionRefused(
+            tr("%n selected item(s) have no server record (findings, anomalies, tickets)", "", without));
+    if (!ids.isEmpty())
+        bumpRevision();
+    if (!ids.isEmpty() && !m_client) {
+        for (const QString &id : std::as_const(ids))
+            setActionNote(id, tr("Not connected to a server"));
+        Q_EMIT actionRefused(tr("Not connected to a server"));
+        return {};
+    }
+    return ids;
+}
+
+void AlertModel::resolveKeys(const QStringList &keys, const QString &notes)
+{
+    const QStringList ids = recordIdsOf(keys, tr("Resolving…"));
+    if (!ids.isEmpty())
+        m_client->resolve(ids, notes);
+}
+
+void AlertModel::assignKeys(const QStringList &keys, int userId, const QString &comment)
+{
+    const QStringList ids = recordIdsOf(keys, tr("Assigning…"));
+    if (!ids.isEmpty())
+        m_client->assign(ids, userId, comment);
+}
+
+void AlertModel::escalateKeys(const QStringList &keys, int userId, const QString &reason)
+{
+    const QStringList ids = recordIdsOf(keys, tr("Escalating…"));
+    if (!ids.isEmpty())
+        m_client->escalate(ids, userId, reason);
+}
+
+void AlertModel::applyActionOutcome(const noc::AlertActionOutcome &outcome)
+{
+    if (outcome.done) {
+        setActionNote(outcome.alertId, {}, outcome.assignedTo);
+        return;
+    }
+    const QString refused =
+        [&outcome] {
+            switch (outcome.kind) {
+            case noc::AlertActionKind::Resolve:
+                return tr("Resolve refused: %1");
+            case noc::AlertActionKind::Assign:
+                return tr("Assign refused: %1");
+            case noc::AlertActionKind::Escalate:
+                return tr("Escalate refused: %1");
+            }
+            return QString();
+        }()
+            .arg(outcome.reason);
+    setActionNote(outcome.alertId, refused);
+    Q_EMIT actionRefused(tr("Alert %1: %2").arg(outcome.alertId, refused));
+}
+
+void AlertModel::setAssignee(const QString &alertId, const QString &name)
+{
+    const int position = positionOf(noc::AlertIdentity { noc::AlertKind::Alert, alertId });
+    if (position < 0 || name.isEmpty() || m_rows.at(position).assignedTo == name)
+        return;
+    m_rows[position].assignedTo = name;
+    const QModelIndex changed = index(viewRow(position));
+    Q_EMIT dataChanged(changed, changed, { AssignedToRole });
+    bumpRevision();
+}
+
+void AlertModel::setActionNote(const QString &alertId, const QString &note, const QString &assignedTo)
+{
+    const int position = positionOf(noc::AlertIdentity { noc::AlertKind::Alert, alertId });
+    if (position < 0)
+        return;
+    Row &row = m_rows[position];
+    row.actionNote = note;
+    if (!assignedTo.isEmpty())
+        row.assignedTo = assignedTo;
+    const QModelIndex changed = index(viewRow(position));
+    Q_EMIT dataChanged(changed, changed, { ActionNoteRole, AssignedToRole });
+    bumpRevision();
+}
