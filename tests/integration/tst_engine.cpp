@@ -149,7 +149,8 @@ private Q_SLOTS:
         const int before = f.client->reconnectCount();
         f.sim.expireAccessTokens(true);
         waitReconnected(f, before);
-        QVERIFY(f.framesOfType(u"subscribe_client"_s) >= 4);
+        // The subscriptions leave through the pacer after "connected": wait for them, not just the state.
+        QTRY_VERIFY_WITH_TIMEOUT(f.framesOfType(u"subscribe_client"_s) >= 4, kTimeoutMs);
     }
 
     void rotatedRefreshTokensAreFollowed()
