@@ -4,6 +4,7 @@
 #include "AlertActions.h"
 #include "AlertFeed.h"
 #include "AlertHistory.h"
+#include "AlertLookup.h"
 #include "AuthClient.h"
 #include "ClientCommands.h"
 #include "Clock.h"
@@ -64,6 +65,7 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     , m_feed(new AlertFeed(this))
     , m_history(new AlertHistory(m_network, m_clock, this))
     , m_actions(new AlertActions(m_network, m_clock, this))
+    , m_lookup(new AlertLookup(m_network, m_clock, this))
     , m_keychain(new SessionKeychain(this))
     , m_sslConfiguration(QSslConfiguration::defaultConfiguration())
     , m_retryTimer(m_clock->createTimer())
@@ -1011,6 +1013,13 @@ void NocClient::acknowledgeMany(const QStringList &alertIds)
 
 void NocClient::wireActions()
 {
+    connect(m_lookup, &AlertLookup::listed, this, &NocClient::alertsListed);
+    connect(m_lookup, &AlertLookup::detailRead, this, &NocClient::alertDetailRead);
+    connect(m_lookup, &AlertLookup::failed, this, [this](const QString &alertId, const AlertApiError &error) {
+        const bool refused = error.kind == AlertApiErrorKind::HistoryRefused
+            || error.kind == AlertApiErrorKind::EndpointMissing;
+        Q_EMIT alertLookupFailed(alertId, u"HTTP %1: %2"_s.arg(error.httpStatus).arg(error.message), refused);
+    });
     connect(m_actions, &AlertActions::pendingChanged, this, &NocClient::pendingActionsChanged);
     connect(m_actions, &AlertActions::callStarting, this,
             [this] { m_ownActionCloseUntilMs = m_clock->monotonicMs() + kOwnActionCloseWindowMs; });
@@ -1027,6 +1036,29 @@ void NocClient::wireActions()
         if (m_state == ConnectionState::Connected && !m_auth->isBusy() && !m_tokens.refresh.isEmpty())
             beginRefresh(true);
     });
+}
+
+RestEndpoint NocClient::restEndpoint() const
+{
+    return { currentProfile(), m_sslConfiguration, m_settings.insecureTls, m_tokens.access };
+}
+
+void NocClient::listAlerts(const QStringList &statuses, int pageBudget)
+{
+    if (m_tokens.access.isEmpty()) {
+        Q_EMIT alertLookupFailed({}, tr("Not signed in"), false);
+        return;
+    }
+    m_lookup->setEndpoint(restEndpoint());
+    m_lookup->list(statuses, pageBudget);
+}
+
+void NocClient::readAlertDetail(const QString &alertId)
+{
+    if (m_tokens.access.isEmpty() || m_lookup->isBusy())
+        return;
+    m_lookup->setEndpoint(restEndpoint());
+    m_lookup->detail(alertId);
 }
 
 void NocClient::resolve(const QStringList &alertIds, const QString &notes)

@@ -3,6 +3,7 @@
 
 #include "Alert.h"
 #include "AlertAction.h"
+#include "AlertApiParser.h"
 #include "AuthResult.h"
 #include "Backoff.h"
 #include "ChannelHealth.h"
@@ -29,6 +30,8 @@ namespace noc {
 class AlertActions;
 class AlertFeed;
 class AlertHistory;
+class AlertLookup;
+struct RestEndpoint;
 class AuthClient;
 class Clock;
 class CredentialStore;
@@ -197,6 +200,10 @@ public:
     Q_INVOKABLE void resolve(const QStringList &alertIds, const QString &notes);
     Q_INVOKABLE void assign(const QStringList &alertIds, int userId, const QString &comment = {});
     Q_INVOKABLE void escalate(const QStringList &alertIds, int userId, const QString &reason);
+    // Reads for a person: the alerts in some statuses (empty: all), and one record's who and when.
+    // Answered by alertsListed / alertDetailRead, or alertLookupFailed. Need a session.
+    void listAlerts(const QStringList &statuses, int pageBudget = 10);
+    Q_INVOKABLE void readAlertDetail(const QString &alertId);
     Q_INVOKABLE void subscribe(const QString &clientId);
     Q_INVOKABLE void unsubscribe(const QString &clientId);
     Q_INVOKABLE void requestMetrics(const QString &clientId);
@@ -239,6 +246,10 @@ Q_SIGNALS:
     void pendingActionsChanged();
     // The server answered a resolve, assign or escalate for one alert.
     void alertActionSettled(const noc::AlertActionOutcome &outcome);
+    void alertsListed(const noc::AlertBatch &alerts, int total, bool complete);
+    void alertDetailRead(const noc::AlertRecordDetail &detail);
+    // alertId: empty for a list. historyRefused: the server refuses its records to this client.
+    void alertLookupFailed(const QString &alertId, const QString &reason, bool historyRefused);
     void subscriptionConfirmed(const QString &clientId);
     void subscriptionFailed(const QString &clientId, const QString &reason);
     void userStatusReceived(const noc::UserStatusEvent &status);
@@ -280,6 +291,7 @@ private:
     void reconcileSoon();
     void onPresenceEvent(ServerEvent &&event);
     void wireActions();
+    [[nodiscard]] RestEndpoint restEndpoint() const;
     void onDashboardClosed(const ChannelClose &close);
     void onPresenceClosed(const ChannelClose &close);
     void noteFrame(const WebSocketChannel *channel);
@@ -305,6 +317,7 @@ private:
     AlertFeed *m_feed;
     AlertHistory *m_history;
     AlertActions *m_actions;
+    AlertLookup *m_lookup;
     // Until when a dashboard 1011 is the one our own REST action causes (monotonic ms).
     qint64 m_ownActionCloseUntilMs = -1;
     SessionKeychain *m_keychain;
