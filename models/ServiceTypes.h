@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "Alert.h"
+#include "ChannelHealth.h"
 #include "NocClient.h"
+#include "Severity.h"
 
 #include <QtQml/qqml.h>
 
@@ -14,3 +17,54 @@ struct NocClientForeign
     QML_NAMED_ELEMENT(NocClient)
     QML_UNCREATABLE("NocClient is created by the application")
 };
+
+// The services' plain enums, by name in QML (`Severity.Critical`, not 5). The services keep them free
+// of meta-objects; each value here is the service enum's own, so only a name can differ, and
+// tst_uimodels compares the names with the services' words.
+
+// noc::Severity: ordered, so `severity >= Severity.High` reads as "at least HIGH".
+namespace SeverityForeign {
+Q_NAMESPACE
+QML_NAMED_ELEMENT(Severity)
+enum Value : int
+{
+    Unknown = static_cast<int>(noc::Severity::Unknown),
+    Info = static_cast<int>(noc::Severity::Info),
+    Low = static_cast<int>(noc::Severity::Low),
+    Medium = static_cast<int>(noc::Severity::Medium),
+    High = static_cast<int>(noc::Severity::High),
+    Critical = static_cast<int>(noc::Severity::Critical),
+};
+Q_ENUM_NS(Value)
+static_assert(Critical + 1 == noc::kSeverityCount, "a severity without a name in QML");
+} // namespace SeverityForeign
+
+// noc::AlertStatus: the alert record's status on the server (AlertModel's `status` role).
+namespace AlertStatusForeign {
+Q_NAMESPACE
+QML_NAMED_ELEMENT(AlertStatus)
+enum Value : int
+{
+    Unknown = static_cast<int>(noc::AlertStatus::Unknown),
+    New = static_cast<int>(noc::AlertStatus::New),
+    Acknowledged = static_cast<int>(noc::AlertStatus::Acknowledged),
+    Assigned = static_cast<int>(noc::AlertStatus::Assigned),
+    Escalated = static_cast<int>(noc::AlertStatus::Escalated),
+    Resolved = static_cast<int>(noc::AlertStatus::Resolved),
+    Suppressed = static_cast<int>(noc::AlertStatus::Suppressed),
+};
+Q_ENUM_NS(Value)
+} // namespace AlertStatusForeign
+
+// noc::ChannelHealth::State: one socket's state (ConnectionHealthModel's `channelState` role).
+namespace ChannelStateForeign {
+Q_NAMESPACE
+QML_NAMED_ELEMENT(ChannelState)
+enum Value : int
+{
+    Closed = static_cast<int>(noc::ChannelHealth::State::Closed),
+    Connecting = static_cast<int>(noc::ChannelHealth::State::Connecting),
+    Open = static_cast<int>(noc::ChannelHealth::State::Open),
+};
+Q_ENUM_NS(Value)
+} // namespace ChannelStateForeign

@@ -21,7 +21,7 @@ Rectangle {
     required property string ackReason
     required property string ackBy
     required property date ackAt
-    required property string statusName // the server's record: new, acknowledged, assigned, ...; "" unknown
+    required property int status // AlertStatus: the server's record (Unknown: none read yet)
     required property bool selected
     property bool current: false
     property bool compact: false // wall: fewer columns, larger type
@@ -34,9 +34,21 @@ Rectangle {
 
     readonly property bool acknowledged: ackState === AlertModel.Acknowledged
     readonly property bool failed: ackState === AlertModel.Failed
+    // Per column, in px before scaling (-1: takes the rest). `var`: a JS array; Qt 6.4 has no list<int>.
     readonly property var columnWidths: compact ? [150, 110, 0, 0, -1, 0, 0]
                                       : narrow ? [84, 70, 80, 170, -1, 0, 120]
                                       : [84, 70, 80, 190, -1, 130, 150]
+
+    // Acknowledged by someone else, in another tool: the server's record says what became of it.
+    function handledElsewhere(status: int): string {
+        switch (status) {
+        case AlertStatus.Assigned: return qsTr("✓ assigned");
+        case AlertStatus.Escalated: return qsTr("⇧ escalated");
+        case AlertStatus.Resolved: return qsTr("✓ resolved");
+        case AlertStatus.Suppressed: return qsTr("suppressed");
+        }
+        return qsTr("✓ ack'd");
+    }
 
     implicitHeight: Theme.rowHeight
     color: selected ? Theme.selection : (index % 2 === 0 ? Theme.surface : Theme.background)
@@ -59,7 +71,7 @@ Rectangle {
         id: flashTimer
         interval: 400
     }
-    ListView.onAdd: if (row.flashes && row.severity >= 4 && !row.acknowledged) flashTimer.restart()
+    ListView.onAdd: if (row.flashes && row.severity >= Severity.High && !row.acknowledged) flashTimer.restart()
 
     RowLayout {
         anchors.fill: parent
@@ -128,14 +140,7 @@ Rectangle {
                 case AlertModel.Acknowledged:
                     if (row.ackBy)
                         return qsTr("✓ %1 %2").arg(row.ackBy).arg(Qt.formatTime(row.ackAt, "hh:mm"));
-                    // Someone else, in another tool: the server's record says what became of it.
-                    switch (row.statusName) {
-                    case "assigned": return qsTr("✓ assigned");
-                    case "escalated": return qsTr("⇧ escalated");
-                    case "resolved": return qsTr("✓ resolved");
-                    case "suppressed": return qsTr("suppressed");
-                    default: return qsTr("✓ ack'd");
-                    }
+                    return row.handledElsewhere(row.status);
                 case AlertModel.Failed:
                     return qsTr("✗ failed");
                 default:

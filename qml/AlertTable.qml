@@ -65,7 +65,7 @@ FocusScope {
                         { title: qsTr("STATE"), width: table.narrow ? 120 : 150, order: AlertFilterModel.AckState }
                     ]
                     Text {
-                        required property var modelData
+                        required property var modelData // { title, width, order }: a JS object of the list above
                         readonly property bool sorted: modelData.order === table.filter.sortOrder
                         visible: modelData.width !== 0
                         text: modelData.title + (sorted ? " ▾" : "")

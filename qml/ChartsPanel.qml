@@ -84,56 +84,54 @@ Rectangle {
 
             // Most urgent first, so it is drawn at the bottom of the stack.
             AreaSeries {
-                name: Theme.severityNames[5]
+                name: Theme.severityNames[Severity.Critical]
                 axisX: rateTime
                 axisY: rateValue
-                color: Theme.severityColors[5]
-                borderColor: Theme.severityColors[5]
+                color: Theme.severityColors[Severity.Critical]
+                borderColor: Theme.severityColors[Severity.Critical]
                 upperSeries: LineSeries { id: criticalUpper }
                 lowerSeries: LineSeries { id: criticalLower }
+                Component.onCompleted: rates.attach(Severity.Critical, criticalUpper, criticalLower)
             }
             AreaSeries {
-                name: Theme.severityNames[4]
+                name: Theme.severityNames[Severity.High]
                 axisX: rateTime
                 axisY: rateValue
-                color: Theme.severityColors[4]
-                borderColor: Theme.severityColors[4]
+                color: Theme.severityColors[Severity.High]
+                borderColor: Theme.severityColors[Severity.High]
                 upperSeries: LineSeries { id: highUpper }
                 lowerSeries: LineSeries { id: highLower }
+                Component.onCompleted: rates.attach(Severity.High, highUpper, highLower)
             }
             AreaSeries {
-                name: Theme.severityNames[3]
+                name: Theme.severityNames[Severity.Medium]
                 axisX: rateTime
                 axisY: rateValue
-                color: Theme.severityColors[3]
-                borderColor: Theme.severityColors[3]
+                color: Theme.severityColors[Severity.Medium]
+                borderColor: Theme.severityColors[Severity.Medium]
                 upperSeries: LineSeries { id: mediumUpper }
                 lowerSeries: LineSeries { id: mediumLower }
+                Component.onCompleted: rates.attach(Severity.Medium, mediumUpper, mediumLower)
             }
             AreaSeries {
-                name: Theme.severityNames[2]
+                name: Theme.severityNames[Severity.Low]
                 axisX: rateTime
                 axisY: rateValue
-                color: Theme.severityColors[2]
-                borderColor: Theme.severityColors[2]
+                color: Theme.severityColors[Severity.Low]
+                borderColor: Theme.severityColors[Severity.Low]
                 upperSeries: LineSeries { id: lowUpper }
                 lowerSeries: LineSeries { id: lowLower }
+                Component.onCompleted: rates.attach(Severity.Low, lowUpper, lowLower)
             }
             AreaSeries {
-                name: Theme.severityNames[1]
+                name: Theme.severityNames[Severity.Info]
                 axisX: rateTime
                 axisY: rateValue
-                color: Theme.severityColors[1]
-                borderColor: Theme.severityColors[1]
+                color: Theme.severityColors[Severity.Info]
+                borderColor: Theme.severityColors[Severity.Info]
                 upperSeries: LineSeries { id: infoUpper }
                 lowerSeries: LineSeries { id: infoLower }
-            }
-            Component.onCompleted: {
-                rates.attach(5, criticalUpper, criticalLower);
-                rates.attach(4, highUpper, highLower);
-                rates.attach(3, mediumUpper, mediumLower);
-                rates.attach(2, lowUpper, lowLower);
-                rates.attach(1, infoUpper, infoLower);
+                Component.onCompleted: rates.attach(Severity.Info, infoUpper, infoLower)
             }
         }
 

@@ -22,7 +22,7 @@ Rectangle {
     Accessible.role: Accessible.StaticText
     Accessible.name: qsTr("Connection: %1").arg(label.text)
 
-    function stateWords() {
+    function stateWords(): string {
         if (!pill.client)
             return qsTr("No server");
         switch (pill.client.state) {

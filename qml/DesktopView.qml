@@ -10,20 +10,22 @@ FocusScope {
     id: view
     required property NocClient client
     required property AlertModel alerts
-    property var settings: null
+    property DashboardSettings settings: null
     property date now: new Date()
     property string rendererSummary: ""
     readonly property alias list: table.list
     readonly property alias filter: filter
     readonly property alias tabs: tabs
     readonly property alias searchField: filterBar.searchField
+    // The tabs, in their order on the bar (the digit shortcuts follow it).
+    enum Tab { Alerts, Health, Presence, Charts, Subscriptions, Diagnostics }
     property alias currentTab: tabs.currentIndex
 
     function focusList() { table.list.forceActiveFocus(); }
     // The keyboard works from the first moment: arrows move in the list without a click first.
     Component.onCompleted: focusList()
     function focusSearch() {
-        tabs.currentIndex = 0;
+        tabs.currentIndex = DesktopView.Alerts;
         filterBar.searchField.forceActiveFocus();
         filterBar.searchField.selectAll();
     }
@@ -139,7 +141,7 @@ FocusScope {
             ChartsPanel {
                 client: view.client
                 alerts: view.alerts
-                active: tabs.currentIndex === 3 && view.visible
+                active: tabs.currentIndex === DesktopView.Charts && view.visible
             }
             SubscriptionsPanel {
                 client: view.client
@@ -147,7 +149,7 @@ FocusScope {
             DiagnosticsPanel {
                 client: view.client
                 rendererSummary: view.rendererSummary
-                active: tabs.currentIndex === 5 && view.visible
+                active: tabs.currentIndex === DesktopView.Diagnostics && view.visible
             }
         }
     }

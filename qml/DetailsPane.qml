@@ -15,7 +15,7 @@ Rectangle {
     signal closeRequested()
 
     // Re-read only when this alert changed (acknowledged, updated): a storm of other alerts costs
-    // nothing here.
+    // nothing here. `var`: AlertModel.get() hands out a JS object of every role (empty when gone).
     property var alert: ({})
     readonly property bool hasAlert: alert.key !== undefined
     function reload() {
@@ -61,7 +61,7 @@ Rectangle {
                 spacing: 8 * Theme.scale
                 Layout.fillWidth: true
                 SeverityBadge {
-                    severity: pane.alert.severity ?? 0
+                    severity: pane.alert.severity ?? Severity.Unknown
                     fontSize: Theme.baseFontSize + 1
                 }
                 Text {
@@ -99,7 +99,7 @@ Rectangle {
 
                 Repeater {
                     model: [
-                        { label: qsTr("Severity"), value: Theme.severityNames[pane.alert.severity ?? 0] + " (" + (pane.alert.severityName ?? "") + ")" },
+                        { label: qsTr("Severity"), value: Theme.severityNames[pane.alert.severity ?? Severity.Unknown] + " (" + (pane.alert.severityName ?? "") + ")" },
                         { label: qsTr("Kind"), value: Theme.kindName(pane.alert.kind ?? "") },
                         { label: qsTr("ID"), value: pane.alert.alertId ?? "" },
                         { label: qsTr("Client"), value: pane.alert.client || "—" },
@@ -108,13 +108,13 @@ Rectangle {
                         { label: qsTr("Details"), value: pane.alert.detail || "—" },
                         { label: qsTr("Occurred"), value: pane.alert.occurredAt ? Qt.formatDateTime(pane.alert.occurredAt, "yyyy-MM-dd hh:mm:ss") + " · " + Theme.ago(pane.alert.occurredAt, pane.now) : "—" },
                         { label: qsTr("Received"), value: pane.alert.receivedAt ? Qt.formatDateTime(pane.alert.receivedAt, "yyyy-MM-dd hh:mm:ss") : "—" },
-                        { label: qsTr("State"), value: Theme.ackStateName(pane.alert.ackState ?? 0) },
+                        { label: qsTr("State"), value: Theme.ackStateName(pane.alert.ackState ?? AlertModel.New) },
                         { label: qsTr("Acknowledged by"), value: pane.alert.ackBy || "—" },
                         { label: qsTr("Acknowledged at"), value: pane.alert.ackBy ? Qt.formatDateTime(pane.alert.ackAt, "yyyy-MM-dd hh:mm:ss") : "—" },
                         { label: qsTr("Failure"), value: pane.alert.ackReason || "—" }
                     ]
                     delegate: RowLayout {
-                        required property var modelData
+                        required property var modelData // { label, value }: a JS object of the list above
                         Layout.columnSpan: 2
                         Layout.fillWidth: true
                         spacing: 12 * Theme.scale
@@ -170,8 +170,9 @@ Rectangle {
             }
 
             Button {
-                text: (pane.alert.ackState ?? 0) === 3 ? qsTr("Retry acknowledgement") : qsTr("Acknowledge")
-                enabled: (pane.alert.ackState ?? 0) === 0 || (pane.alert.ackState ?? 0) === 3
+                readonly property int ackState: pane.alert.ackState ?? AlertModel.New
+                text: ackState === AlertModel.Failed ? qsTr("Retry acknowledgement") : qsTr("Acknowledge")
+                enabled: ackState === AlertModel.New || ackState === AlertModel.Failed
                 onClicked: pane.acknowledgeClicked()
             }
         }

@@ -49,7 +49,7 @@ Rectangle {
         }
 
         Repeater {
-            model: [5, 4, 3, 2, 1]
+            model: Theme.severitiesMostUrgentFirst
             Button {
                 required property int modelData
                 readonly property bool on: bar.filter.severities.indexOf(modelData) >= 0
@@ -81,9 +81,11 @@ Rectangle {
             id: ackBox
             Accessible.name: qsTr("Acknowledgement filter")
             font.pixelSize: Theme.smallFontSize
+            // What each entry filters by. `var`: a JS array; Qt 6.4 has no list<int>.
+            readonly property var values: [AlertFilterModel.All, AlertFilterModel.Unacknowledged, AlertFilterModel.Acknowledged]
             model: [qsTr("All states"), qsTr("Unacknowledged"), qsTr("Acknowledged")]
-            currentIndex: bar.filter.ackFilter
-            onActivated: index => bar.filter.ackFilter = index
+            currentIndex: Math.max(0, values.indexOf(bar.filter.ackFilter))
+            onActivated: index => bar.filter.ackFilter = values[index]
             Layout.preferredWidth: 150 * Theme.scale
         }
 

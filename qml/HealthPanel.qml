@@ -20,13 +20,18 @@ Rectangle {
         active: panel.visible
     }
 
-    function stateName(state) {
-        return [qsTr("closed"), qsTr("connecting"), qsTr("open")][state] ?? "";
+    function stateName(state: int): string {
+        switch (state) {
+        case ChannelState.Closed: return qsTr("closed");
+        case ChannelState.Connecting: return qsTr("connecting");
+        case ChannelState.Open: return qsTr("open");
+        }
+        return "";
     }
-    function ms(value) {
+    function ms(value: int): string {
         return value < 0 ? "—" : qsTr("%1 ms").arg(value);
     }
-    function duration(seconds) {
+    function duration(seconds: real): string {
         if (seconds < 60)
             return qsTr("%1 s").arg(seconds);
         if (seconds < 3600)
@@ -50,12 +55,13 @@ Rectangle {
                 required property int rttLastMs
                 required property int rttP50Ms
                 required property int rttP95Ms
-                required property var uptimeSeconds
+                // The 64-bit counters as double: exact up to 2^53, where int would wrap at 2^31.
+                required property double uptimeSeconds
                 required property int reconnects
-                required property var framesIn
-                required property var framesOut
+                required property double framesIn
+                required property double framesOut
                 required property int errors
-                required property var lastInboundAgeMs
+                required property double lastInboundAgeMs
                 required property int score
                 required property bool stale
 
@@ -64,7 +70,8 @@ Rectangle {
                 radius: 6
                 color: Theme.surface
                 border.width: 2
-                border.color: channelState === 2 && !stale ? Theme.live : (channelState === 1 ? Theme.warning : Theme.lost)
+                border.color: channelState === ChannelState.Open && !stale ? Theme.live
+                              : (channelState === ChannelState.Connecting ? Theme.warning : Theme.lost)
                 Accessible.role: Accessible.Grouping
                 Accessible.name: qsTr("%1 channel: %2, score %3").arg(name).arg(panel.stateName(channelState)).arg(score)
 
@@ -117,7 +124,7 @@ Rectangle {
                                 qsTr("Last inbound"), card.lastInboundAgeMs < 0 ? "—" : panel.duration(Math.floor(card.lastInboundAgeMs / 1000))
                             ]
                             Text {
-                                required property var modelData
+                                required property string modelData
                                 required property int index
                                 text: modelData
                                 color: index % 2 === 0 ? Theme.secondaryText : Theme.text

@@ -9,7 +9,7 @@ import Nocdash.Models
 Dialog {
     id: dialog
     required property NocClient client
-    property var settings: null
+    property DashboardSettings settings: null
     title: qsTr("Sign in")
     modal: true
     standardButtons: Dialog.Cancel

@@ -16,8 +16,14 @@ ApplicationWindow {
     property int wallUpdatesPerSecond: 3
     // Which Qt Quick renderer draws this window, and why (for Diagnostics).
     property string rendererSummary: ""
-    // Mute, tray and sounds live in C++ (Notifier); absent in tests.
-    property QtObject notifier: null
+    // Sounds and their mute live in the desktop's notifier (the application's Dashboard.qml binds it
+    // here); without one (tests, previews) there is nothing to mute.
+    property bool soundControls: false
+    property bool muted: false
+    property date mutedUntil
+    property bool soundAvailable: true
+    signal muteRequested(int minutes)
+    signal unmuteRequested()
     readonly property bool wallMode: settings.wallMode
     readonly property alias alertModel: alertStore
     readonly property Item alertList: content.item ? content.item.list : null
@@ -92,8 +98,7 @@ ApplicationWindow {
                 Layout.rightMargin: 12 * Theme.scale
             }
             Repeater {
-                // Most urgent first: CRITICAL, HIGH, MEDIUM, LOW, INFO.
-                model: [5, 4, 3, 2, 1]
+                model: Theme.severitiesMostUrgentFirst
                 SeverityCounter {
                     required property int modelData
                     severity: modelData
@@ -127,12 +132,12 @@ ApplicationWindow {
                 Layout.minimumWidth: 0
             }
             ToolButton {
-                visible: window.notifier !== null
-                text: window.notifier && window.notifier.muted
-                      ? qsTr("♪ muted until %1").arg(Qt.formatTime(window.notifier.mutedUntil, "hh:mm")) : qsTr("♪ Mute")
+                visible: window.soundControls
+                text: window.muted
+                      ? qsTr("♪ muted until %1").arg(Qt.formatTime(window.mutedUntil, "hh:mm")) : qsTr("♪ Mute")
                 font.pixelSize: Theme.smallFontSize
                 palette.buttonText: Theme.text
-                Accessible.name: window.notifier && window.notifier.muted ? qsTr("Unmute sounds") : qsTr("Mute sounds")
+                Accessible.name: window.muted ? qsTr("Unmute sounds") : qsTr("Mute sounds")
                 onClicked: window.toggleMute()
             }
             ConnectionPill {
@@ -247,12 +252,12 @@ ApplicationWindow {
     }
 
     function toggleMute() {
-        if (!window.notifier)
+        if (!window.soundControls)
             return;
-        if (window.notifier.muted)
-            window.notifier.unmute();
+        if (window.muted)
+            window.unmuteRequested();
         else
-            window.notifier.muteFor(window.settings.muteMinutes);
+            window.muteRequested(window.settings.muteMinutes);
     }
 
     // Desktop shortcuts; a wall screen has no keyboard user to serve and nothing to open.
@@ -297,7 +302,7 @@ ApplicationWindow {
         id: settingsDialog
         settings: window.settings
         client: window.client
-        notifier: window.notifier
+        soundAvailable: window.soundAvailable
     }
     ShortcutsDialog {
         id: shortcuts
@@ -323,13 +328,10 @@ ApplicationWindow {
             height: implicitHeight
         }
     }
-    Connections {
-        target: window.notifier
-        ignoreUnknownSignals: true
-        // A wall shows everything in its list already; nothing may cover it.
-        function onToastRequested(title, body, severity) {
-            if (!window.wallMode)
-                toast.show(title, body, severity);
-        }
+    // A notification where there is no system tray. A wall shows everything in its list already;
+    // nothing may cover it.
+    function showToast(title: string, body: string, severity: int) {
+        if (!window.wallMode)
+            toast.show(title, body, severity);
     }
 }

@@ -10,8 +10,8 @@ Dialog {
     id: dialog
     required property DashboardSettings settings
     property NocClient client: null
-    // The Notifier (C++): says whether this machine has an audio output. Absent in tests.
-    property QtObject notifier: null
+    // False when the desktop's notifier found no audio output: alerts are silent on this machine.
+    property bool soundAvailable: true
     title: qsTr("Settings")
     modal: true
     standardButtons: Dialog.Ok | Dialog.Cancel
@@ -164,7 +164,7 @@ Dialog {
                     onMoved: draft.soundVolume = value
                 }
                 Label {
-                    visible: dialog.notifier !== null && !dialog.notifier.soundAvailable
+                    visible: !dialog.soundAvailable
                     text: qsTr("No audio output device on this machine: alerts are silent.")
                     color: Theme.warningText
                     wrapMode: Text.WordWrap
@@ -195,6 +195,7 @@ Dialog {
                 Label { text: qsTr("Theme") }
                 ComboBox {
                     Accessible.name: qsTr("Theme")
+                    // What each entry saves. `var`: a JS array; Qt 6.4 has no list<string>.
                     readonly property var values: ["system", "light", "dark"]
                     model: [qsTr("System"), qsTr("Light"), qsTr("Dark")]
                     currentIndex: Math.max(0, values.indexOf(draft.theme))
@@ -203,6 +204,7 @@ Dialog {
                 Label { text: qsTr("Language") }
                 ComboBox {
                     Accessible.name: qsTr("Language")
+                    // What each entry saves. `var`: a JS array; Qt 6.4 has no list<string>.
                     readonly property var values: ["", "en", "de"]
                     model: [qsTr("System"), "English", "Deutsch"]
                     currentIndex: Math.max(0, values.indexOf(draft.language))

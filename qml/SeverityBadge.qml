@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import Nocdash.Models
 
 // Colour + glyph + word: readable by colour-blind operators and on a washed-out wall screen.
 Rectangle {
@@ -10,7 +11,7 @@ Rectangle {
     implicitWidth: label.implicitWidth + 12 * Theme.scale
     implicitHeight: label.implicitHeight + 4 * Theme.scale
     radius: 3
-    color: Theme.severityColors[severity] ?? Theme.severityColors[0]
+    color: Theme.severityColors[severity] ?? Theme.severityColors[Severity.Unknown]
     Accessible.role: Accessible.StaticText
     Accessible.name: Theme.severityNames[badge.severity] ?? ""
 

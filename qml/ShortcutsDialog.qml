@@ -30,7 +30,7 @@ Dialog {
                 "?", qsTr("This list")
             ]
             Label {
-                required property var modelData
+                required property string modelData
                 required property int index
                 text: modelData
                 font.bold: index % 2 === 0

@@ -44,7 +44,7 @@ Rectangle {
         onTriggered: banner.now = new Date()
     }
 
-    function message() {
+    function message(): string {
         if (!banner.client)
             return "";
         const last = banner.client.lastFrameAt;

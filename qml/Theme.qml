@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma Singleton
 import QtQuick
+import Nocdash.Models
 
 // Colours from the design notes. Severity colours carry dark or light text for contrast; severity is
 // never shown by colour alone (every badge also has a glyph and a word). `scale` covers 100-200 %
@@ -24,14 +25,34 @@ QtObject {
     readonly property color warningText: dark ? "#F9A825" : "#8A5A00"
     readonly property color lost: "#D32F2F"
 
-    // Indexed by noc::Severity: Unknown, Info, Low, Medium, High, Critical.
-    readonly property var severityColors: ["#607D8B", "#78909C", "#1E88E5", "#F9A825", "#EF6C00", "#D32F2F"]
-    readonly property var severityTextColors: ["#FFFFFF", "#FFFFFF", "#FFFFFF", "#1A1A1A", "#1A1A1A", "#FFFFFF"]
-    readonly property var severityGlyphs: ["?", "i", "▼", "▲", "!", "‼"]
-    readonly property var severityShortNames: [qsTr("UNK"), qsTr("INFO"), qsTr("LOW"), qsTr("MED"), qsTr("HIGH"), qsTr("CRIT")]
-    readonly property var severityNames: [qsTr("Unknown"), qsTr("Info"), qsTr("Low"), qsTr("Medium"), qsTr("High"), qsTr("Critical")]
+    // Looked up by Severity (`Theme.severityColors[Severity.High]`): JS objects keyed by the enum's
+    // names, so nothing here depends on the order of its values. `var`: QML has no typed map.
+    readonly property var severityColors: ({
+        [Severity.Unknown]: "#607D8B", [Severity.Info]: "#78909C", [Severity.Low]: "#1E88E5",
+        [Severity.Medium]: "#F9A825", [Severity.High]: "#EF6C00", [Severity.Critical]: "#D32F2F"
+    })
+    readonly property var severityTextColors: ({
+        [Severity.Unknown]: "#FFFFFF", [Severity.Info]: "#FFFFFF", [Severity.Low]: "#FFFFFF",
+        [Severity.Medium]: "#1A1A1A", [Severity.High]: "#1A1A1A", [Severity.Critical]: "#FFFFFF"
+    })
+    readonly property var severityGlyphs: ({
+        [Severity.Unknown]: "?", [Severity.Info]: "i", [Severity.Low]: "▼",
+        [Severity.Medium]: "▲", [Severity.High]: "!", [Severity.Critical]: "‼"
+    })
+    readonly property var severityShortNames: ({
+        [Severity.Unknown]: qsTr("UNK"), [Severity.Info]: qsTr("INFO"), [Severity.Low]: qsTr("LOW"),
+        [Severity.Medium]: qsTr("MED"), [Severity.High]: qsTr("HIGH"), [Severity.Critical]: qsTr("CRIT")
+    })
+    readonly property var severityNames: ({
+        [Severity.Unknown]: qsTr("Unknown"), [Severity.Info]: qsTr("Info"), [Severity.Low]: qsTr("Low"),
+        [Severity.Medium]: qsTr("Medium"), [Severity.High]: qsTr("High"), [Severity.Critical]: qsTr("Critical")
+    })
+    // The counters and filter buttons, most urgent first. `var`: a list of enum values is a JS array
+    // until Qt 6.5's list<int>.
+    readonly property var severitiesMostUrgentFirst: [Severity.Critical, Severity.High, Severity.Medium,
+                                                      Severity.Low, Severity.Info]
 
-    function kindName(kind) {
+    function kindName(kind: string): string {
         switch (kind) {
         case "alert": return qsTr("Alert");
         case "critical": return qsTr("Critical alert");
@@ -43,13 +64,19 @@ QtObject {
         return kind;
     }
 
-    function ackStateName(state) {
-        return [qsTr("new"), qsTr("pending"), qsTr("acknowledged"), qsTr("failed")][state] ?? "";
+    function ackStateName(state: int): string {
+        switch (state) {
+        case AlertModel.New: return qsTr("new");
+        case AlertModel.Acknowledging: return qsTr("pending");
+        case AlertModel.Acknowledged: return qsTr("acknowledged");
+        case AlertModel.Failed: return qsTr("failed");
+        }
+        return "";
     }
 
     // "3 min ago"; callers pass a `now` that ticks at most every 10 s.
     // A span of time as an operator reads it: "8 s", "2 min 27 s", "1 h 5 min".
-    function span(milliseconds) {
+    function span(milliseconds: real): string {
         const seconds = Math.max(0, Math.round(milliseconds / 1000));
         if (seconds < 60)
             return qsTr("%1 s").arg(seconds);

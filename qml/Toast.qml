@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
 import QtQuick.Layouts
+import Nocdash.Models
 
 // Where there is no system tray, notifications appear here (in a window of their own, see Main.qml):
 // never modal, gone by themselves after a while.
@@ -8,10 +9,10 @@ Rectangle {
     id: toast
     property string title: ""
     property string body: ""
-    property int severity: 0
+    property int severity: Severity.Unknown
     property int timeoutMs: 8000
 
-    function show(newTitle, newBody, newSeverity) {
+    function show(newTitle: string, newBody: string, newSeverity: int) {
         title = newTitle;
         body = newBody;
         severity = newSeverity;

@@ -10,10 +10,12 @@ Item {
     id: wall
     required property NocClient client
     required property AlertModel alerts
-    property var settings: null
+    property DashboardSettings settings: null
     property date now: new Date()
     property int rotationSeconds: settings ? settings.wallRotationSeconds : 0
-    property int view: 0 // 0 alerts, 1 health, 2 charts
+    enum Page { Alerts, Health, Charts }
+    // What the wall shows now; rotates through the pages in this order.
+    property int view: WallView.Alerts
     readonly property alias list: table.list
 
     AlertFilterModel {
@@ -26,7 +28,7 @@ Item {
         interval: Math.max(5, wall.rotationSeconds) * 1000
         running: wall.rotationSeconds > 0 && wall.visible
         repeat: true
-        onTriggered: wall.view = (wall.view + 1) % 3
+        onTriggered: wall.view = (wall.view + 1) % (WallView.Charts + 1)
     }
 
     // The clock shows minutes, so it wakes once a minute, not once a second.
@@ -56,7 +58,7 @@ Item {
                 anchors.margins: 12 * Theme.scale
                 spacing: 12 * Theme.scale
                 Repeater {
-                    model: [5, 4, 3, 2, 1]
+                    model: Theme.severitiesMostUrgentFirst
                     SeverityCounter {
                         required property int modelData
                         severity: modelData
@@ -93,7 +95,7 @@ Item {
             AlertTable {
                 id: table
                 anchors.fill: parent
-                visible: wall.view === 0
+                visible: wall.view === WallView.Alerts
                 filter: unacknowledged
                 compact: true
                 fontSize: Math.round(Theme.baseFontSize * 1.15)
@@ -105,7 +107,7 @@ Item {
             }
             Loader {
                 anchors.fill: parent
-                active: wall.view === 1
+                active: wall.view === WallView.Health
                 visible: active
                 sourceComponent: HealthPanel {
                     client: wall.client
@@ -115,7 +117,7 @@ Item {
             }
             Loader {
                 anchors.fill: parent
-                active: wall.view === 2
+                active: wall.view === WallView.Charts
                 visible: active
                 sourceComponent: ChartsPanel {
                     client: wall.client
@@ -140,7 +142,8 @@ Item {
                     fontSize: Theme.baseFontSize
                 }
                 Text {
-                    text: [qsTr("Alerts"), qsTr("Health"), qsTr("Charts")][wall.view]
+                    text: ({ [WallView.Alerts]: qsTr("Alerts"), [WallView.Health]: qsTr("Health"),
+                             [WallView.Charts]: qsTr("Charts") })[wall.view]
                     color: Theme.secondaryText
                     font.pixelSize: Theme.baseFontSize
                 }

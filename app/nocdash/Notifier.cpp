@@ -34,12 +34,15 @@ QIcon dotIcon(const QColor &colour)
 }
 } // namespace
 
+Notifier::Notifier(QObject *parent)
+    : Notifier(nullptr, nullptr, nullptr, std::make_unique<SoundEffectTonePlayer>(), nullptr, parent)
+{ }
+
 Notifier::Notifier(AlertModel *alerts, noc::NocClient *client, DashboardSettings *settings,
                    std::unique_ptr<TonePlayer> player, const noc::Clock *clock, QObject *parent)
     : QObject(parent)
     , m_ownedClock(clock ? nullptr : std::make_unique<noc::SystemClock>())
     , m_clock(clock ? clock : m_ownedClock.get())
-    , m_client(client)
     , m_settings(settings)
     , m_player(std::move(player))
     , m_repeat(m_clock->createTimer())
@@ -66,6 +69,19 @@ Notifier::Notifier(AlertModel *alerts, noc::NocClient *client, DashboardSettings
         m_player->onOutputChanged = [this] { Q_EMIT soundAvailableChanged(); };
 
     setAlerts(alerts);
+    setClient(client);
+    setTrayEnabled(true);
+}
+
+Notifier::~Notifier() = default;
+
+void Notifier::setClient(noc::NocClient *client)
+{
+    if (m_client == client)
+        return;
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
     if (client) {
         connect(client, &noc::NocClient::staleChanged, this, [this] {
             if (!m_client->isStale()) {
@@ -77,14 +93,24 @@ Notifier::Notifier(AlertModel *alerts, noc::NocClient *client, DashboardSettings
             scheduleTray();
         });
     }
-    setTrayEnabled(true);
+    scheduleTray();
+    Q_EMIT clientChanged();
 }
 
-Notifier::~Notifier() = default;
+void Notifier::setSettings(DashboardSettings *settings)
+{
+    if (m_settings == settings)
+        return;
+    m_settings = settings;
+    Q_EMIT settingsChanged();
+}
 
 void Notifier::setWindow(QWindow *window)
 {
+    if (m_window == window)
+        return;
     m_window = window;
+    Q_EMIT windowChanged();
 }
 
 void Notifier::setAlerts(AlertModel *alerts)
@@ -102,6 +128,7 @@ void Notifier::setAlerts(AlertModel *alerts)
         });
     }
     scheduleTray();
+    Q_EMIT alertsChanged();
 }
 
 void Notifier::setTrayEnabled(bool enabled)

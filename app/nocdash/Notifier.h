@@ -2,7 +2,10 @@
 #pragma once
 
 #include "Alert.h"
+#include "AlertModel.h"
 #include "Clock.h"
+#include "DashboardSettings.h"
+#include "NocClient.h"
 #include "TonePlayer.h"
 
 #include <QDateTime>
@@ -11,25 +14,28 @@
 #include <QSet>
 #include <QTimer>
 #include <QWindow>
+#include <QtQml/qqmlregistration.h>
 
 #include <memory>
 
-class AlertModel;
-class DashboardSettings;
 class QSystemTrayIcon;
-
-namespace noc {
-class NocClient;
-}
 
 // Loud when it matters, calm otherwise: a tray message for new CRITICAL/HIGH alerts (in-window toast
 // where there is no tray), a sound per severity (CRITICAL repeats until acknowledged or muted), the
 // window's urgency hint, and the unacknowledged count in the tray tooltip. Storms collapse: at most one
 // message per cooldown, summarising everything that came in meanwhile. Repeat, mute and the gap between
 // tones run on the injected clock.
+// In QML (module Nocdash.Desktop) the application's Dashboard.qml declares it next to the window it
+// serves and binds what it watches; made there, it plays through Qt Multimedia on the system clock.
 class Notifier : public QObject
 {
     Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(AlertModel *alerts READ alerts WRITE setAlerts NOTIFY alertsChanged)
+    Q_PROPERTY(noc::NocClient *client READ client WRITE setClient NOTIFY clientChanged)
+    Q_PROPERTY(DashboardSettings *settings READ settings WRITE setSettings NOTIFY settingsChanged)
+    // Raised from the tray, and marked urgent when an alert comes in while it is not active.
+    Q_PROPERTY(QWindow *window READ window WRITE setWindow NOTIFY windowChanged)
     Q_PROPERTY(bool muted READ isMuted NOTIFY muteChanged)
     Q_PROPERTY(QDateTime mutedUntil READ mutedUntil NOTIFY muteChanged)
     Q_PROPERTY(bool ringing READ isRinging NOTIFY ringingChanged)
@@ -38,13 +44,20 @@ class Notifier : public QObject
     Q_PROPERTY(bool soundAvailable READ soundAvailable NOTIFY soundAvailableChanged)
 
 public:
+    explicit Notifier(QObject *parent = nullptr);
     Notifier(AlertModel *alerts, noc::NocClient *client, DashboardSettings *settings,
              std::unique_ptr<TonePlayer> player, const noc::Clock *clock = nullptr,
              QObject *parent = nullptr);
     ~Notifier() override;
 
-    // The models exist once QML has loaded; until then nothing is counted.
+    [[nodiscard]] AlertModel *alerts() const { return m_alerts; }
+    // Until there is a model nothing is counted.
     void setAlerts(AlertModel *alerts);
+    [[nodiscard]] noc::NocClient *client() const { return m_client; }
+    void setClient(noc::NocClient *client);
+    [[nodiscard]] DashboardSettings *settings() const { return m_settings; }
+    void setSettings(DashboardSettings *settings);
+    [[nodiscard]] QWindow *window() const { return m_window; }
     void setWindow(QWindow *window);
     // Tests and wall screens without a desktop: no tray icon even where one would work.
     void setTrayEnabled(bool enabled);
@@ -65,6 +78,10 @@ public:
     void repeatTick();
 
 Q_SIGNALS:
+    void alertsChanged();
+    void clientChanged();
+    void settingsChanged();
+    void windowChanged();
     void muteChanged();
     void ringingChanged();
     void tooltipChanged();

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "AlertModel.h"
 #include "ClientSettings.h"
 #include "DashboardOptions.h"
 #include "DashboardSettings.h"
@@ -7,7 +6,6 @@
 #include "FrameCounter.h"
 #include "Localization.h"
 #include "NocClient.h"
-#include "Notifier.h"
 #include "RenderSettings.h"
 #include "RendererChoice.h"
 #include "SelfCheck.h"
@@ -25,6 +23,7 @@
 
 Q_IMPORT_QML_PLUGIN(Nocdash_ModelsPlugin)
 Q_IMPORT_QML_PLUGIN(Nocdash_UiPlugin)
+Q_IMPORT_QML_PLUGIN(Nocdash_DesktopPlugin)
 
 using namespace Qt::StringLiterals;
 
@@ -105,24 +104,21 @@ int main(int argc, char *argv[])
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/"_s);
-    Notifier notifier(nullptr, &client, &settings, std::make_unique<SoundEffectTonePlayer>());
     engine.setInitialProperties({
         { u"client"_s, QVariant::fromValue(&client) },
         { u"settings"_s, QVariant::fromValue(&settings) },
-        { u"notifier"_s, QVariant::fromValue(static_cast<QObject *>(&notifier)) },
         { u"backendLabel"_s, options.demo ? QApplication::translate("main", "DEMO BACKEND") : QString() },
         { u"desktopUpdatesPerSecond"_s, rendering.desktopUpdatesPerSecond },
         { u"wallUpdatesPerSecond"_s, rendering.wallUpdatesPerSecond },
         { u"rendererSummary"_s, renderer.summary() },
     });
-    engine.load(QUrl(u"qrc:/Nocdash/Ui/Main.qml"_s));
+    // The window with the desktop's notifier (tray, sounds) composed in QML: Dashboard.qml.
+    engine.load(QUrl(u"qrc:/Nocdash/Desktop/Dashboard.qml"_s));
     if (engine.rootObjects().isEmpty())
         return 1;
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (!window)
         return 1;
-    notifier.setAlerts(window->property("alertModel").value<AlertModel *>());
-    notifier.setWindow(window);
     std::unique_ptr<FrameCounter> frameCounter;
     if (FrameCounter::wanted())
         frameCounter = std::make_unique<FrameCounter>(window);

@@ -4,6 +4,7 @@
 #include "DashboardSettings.h"
 #include "FakeClock.h"
 #include "Localization.h"
+#include "NocClient.h"
 #include "Notifier.h"
 #include "TonePlayer.h"
 #include "WallController.h"
@@ -11,9 +12,18 @@
 #include <QApplication>
 #include <QFile>
 #include <QLibraryInfo>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWindow>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(Nocdash_ModelsPlugin)
+Q_IMPORT_QML_PLUGIN(Nocdash_UiPlugin)
+Q_IMPORT_QML_PLUGIN(Nocdash_DesktopPlugin)
 
 using namespace Qt::StringLiterals;
 using noc::Severity;
@@ -232,6 +242,45 @@ private Q_SLOTS:
         f.player->onOutputChanged();
         QCOMPARE(changed.count(), 1);
         QVERIFY(!f.notifier.soundAvailable());
+    }
+
+    // The application's Dashboard.qml: the notifier is a QML object beside the window, bound to the
+    // window's own alert list, client, settings and mute button; main.cpp looks nothing up.
+    void dashboardComposesTheNotifierWithTheWindow()
+    {
+        QTest::failOnWarning(QRegularExpression(u"^qrc:/Nocdash/"_s));
+        QTemporaryDir config;
+        DashboardSettings settings;
+        settings.setFileName(config.filePath(u"nocdash.conf"_s));
+        noc::NocClient client;
+        client.setCredentialStore(nullptr);
+        QQmlApplicationEngine engine;
+        engine.addImportPath(u"qrc:/"_s);
+        engine.setInitialProperties({ { u"client"_s, QVariant::fromValue(&client) },
+                                      { u"settings"_s, QVariant::fromValue(&settings) } });
+        engine.load(QUrl(u"qrc:/Nocdash/Desktop/Dashboard.qml"_s));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        QVERIFY(window);
+        auto *notifier = window->findChild<Notifier *>();
+        QVERIFY(notifier);
+        QVERIFY(notifier->alerts());
+        QCOMPARE(notifier->alerts(), window->property("alertModel").value<AlertModel *>());
+        QCOMPARE(notifier->client(), &client);
+        QCOMPARE(notifier->settings(), &settings);
+        QCOMPARE(notifier->window(), window);
+
+        QVERIFY(window->property("soundControls").toBool());
+        QVERIFY(!window->property("muted").toBool());
+        settings.setMuteMinutes(7);
+        QVERIFY(QMetaObject::invokeMethod(window, "toggleMute")); // Ctrl+M, the mute button
+        QVERIFY(notifier->isMuted());
+        QVERIFY(window->property("muted").toBool());
+        QCOMPARE(window->property("mutedUntil").toDateTime(), notifier->mutedUntil());
+        QVERIFY(notifier->mutedUntil() > QDateTime::currentDateTimeUtc().addSecs(6 * 60));
+        QVERIFY(QMetaObject::invokeMethod(window, "toggleMute"));
+        QVERIFY(!notifier->isMuted());
+        QVERIFY(!window->property("muted").toBool());
     }
 
     void wallScreenFallsBackWhenItsScreenGoesAway()

@@ -8,8 +8,10 @@
 #include "FrameLogModel.h"
 #include "PresenceModel.h"
 #include "RttSeries.h"
+#include "ServiceTypes.h"
 #include "SubscriptionModel.h"
 #include "SubscriptionSet.h"
+#include "WebSocketChannel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -63,7 +65,7 @@ QList<DelegateProperty> delegateProperties(const QString &qmlFile)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     static const QRegularExpression declaration(
-        uR"(^\s*required property (string|int|bool|date|real|var) (\w+)\s*$)"_s,
+        uR"(^\s*required property (string|int|bool|date|real|double|var) (\w+)\s*(//.*)?$)"_s,
         QRegularExpression::MultilineOption);
     QList<DelegateProperty> properties;
     for (auto it = declaration.globalMatch(QString::fromUtf8(file.readAll())); it.hasNext();) {
@@ -86,6 +88,8 @@ bool fitsQmlType(const QVariant &value, const QString &type)
             || id == QMetaType::ULongLong;
     if (type == u"real"_s)
         return id == QMetaType::Double || id == QMetaType::Float || id == QMetaType::Int;
+    if (type == u"double"_s) // the 64-bit counters
+        return id == QMetaType::Double || id == QMetaType::Int || id == QMetaType::LongLong;
     if (type == u"bool"_s)
         return id == QMetaType::Bool;
     if (type == u"date"_s)
@@ -162,6 +166,32 @@ class TestUiModels : public QObject
     };
 
 private Q_SLOTS:
+    // QML names the services' enums (models/ServiceTypes.h): every value has a name there, and the
+    // name is the one the services give it, so `Severity.High` in QML is noc::Severity::High.
+    void qmlEnumsNameTheServicesValues()
+    {
+        const QMetaEnum severities = QMetaEnum::fromType<SeverityForeign::Value>();
+        QCOMPARE(severities.keyCount(), noc::kSeverityCount);
+        for (int value = 0; value < noc::kSeverityCount; ++value) {
+            QCOMPARE(QString::fromLatin1(severities.valueToKey(value)).toUpper(),
+                     noc::severityName(static_cast<noc::Severity>(value)));
+        }
+        const QMetaEnum statuses = QMetaEnum::fromType<AlertStatusForeign::Value>();
+        for (int value = 0; value < statuses.keyCount(); ++value) {
+            QCOMPARE(QString::fromLatin1(statuses.valueToKey(value)).toUpper(),
+                     noc::alertStatusName(static_cast<noc::AlertStatus>(value)));
+        }
+        QVERIFY(statuses.keyToValue("Suppressed") == int(noc::AlertStatus::Suppressed));
+        // ChannelHealth::State has no words of its own; the socket's state (a Q_ENUM) has the same.
+        const QMetaEnum channelStates = QMetaEnum::fromType<ChannelStateForeign::Value>();
+        const QMetaEnum socketStates = QMetaEnum::fromType<noc::WebSocketChannel::State>();
+        QCOMPARE(channelStates.keyCount(), socketStates.keyCount());
+        for (int i = 0; i < channelStates.keyCount(); ++i) {
+            QCOMPARE(channelStates.key(i), socketStates.key(i));
+            QCOMPARE(channelStates.value(i), socketStates.value(i));
+        }
+    }
+
     void acknowledgementCarriesWhoAndWhen()
     {
         Fixture f;

@@ -25,7 +25,7 @@ Item {
     }
     SeverityBadge {
         id: badge
-        severity: 5
+        severity: Severity.Critical
     }
     ChartsPanel {
         id: charts
@@ -77,6 +77,20 @@ Item {
             }
         }
 
+        // Theme looks severities up by name: every one has a colour, text colour, glyph and words.
+        function test_everySeverityHasItsLooks() {
+            const all = [Severity.Unknown, Severity.Info, Severity.Low, Severity.Medium, Severity.High,
+                         Severity.Critical];
+            for (const severity of all) {
+                verify(severity !== undefined);
+                for (const looks of [Theme.severityColors, Theme.severityTextColors, Theme.severityGlyphs,
+                                     Theme.severityShortNames, Theme.severityNames])
+                    verify(typeof looks[severity] === "string" && looks[severity].length > 0, severity);
+            }
+            compare(Theme.severityNames[Severity.High], "High");
+            compare(Theme.severitiesMostUrgentFirst, all.slice(1).reverse());
+        }
+
         function test_badgeIsColourGlyphAndWord() {
             const text = root.textOf(badge);
             verify(text.indexOf("‼") >= 0, text);
@@ -85,9 +99,9 @@ Item {
         }
 
         function test_keyboardMovesSelectsAndAcknowledges() {
-            feed.add(alerts, 1, 2, "acme", "ticket");
-            feed.add(alerts, 2, 5, "acme", "ticket");
-            feed.add(alerts, 3, 3, "acme", "ticket");
+            feed.add(alerts, 1, Severity.Low, "acme", "ticket");
+            feed.add(alerts, 2, Severity.Critical, "acme", "ticket");
+            feed.add(alerts, 3, Severity.Medium, "acme", "ticket");
             compare(table.list.count, 3);
             table.list.forceActiveFocus();
             keyClick(Qt.Key_J);
@@ -107,12 +121,12 @@ Item {
         }
 
         function test_currentAlertSurvivesInsertsAndResorting() {
-            feed.add(alerts, 10, 3, "acme", "ticket");
-            feed.add(alerts, 11, 2, "acme", "ticket");
+            feed.add(alerts, 10, Severity.Medium, "acme", "ticket");
+            feed.add(alerts, 11, Severity.Low, "acme", "ticket");
             table.list.forceActiveFocus();
             table.list.currentIndex = 1;
             compare(table.currentKey, "ticket:11");
-            feed.addMany(alerts, 100, 5, 5); // five CRITICAL land above it
+            feed.addMany(alerts, 100, 5, Severity.Critical); // five CRITICAL land above it
             table.list.forceLayout(); // the view applies model changes when it lays out
             compare(table.currentKey, "ticket:11");
             compare(filter.keyAt(table.list.currentIndex), "ticket:11");
@@ -123,19 +137,19 @@ Item {
         }
 
         function test_scrollPositionSurvivesUpdates() {
-            feed.addMany(alerts, 1000, 200, 2);
+            feed.addMany(alerts, 1000, 200, Severity.Low);
             table.list.positionViewAtIndex(100, ListView.Beginning);
             table.list.forceLayout();
             const topIndex = table.list.indexAt(10, table.list.contentY + 2);
             const topKey = filter.keyAt(topIndex);
-            feed.addMany(alerts, 2000, 30, 2); // newer rows arrive above
+            feed.addMany(alerts, 2000, 30, Severity.Low); // newer rows arrive above
             table.list.forceLayout();
             const nowTop = filter.keyAt(table.list.indexAt(10, table.list.contentY + 2));
             compare(nowTop, topKey);
         }
 
         function test_failedAcknowledgementShowsOnTheRow() {
-            feed.add(alerts, 42, 4); // server-acknowledgeable, but there is no connection
+            feed.add(alerts, 42, Severity.High); // server-acknowledgeable, but there is no connection
             table.list.forceActiveFocus();
             table.list.currentIndex = 0;
             keyClick(Qt.Key_A);

@@ -27,13 +27,13 @@ TestCase {
         verify(window.alertModel !== null);
         verify(window.alertList !== null);
         compare(window.alertList.objectName, "alertList");
-        feed.add(window.alertModel, 1, 5);
+        feed.add(window.alertModel, 1, Severity.Critical);
         tryCompare(window.alertList, "count", 1);
     }
 
     function test_wallModeSwapsTheViewAndKeepsTheList() {
-        feed.add(window.alertModel, 1, 5);
-        feed.add(window.alertModel, 2, 4);
+        feed.add(window.alertModel, 1, Severity.Critical);
+        feed.add(window.alertModel, 2, Severity.High);
         window.alertModel.acknowledgeKeys(["alert:2"]); // fails (no server): still unacknowledged
         window.settings.wallMode = true;
         verify(window.alertList !== null);
@@ -44,8 +44,8 @@ TestCase {
     }
 
     function test_detailsShowOnlyForTheCurrentAlert() {
-        feed.add(window.alertModel, 1, 5);
-        feed.add(window.alertModel, 2, 3);
+        feed.add(window.alertModel, 1, Severity.Critical);
+        feed.add(window.alertModel, 2, Severity.Medium);
         tryCompare(window.alertList, "count", 2);
         const details = findChild(window.currentView, "detailsPane");
         verify(details !== null);
