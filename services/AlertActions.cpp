@@ -73,23 +73,10 @@ void AlertActions::setOutboxPath(const QString &filePath)
     sendNext();
 }
 
-void AlertActions::setProfile(const ServerProfile &profile)
+void AlertActions::resume()
 {
-    m_endpoint.profile = profile;
-}
-
-void AlertActions::setSslConfiguration(const QSslConfiguration &configuration, bool insecure)
-{
-    m_endpoint.ssl = configuration;
-    m_endpoint.insecure = insecure;
-}
-
-void AlertActions::setAccessToken(const QString &token)
-{
-    if (token == m_endpoint.accessToken)
-        return;
-    m_endpoint.accessToken = token;
-    m_waitingForToken = false;
+    if (m_waitingForToken && m_access && m_access().accessToken != m_refusedToken)
+        m_waitingForToken = false;
     sendNext();
 }
 
@@ -154,9 +141,12 @@ AlertActions::Call AlertActions::nextCall() const
 
 void AlertActions::sendNext()
 {
-    if (!m_active || m_waitingForToken || m_reply || m_retryTimer->isActive() || m_outbox->isEmpty()
-        || m_endpoint.accessToken.isEmpty())
+    if (!m_active || m_reply || m_retryTimer->isActive() || m_outbox->isEmpty() || !m_access)
         return;
+    const SessionAccess access = m_access();
+    if (access.accessToken.isEmpty() || (m_waitingForToken && access.accessToken == m_refusedToken))
+        return;
+    m_waitingForToken = false;
     const Call call = nextCall();
     const AlertActionRequest &request = m_outbox->front();
     QJsonObject body;
@@ -183,7 +173,8 @@ void AlertActions::sendNext()
             break;
         }
     }
-    const QNetworkRequest httpRequest = m_endpoint.request(path, {}, true);
+    const QNetworkRequest httpRequest = access.request(path, {}, true);
+    m_sentWithToken = access.accessToken;
     ++m_calls;
     qCInfo(lcSession) << alertActionName(call.kind) << call.alertIds.size()
                       << "alerts:" << redactedUrl(httpRequest.url());
@@ -214,6 +205,7 @@ void AlertActions::onAnswer(QNetworkReply *reply, const Call &call)
             return;
         case AlertApiErrorKind::Unauthenticated:
             m_waitingForToken = true;
+            m_refusedToken = m_sentWithToken;
             Q_EMIT tokenRejected();
             return;
         default:

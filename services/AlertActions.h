@@ -4,11 +4,12 @@
 #include "ActionOutbox.h"
 #include "AlertAction.h"
 #include "AlertApiParser.h"
-#include "RestEndpoint.h"
+#include "SessionAccess.h"
 
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -41,12 +42,12 @@ public:
 
     // Where queued actions live between runs; empty: memory only. Reads what a previous run left.
     void setOutboxPath(const QString &filePath);
-    void setProfile(const ServerProfile &profile);
-    void setSslConfiguration(const QSslConfiguration &configuration, bool insecure);
-    // A renewed token also resumes a call the server refused with 401.
-    void setAccessToken(const QString &token);
+    // Server, TLS and token, asked for at each call: a failover or a renewed token reaches the next one.
+    void setAccess(std::function<SessionAccess()> access) { m_access = std::move(access); }
     // Whether calls may go out (a signed-in session). Paused, actions stay queued.
     void setActive(bool active);
+    // The token was renewed or the session is live again: send what waits (a 401 waits for this).
+    void resume();
 
     // Queues the action; alerts that cannot have one (no numeric record id, no colleague chosen) are
     // settled at once as refused. Returns the request's key (empty when nothing was queued).
@@ -83,12 +84,14 @@ private:
 
     QNetworkAccessManager *m_network;
     const Clock *m_clock;
-    RestEndpoint m_endpoint;
+    std::function<SessionAccess()> m_access;
     std::unique_ptr<ActionOutbox> m_outbox;
     std::unique_ptr<Timer> m_retryTimer;
     QPointer<QNetworkReply> m_reply;
     bool m_active = false;
     bool m_waitingForToken = false;
+    QString m_refusedToken; // the token a 401 refused: calls wait for another
+    QString m_sentWithToken;
     int m_calls = 0;
 };
 

@@ -43,7 +43,7 @@ void AlertHistory::setProfile(const ServerProfile &profile)
 void AlertHistory::setSslConfiguration(const QSslConfiguration &configuration, bool insecure)
 {
     m_endpoint.ssl = configuration;
-    m_endpoint.insecure = insecure;
+    m_endpoint.insecureTls = insecure;
 }
 
 bool AlertHistory::mayRetry() const

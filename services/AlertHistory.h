@@ -2,7 +2,7 @@
 #pragma once
 
 #include "AlertApiParser.h"
-#include "RestEndpoint.h"
+#include "SessionAccess.h"
 
 #include <QObject>
 #include <QPointer>
@@ -97,7 +97,7 @@ private:
 
     QNetworkAccessManager *m_network;
     const Clock *m_clock;
-    RestEndpoint m_endpoint;
+    SessionAccess m_endpoint;
     int m_pageBudget = 10;
 
     Job m_job = Job::None;

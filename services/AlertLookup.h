@@ -2,7 +2,7 @@
 #pragma once
 
 #include "AlertApiParser.h"
-#include "RestEndpoint.h"
+#include "SessionAccess.h"
 
 #include <QObject>
 #include <QPointer>
@@ -25,7 +25,7 @@ public:
     AlertLookup(QNetworkAccessManager *network, const Clock *clock, QObject *parent = nullptr);
     ~AlertLookup() override;
 
-    void setEndpoint(const RestEndpoint &endpoint) { m_endpoint = endpoint; }
+    void setEndpoint(const SessionAccess &endpoint) { m_endpoint = endpoint; }
 
     // The alerts in these statuses (the server's words: NEW, RESOLVED...; empty: every status), newest
     // first per status, at most `pageBudget` pages of 100 in all. Answers with listed() or failed().
@@ -48,7 +48,7 @@ private:
 
     QNetworkAccessManager *m_network;
     const Clock *m_clock;
-    RestEndpoint m_endpoint;
+    SessionAccess m_endpoint;
     QPointer<QNetworkReply> m_reply;
     QStringList m_statuses; // still to read; one empty entry: no filter
     int m_page = 1;

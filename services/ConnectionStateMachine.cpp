@@ -62,9 +62,8 @@ const QList<ConnectionStateMachine::Transition> kTable{
     {{S::Connecting}, E::ClosedServerError, G::AttemptsExhausted, S::Failed, {}, "gave up (desktop)"},
     {kOnline, E::ClosedPresenceTimeout, G::TokenFresh, S::Connecting, {A::OpenChannels}, "4408: reconnect at once"},
     {kOnline, E::ClosedPresenceTimeout, G::Always, S::RefreshingToken, {A::Refresh}, "4408: reconnect at once, with a fresh token"},
-    // Expected, not a failure: no backoff, no attempt counted toward giving up.
-    {kOnline, E::ClosedAfterOwnAction, G::TokenFresh, S::Connecting, {A::OpenChannels}, "1011 after our own alert action: reconnect at once"},
-    {kOnline, E::ClosedAfterOwnAction, G::Always, S::RefreshingToken, {A::Refresh}, "1011 after our own alert action: reconnect at once, with a fresh token"},
+    {kOnline, E::ClosedExpected, G::TokenFresh, S::Connecting, {A::OpenChannels}, "1011 after our own alert action: reconnect at once, nothing counted"},
+    {kOnline, E::ClosedExpected, G::Always, S::RefreshingToken, {A::Refresh}, "1011 after our own alert action: reconnect at once, with a fresh token"},
     {kOnline, E::ClosedUnauthorized, G::Always, S::RefreshingToken, {A::Refresh}, "4401: renew the token"},
     {kOnline, E::ClosedTooManyConnections, G::Always, S::Backoff, {A::ScheduleBackoffAtCap}, "4429: too many connections, wait at least the cap"},
     {kOnline, E::ClosedServerError, G::Always, S::Backoff, {A::ScheduleBackoff}, "1011: server error, back off"},
@@ -164,7 +163,7 @@ QString ConnectionStateMachine::eventName(Event event)
                                          "BackoffElapsed",
                                          "NetworkRestored",
                                          "PreferredServerBack",
-                                         "ClosedAfterOwnAction" };
+                                         "ClosedExpected" };
     return enumName(names, event);
 }
 

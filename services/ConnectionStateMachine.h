@@ -51,7 +51,7 @@ public:
         BackoffElapsed,
         NetworkRestored, // reachability came back, or the machine resumed from sleep
         PreferredServerBack, // connected to a fallback while the first server is healthy again
-        ClosedAfterOwnAction, // the 1011 current servers send every socket after our own REST action
+        ClosedExpected, // a 1011 this session caused (its own alert action closes the tenant's sockets)
     };
 
     enum class Guard : quint8

@@ -3,48 +3,47 @@
 
 #include "Alert.h"
 #include "AlertAction.h"
+#include "AlertActions.h"
 #include "AlertApiParser.h"
+#include "AlertFeed.h"
+#include "AlertHistory.h"
+#include "AlertLookup.h"
 #include "AuthResult.h"
-#include "Backoff.h"
 #include "ChannelHealth.h"
 #include "ClientSettings.h"
 #include "ConnectionStateMachine.h"
+#include "DashboardCommands.h"
 #include "FrameRecord.h"
+#include "HistorySync.h"
+#include "PresenceLink.h"
 #include "ServerEvent.h"
+#include "ServerFailover.h"
 #include "ServerProfile.h"
+#include "Session.h"
+#include "SessionHealth.h"
+#include "SubscriptionSet.h"
 
 #include <QDateTime>
 #include <QObject>
-#include <QSet>
 #include <QSslConfiguration>
 #include <QStringList>
-#include <QTimer>
 
 #include <memory>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace noc {
 
-class AlertActions;
-class AlertFeed;
-class AlertHistory;
-class AlertLookup;
-struct RestEndpoint;
-class AuthClient;
 class Clock;
 class CredentialStore;
-class DashboardCommands;
-class NetworkWatcher;
-class SessionKeychain;
-class SubscriptionSet;
-class Timer;
 class WebSocketChannel;
 struct ChannelClose;
 
-// The client's facade over one NOC server: logs in over REST, keeps the dashboard and presence
-// channels, re-subscribes after every reconnect and hands out typed events in batches.
+// The client's facade over one NOC server, for QML and nocctl: the properties, invokables and signals
+// they use, over the parts that do the work: the Session (sign-in, tokens, failover, the reconnection
+// policy), the two channels with SessionHealth and PresenceLink, DashboardCommands, the SubscriptionSet,
+// the AlertFeed and HistorySync. It routes the dashboard's frames to them and keeps the order of a
+// close: in-flight acks settle before the state machine sees it.
 class NocClient : public QObject
 {
     Q_OBJECT
@@ -122,65 +121,81 @@ public:
     // outbox file to others (a client that never acknowledges: nocctl watch, status, subscribe).
     void setStateDirectory(const QString &directory, bool keepAcknowledgements = true);
     // The pacer's budget for dashboard frames (the server allows 100 per 60 s per user).
-    void setFrameBudget(int maxFrames, qint64 windowMs);
+    void setFrameBudget(int maxFrames, qint64 windowMs) { m_commands->setFrameBudget(maxFrames, windowMs); }
     // Where refresh tokens (and remembered passwords) live. Not owned; by default the client uses its
     // own store on the "nocdash" keychain service. Null: keep nothing between runs.
-    void setCredentialStore(CredentialStore *store);
+    void setCredentialStore(CredentialStore *store) { m_session->setCredentialStore(store); }
     // Resume a session from a refresh token that worked before (the keychain's, or nocctl's).
-    void restoreSession(const QString &username, const QString &refreshToken);
+    void restoreSession(const QString &username, const QString &refreshToken)
+    {
+        m_session->restore(username, refreshToken);
+    }
     // How often a fallback connection checks whether the first server is back.
-    void setPreferredServerProbeIntervalMs(qint64 milliseconds) { m_probeIntervalMs = milliseconds; }
+    void setPreferredServerProbeIntervalMs(qint64 milliseconds)
+    {
+        m_session->failover().setProbeIntervalMs(milliseconds);
+    }
     // Source of jitter for the backoff; tests make it exact.
     void setRandomSource(std::function<double()> random01);
-    void setCredentials(const QString &username, const QString &password);
-    void setSubscriptions(const QStringList &clientIds);
+    void setCredentials(const QString &username, const QString &password)
+    {
+        m_session->setCredentials(username, password);
+    }
+    void setSubscriptions(const QStringList &clientIds) { m_subscriptions->replace(clientIds); }
     // Alerts are handed out at most this often; 0 flushes once per event-loop pass.
-    void setBatchIntervalMs(int milliseconds);
+    void setBatchIntervalMs(int milliseconds) { m_feed->setBatchIntervalMs(milliseconds); }
     // The dashboard announces no interval; PROTOCOL.md's default is 30 s.
     void setDashboardHeartbeatSeconds(int seconds);
 
-    [[nodiscard]] ConnectionState state() const { return m_state; }
-    [[nodiscard]] QDateTime stateSince() const { return m_stateSince; }
-    [[nodiscard]] QString statusMessage() const { return m_statusMessage; }
-    [[nodiscard]] QDateTime nextRetryAt() const { return m_nextRetryAt; }
-    [[nodiscard]] bool canRetry() const { return m_state == ConnectionState::Failed; }
-    [[nodiscard]] bool isStale() const { return m_stale; }
+    [[nodiscard]] ConnectionState state() const
+    {
+        return static_cast<ConnectionState>(m_session->driver().state());
+    }
+    [[nodiscard]] QDateTime stateSince() const { return m_session->driver().stateSince(); }
+    [[nodiscard]] QString statusMessage() const { return m_session->driver().statusMessage(); }
+    [[nodiscard]] QDateTime nextRetryAt() const { return m_session->driver().nextRetryAt(); }
+    [[nodiscard]] bool canRetry() const { return state() == ConnectionState::Failed; }
+    [[nodiscard]] bool isStale() const { return m_health->isStale(); }
     [[nodiscard]] QString serverName() const;
-    [[nodiscard]] QString username() const { return m_username; }
-    [[nodiscard]] QStringList subscriptions() const;
+    [[nodiscard]] QString username() const { return m_session->username(); }
+    [[nodiscard]] QStringList subscriptions() const { return m_subscriptions->ids(); }
     // The followed clients with what the server said of each (models show it).
     [[nodiscard]] SubscriptionSet *subscriptionSet() const { return m_subscriptions; }
     [[nodiscard]] const ClientSettings &settings() const { return m_settings; }
-    [[nodiscard]] int rttMs() const { return m_rttMs; }
-    [[nodiscard]] QDateTime lastFrameAt() const { return m_lastFrameAt; }
-    [[nodiscard]] qint64 unknownFrames() const { return m_unknownFrames; }
-    [[nodiscard]] qint64 malformedFrames() const { return m_malformedFrames; }
-    [[nodiscard]] int reconnectCount() const { return m_reconnects; }
-    [[nodiscard]] int pendingAcknowledgements() const;
-    [[nodiscard]] QStringList pendingAcknowledgementIds() const;
-    [[nodiscard]] int pendingActions() const;
-    [[nodiscard]] QList<AlertActionRequest> pendingActionRequests() const;
-    // REST calls of this session's actions (the budget is shared with the history's).
-    [[nodiscard]] int actionCalls() const;
+    [[nodiscard]] int rttMs() const { return m_health->rttMs(); }
+    [[nodiscard]] QDateTime lastFrameAt() const { return m_health->lastFrameAt(); }
+    [[nodiscard]] qint64 unknownFrames() const { return m_health->unknownFrames(); }
+    [[nodiscard]] qint64 malformedFrames() const { return m_health->malformedFrames(); }
+    [[nodiscard]] int reconnectCount() const { return m_session->gaps().count(); }
+    [[nodiscard]] int pendingAcknowledgements() const { return m_commands->pendingCount(); }
+    [[nodiscard]] QStringList pendingAcknowledgementIds() const { return m_commands->pendingIds(); }
     // Set when another running program (nocdash, another nocctl) holds the acknowledgement outbox in
     // the state directory: this client's acks are then kept in memory only. Empty otherwise.
-    [[nodiscard]] QString outboxSharedNote() const;
-    [[nodiscard]] QDateTime lastGapFrom() const { return m_lastGapFrom; }
-    [[nodiscard]] QDateTime lastGapTo() const { return m_lastGapTo; }
-    [[nodiscard]] int feedGaps() const { return m_feedGaps; }
-    [[nodiscard]] HistoryState historyState() const;
-    [[nodiscard]] QString historyReason() const;
-    [[nodiscard]] int openOnServer() const;
-    [[nodiscard]] int loadedOpen() const;
-    [[nodiscard]] int lastBackfillCount() const { return m_lastBackfillCount; }
-    [[nodiscard]] int historyCalls() const;
-    [[nodiscard]] int currentServerIndex() const { return static_cast<int>(m_serverIndex); }
-    [[nodiscard]] QUrl currentServerUrl() const;
-    [[nodiscard]] int attempt() const { return m_attempt; }
+    [[nodiscard]] QString outboxSharedNote() const { return m_commands->sharedNote(); }
+    [[nodiscard]] int pendingActions() const { return m_actions->pendingAlerts(); }
+    [[nodiscard]] QList<AlertActionRequest> pendingActionRequests() const { return m_actions->pending(); }
+    // REST calls of this session's actions and lookups (the budget is shared with the history's).
+    [[nodiscard]] int actionCalls() const { return m_actions->calls(); }
+    [[nodiscard]] int lookupCalls() const { return m_lookup->calls(); }
+    [[nodiscard]] QDateTime lastGapFrom() const { return m_session->gaps().lastFrom(); }
+    [[nodiscard]] QDateTime lastGapTo() const { return m_session->gaps().lastTo(); }
+    [[nodiscard]] int feedGaps() const { return m_session->gaps().count(); }
+    [[nodiscard]] HistoryState historyState() const
+    {
+        return static_cast<HistoryState>(m_history->records().state());
+    }
+    [[nodiscard]] QString historyReason() const { return m_history->records().reason(); }
+    [[nodiscard]] int openOnServer() const { return m_history->records().openOnServer(); }
+    [[nodiscard]] int loadedOpen() const { return m_history->records().loadedOpen(); }
+    [[nodiscard]] int lastBackfillCount() const { return m_history->lastBackfillCount(); }
+    [[nodiscard]] int historyCalls() const { return m_history->records().calls(); }
+    [[nodiscard]] int currentServerIndex() const { return static_cast<int>(m_session->failover().index()); }
+    [[nodiscard]] QUrl currentServerUrl() const { return m_session->failover().current().baseUrl; }
+    [[nodiscard]] int attempt() const { return m_session->driver().attempt(); }
     [[nodiscard]] static QString stateTable() { return ConnectionStateMachine::printableTable(); }
-    [[nodiscard]] QList<ChannelHealth> channelHealth() const;
-    [[nodiscard]] bool needsCredentials() const { return m_needsCredentials; }
-    [[nodiscard]] QString keychainMessage() const;
+    [[nodiscard]] QList<ChannelHealth> channelHealth() const { return m_health->channels(); }
+    [[nodiscard]] bool needsCredentials() const { return m_session->driver().needsCredentials(); }
+    [[nodiscard]] QString keychainMessage() const { return m_session->keychainMessage(); }
 
     // Signs in with these credentials; the refresh token (and the password only if asked to) goes to
     // the keychain so the next start needs no typing.
@@ -188,32 +203,32 @@ public:
     // Ends the session: revokes the refresh token where the server can, forgets the keychain entries.
     Q_INVOKABLE void signOut();
     // Connects with what it has: a password set before, else the keychain; else needsCredentials.
-    Q_INVOKABLE void start();
+    Q_INVOKABLE void start() { m_session->start(); }
     // Closes the connection as the operator's choice; the keychain keeps the session for next time.
     Q_INVOKABLE void stop();
     // Operator's retry from Failed: starts over with the current credentials.
-    Q_INVOKABLE void retryNow();
-    Q_INVOKABLE void acknowledge(const QString &alertId);
-    Q_INVOKABLE void acknowledgeMany(const QStringList &alertIds);
+    Q_INVOKABLE void retryNow() { m_session->retryNow(); }
+    Q_INVOKABLE void acknowledge(const QString &alertId) { acknowledgeMany({ alertId }); }
+    Q_INVOKABLE void acknowledgeMany(const QStringList &alertIds) { m_commands->acknowledge(alertIds); }
     // Lifecycle actions over REST (PROTOCOL.md section 6), for one alert or a selection: queued
     // durably, sent when there is a session, each alert's outcome in alertActionSettled.
     Q_INVOKABLE void resolve(const QStringList &alertIds, const QString &notes);
     Q_INVOKABLE void assign(const QStringList &alertIds, int userId, const QString &comment = {});
     Q_INVOKABLE void escalate(const QStringList &alertIds, int userId, const QString &reason);
     // Reads for a person: the alerts in some statuses (empty: all), and one record's who and when.
-    // Answered by alertsListed / alertDetailRead, or alertLookupFailed. Need a session.
+    // Answered by alertsListed / alertDetailRead, or alertLookupFailed. They need a session.
     void listAlerts(const QStringList &statuses, int pageBudget = 10);
     Q_INVOKABLE void readAlertDetail(const QString &alertId);
     Q_INVOKABLE void subscribe(const QString &clientId);
-    Q_INVOKABLE void unsubscribe(const QString &clientId);
-    Q_INVOKABLE void requestMetrics(const QString &clientId);
+    Q_INVOKABLE void unsubscribe(const QString &clientId) { m_subscriptions->remove(clientId); }
+    Q_INVOKABLE void requestMetrics(const QString &clientId) { m_commands->requestMetrics(clientId); }
     // Developer tools (Diagnostics): what the SDK's test page offers, on the real session.
     // Drops the sockets and signs in again with what the session has (a refresh token or the password).
     Q_INVOKABLE void reconnectNow();
     // A presence ping; pongReceived says the round trip. False when presence is not open.
-    Q_INVOKABLE bool ping();
+    Q_INVOKABLE bool ping() { return m_presenceLink->ping(); }
     // The presence channel's own statistics (statsReceived). False when presence is not open.
-    Q_INVOKABLE bool requestStats();
+    Q_INVOKABLE bool requestStats() { return m_presenceLink->requestStats(); }
     // Sends a JSON object typed by the operator on the dashboard socket, through the pacer like every
     // frame. False when it is not a JSON object or there is no live socket.
     Q_INVOKABLE bool sendRawFrame(const QString &json);
@@ -268,119 +283,36 @@ protected:
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:
-    using Machine = ConnectionStateMachine;
-
-    void dispatch(Machine::Event event, const QString &detail = {});
-    void perform(Machine::Action action);
-    [[nodiscard]] Machine::Facts facts() const;
-    void setState(ConnectionState state, const QString &message);
-    void noteFeedGap(ConnectionState from, ConnectionState to);
-    void beginLogin();
-    void beginRefresh(bool background);
+    void wire();
+    void wireRecords();
     void openChannels();
     void closeChannels();
-    void scheduleRetry(qint64 delayMs, const QString &reason);
-    void onLoginFinished(const AuthResult &result);
-    void onRefreshFinished(const AuthResult &result);
-    void adoptTokens(const AuthTokens &tokens);
-    void scheduleRefreshAhead();
     void onDashboardEvent(ServerEvent &&event);
-    // The feed is live (again): read the records the list needs (start-up load, back-fill).
-    void readHistory(bool afterGap);
-    // Reads the open alerts again (colleagues' actions), at most once a minute.
-    void reconcileSoon();
-    void onPresenceEvent(ServerEvent &&event);
-    void wireActions();
-    [[nodiscard]] RestEndpoint restEndpoint() const;
     void onDashboardClosed(const ChannelClose &close);
-    void onPresenceClosed(const ChannelClose &close);
-    void noteFrame(const WebSocketChannel *channel);
-    void countOddFrames(const ServerEvent &event);
     void loadState();
-    void updateHealth();
-    void probePreferredServer();
-    void startFromKeychain();
-    void storeCredentials();
-    [[nodiscard]] QUrl keychainServer() const;
-    void advanceServerAfterFailure();
-    [[nodiscard]] bool tokenFresh() const;
-    [[nodiscard]] ServerProfile currentProfile() const;
 
     std::unique_ptr<Clock> m_ownedClock;
     const Clock *m_clock;
     QNetworkAccessManager *m_network;
-    AuthClient *m_auth;
     WebSocketChannel *m_dashboard;
     WebSocketChannel *m_presence;
+    Session *m_session;
+    SessionHealth *m_health;
+    PresenceLink *m_presenceLink;
     SubscriptionSet *m_subscriptions;
     DashboardCommands *m_commands;
     AlertFeed *m_feed;
-    AlertHistory *m_history;
+    HistorySync *m_history;
     AlertActions *m_actions;
     AlertLookup *m_lookup;
-    // Until when a dashboard 1011 is the one our own REST action causes (monotonic ms).
-    qint64 m_ownActionCloseUntilMs = -1;
-    SessionKeychain *m_keychain;
-    NetworkWatcher *m_networkWatcher = nullptr;
-    int m_signOutSteps = 0;
     bool m_forwardingFrames = false;
-    qint64 m_probeIntervalMs = 30 * 1000;
-    Backoff m_backoff;
 
-    // Configuration
     ClientSettings m_settings;
     bool m_settingsApplied = false;
-    qsizetype m_serverIndex = 0;
     QString m_stateDirectory;
     bool m_keepAcknowledgements = true;
-    QDateTime m_gapFrom; // set while a live feed is interrupted
-    QDateTime m_lastGapFrom;
-    QDateTime m_lastGapTo;
-    int m_feedGaps = 0;
-    int m_lastBackfillCount = -1;
-    int m_gapsSeenByHistory = 0;
-    bool m_reconcileAfterBackfill = false; // a 1011: someone acted on an alert
-    bool m_backfillPending = false; // a gap ended; back-fill when the history is free
-    int m_backfillNew = 0;
     bool m_subscriptionsSeeded = false;
-    qint64 m_lastReconcileMs = -1;
-    QDateTime m_newestServerTime; // the newest creation time the server told us of
     QSslConfiguration m_sslConfiguration;
-
-    // Session
-    QString m_username;
-    QString m_password;
-    AuthTokens m_tokens;
-    bool m_credentialsProven = false;
-    bool m_refreshedForRefusal = false;
-    bool m_backgroundRefresh = false;
-    int m_attempt = 0;
-    int m_failuresOnServer = 0;
-    int m_reconnects = 0;
-    int m_presenceAttempt = 0;
-    qint64 m_pingSentMs = -1;
-    bool m_needsCredentials = false;
-
-    // State
-    ConnectionState m_state = ConnectionState::LoggedOut;
-    QDateTime m_stateSince;
-    QString m_statusMessage;
-    QDateTime m_nextRetryAt;
-    qint64 m_nextRetryDelayMs = 0;
-    qint64 m_serverWaitMs = 0; // a 429's Retry-After, handed to the next ScheduleServerWait
-    std::unique_ptr<Timer> m_retryTimer;
-    std::unique_ptr<Timer> m_refreshAheadTimer;
-    std::unique_ptr<Timer> m_presenceRetryTimer;
-    std::unique_ptr<Timer> m_healthTimer;
-    std::unique_ptr<Timer> m_probeTimer;
-    std::unique_ptr<Timer> m_reconcileTimer;
-    QNetworkReply *m_probeReply = nullptr;
-    bool m_stale = true;
-
-    int m_rttMs = -1;
-    QDateTime m_lastFrameAt;
-    qint64 m_unknownFrames = 0;
-    qint64 m_malformedFrames = 0;
 };
 
 } // namespace noc

@@ -50,6 +50,7 @@ struct Desk
     noc::sim::Simulator sim;
     QNetworkAccessManager network;
     noc::test::FakeClock clock;
+    noc::SessionAccess access;
     std::unique_ptr<noc::AlertActions> actions;
     QList<AlertActionOutcome> outcomes;
 
@@ -63,9 +64,8 @@ struct Desk
     void reopen(const QString &outboxPath)
     {
         actions = std::make_unique<noc::AlertActions>(&network, &clock);
-        noc::ServerProfile profile;
-        profile.baseUrl = sim.httpUrl();
-        actions->setProfile(profile);
+        access.profile.baseUrl = sim.httpUrl();
+        actions->setAccess([this] { return access; });
         actions->setOutboxPath(outboxPath);
         QObject::connect(actions.get(), &noc::AlertActions::settled,
                          [this](const AlertActionOutcome &outcome) { outcomes.append(outcome); });
@@ -73,8 +73,9 @@ struct Desk
 
     void signIn(const QString &user = u"operator"_s)
     {
-        actions->setAccessToken(sim.issueAccessToken(user));
+        access.accessToken = sim.issueAccessToken(user);
         actions->setActive(true);
+        actions->resume();
     }
 
     [[nodiscard]] AlertStatus statusOf(qint64 id) const { return sim.alertStore().find(id)->status; }
@@ -192,7 +193,7 @@ private Q_SLOTS:
         Desk desk;
         const QList<qint64> ids = seedNew(desk.sim, 1);
         QSignalSpy rejected(desk.actions.get(), &noc::AlertActions::tokenRejected);
-        desk.actions->setAccessToken(u"expired.not.valid"_s);
+        desk.access.accessToken = u"expired.not.valid"_s;
         desk.actions->setActive(true);
         desk.actions->request(AlertActionKind::Resolve, idsOf(ids), u"x"_s);
         QTRY_COMPARE_WITH_TIMEOUT(rejected.size(), 1, kTimeoutMs);

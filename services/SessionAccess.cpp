@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "RestEndpoint.h"
+#include "SessionAccess.h"
 
 namespace noc {
 
@@ -9,7 +9,7 @@ namespace {
 constexpr int kTransferTimeoutMs = 15000;
 }
 
-QNetworkRequest RestEndpoint::request(const QString &path, const QUrlQuery &query, bool jsonBody) const
+QNetworkRequest SessionAccess::request(const QString &path, const QUrlQuery &query, bool jsonBody) const
 {
     QUrl url = profile.restUrl(path);
     if (!query.isEmpty())
@@ -22,7 +22,7 @@ QNetworkRequest RestEndpoint::request(const QString &path, const QUrlQuery &quer
     request.setTransferTimeout(kTransferTimeoutMs);
     if (url.scheme() == "https"_L1) {
         QSslConfiguration configuration = ssl;
-        if (insecure)
+        if (insecureTls)
             configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
         request.setSslConfiguration(configuration);
     }

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+#include "HistorySync.h"
+
+#include "AlertFeed.h"
+#include "AlertHistory.h"
+#include "Clock.h"
+
+#include <algorithm>
+
+namespace noc {
+
+HistorySync::HistorySync(QNetworkAccessManager *network, const Clock *clock, AlertFeed *feed, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_feed(feed)
+    , m_history(new AlertHistory(network, clock, this))
+    , m_reconcileTimer(clock->createTimer())
+{
+    connect(m_history, &AlertHistory::stateChanged, this, &HistorySync::changed);
+    connect(m_history, &AlertHistory::alertsRead, this, [this](const AlertBatch &alerts, bool backfill) {
+        if (backfill) {
+            // What the gap hid: records this client had never heard of.
+            m_backfillNew
+                = static_cast<int>(std::count_if(alerts.cbegin(), alerts.cend(), [this](const Alert &a) {
+                      return !m_feed->knows(a.identity());
+                  }));
+        }
+        for (const Alert &alert : alerts) {
+            if (alert.occurredAt.isValid()
+                && (!m_newestServerTime.isValid() || alert.occurredAt > m_newestServerTime))
+                m_newestServerTime = alert.occurredAt;
+        }
+        m_feed->addRecords(alerts);
+    });
+    connect(m_history, &AlertHistory::openSetComplete, this, &HistorySync::openAlertsRead);
+    connect(m_history, &AlertHistory::finished, this, [this](bool backfill, int) { onFinished(backfill); });
+    connect(m_history, &AlertHistory::tokenRejected, this, &HistorySync::tokenRejected);
+    m_reconcileTimer->onTimeout = [this] {
+        if (m_live && !m_history->isBusy() && m_history->mayRetry()
+            && (m_history->state() == AlertHistory::State::Loaded || !m_history->refusedByServer())) {
+            if (m_access)
+                m_history->setAccessToken(m_access().accessToken);
+            m_history->loadOpen();
+        }
+    };
+}
+
+HistorySync::~HistorySync() = default;
+
+void HistorySync::onLive(int feedGaps, const QDateTime &lastGapFrom)
+{
+    m_gapFrom = lastGapFrom;
+    read(std::exchange(m_gapsSeen, feedGaps) != feedGaps);
+}
+
+void HistorySync::onClosed(bool colleaguesActed)
+{
+    if (colleaguesActed)
+        m_reconcileAfterBackfill = true;
+    m_reconcileTimer->stop();
+}
+
+void HistorySync::onStopped()
+{
+    m_history->reset();
+    m_reconcileTimer->stop();
+    m_backfillPending = false;
+    m_reconcileAfterBackfill = false;
+}
+
+void HistorySync::reset()
+{
+    m_history->reset();
+}
+
+void HistorySync::read(bool afterGap)
+{
+    if (afterGap) {
+        m_lastBackfillCount = -1;
+        m_backfillPending = true;
+        Q_EMIT changed();
+    }
+    if (m_history->isBusy())
+        return; // the back-fill follows when the running read ends
+    // Refused or absent on this server: asked again rarely, never on every reconnect (current servers
+    // close every socket whenever anyone acts on an alert).
+    if (m_history->state() == AlertHistory::State::Unavailable && !m_history->mayRetry()) {
+        m_backfillPending = false;
+        return;
+    }
+    if (m_access) {
+        const SessionAccess access = m_access();
+        m_history->setProfile(access.profile);
+        m_history->setSslConfiguration(access.ssl, access.insecureTls);
+        m_history->setAccessToken(access.accessToken);
+    }
+    if (std::exchange(m_backfillPending, false) && m_history->state() == AlertHistory::State::Loaded) {
+        // From the newest alert the server told us of, or the gap's start if older: what came meanwhile.
+        QDateTime from = m_gapFrom;
+        if (m_newestServerTime.isValid() && m_newestServerTime < from)
+            from = m_newestServerTime;
+        m_history->backfill(from);
+    } else {
+        m_history->loadOpen();
+    }
+}
+
+void HistorySync::onFinished(bool backfill)
+{
+    if (backfill)
+        m_lastBackfillCount
+            = m_history->state() == AlertHistory::State::Loaded ? std::exchange(m_backfillNew, 0) : -1;
+    if (!backfill && m_history->state() == AlertHistory::State::Loaded)
+        m_lastReconcileMs = m_clock->monotonicMs();
+    Q_EMIT changed();
+    if (!m_live)
+        return;
+    if (m_backfillPending) { // a gap ended while this read ran
+        read(false);
+        return;
+    }
+    if (m_history->state() != AlertHistory::State::Loaded) {
+        // A failed read (network, 5xx, token) is tried again soon; a refusal waits for a reconnect.
+        if (!m_history->refusedByServer())
+            m_reconcileTimer->start(60 * 1000);
+        return;
+    }
+    if (std::exchange(m_reconcileAfterBackfill, false))
+        reconcileSoon();
+    else if (!m_reconcileTimer->isActive())
+        m_reconcileTimer->start(qint64(m_reconcileSeconds) * 1000);
+}
+
+void HistorySync::reconcileSoon()
+{
+    // Every action by anyone closes every socket on current servers: a busy tenant must not turn each
+    // of them into four list calls. At most one read a minute (a tenth of the period when shorter).
+    const qint64 minGapMs = qMin<qint64>(60 * 1000, qint64(m_reconcileSeconds) * 100);
+    const qint64 sinceLast = m_lastReconcileMs < 0 ? minGapMs : m_clock->monotonicMs() - m_lastReconcileMs;
+    m_reconcileTimer->start(qMax<qint64>(0, minGapMs - sinceLast));
+}
+
+} // namespace noc

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+// NocClient's REST side beyond the list's upkeep: the lifecycle actions (AlertActions) and the reads a
+// person asks for (AlertLookup), wired to the session they need.
+#include "Clock.h"
+#include "LoggingCategories.h"
+#include "NocClient.h"
+#include "SessionTokens.h"
+
+namespace noc {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Current servers close every dashboard socket of the tenant with 1011 when an action succeeds, possibly
+// before its HTTP answer: a 1011 this soon after one of our calls began is ours.
+constexpr qint64 kOwnActionCloseWindowMs = 15000;
+} // namespace
+
+void NocClient::wireRecords()
+{
+    m_actions->setAccess([this] { return m_session->access(); });
+    connect(m_actions, &AlertActions::pendingChanged, this, &NocClient::pendingActionsChanged);
+    connect(m_actions, &AlertActions::callStarting, this, [this] {
+        m_session->driver().expectTenantClose(m_clock->monotonicMs() + kOwnActionCloseWindowMs);
+    });
+    connect(m_actions, &AlertActions::settled, this, [this](const AlertActionOutcome &outcome) {
+        Q_EMIT alertActionSettled(outcome);
+        if (!outcome.done)
+            return;
+        // No answer carries the updated record: the list follows what the server confirmed.
+        static constexpr AlertStatus kAfter[]
+            = { AlertStatus::Resolved, AlertStatus::Assigned, AlertStatus::Escalated };
+        Q_EMIT alertStatusChanged(outcome.alertId, kAfter[static_cast<int>(outcome.kind)], outcome.at);
+    });
+    connect(m_actions, &AlertActions::tokenRejected, m_session, &Session::renewTokenInBackground);
+    connect(&m_session->tokens(), &SessionTokens::renewed, m_actions, &AlertActions::resume);
+    connect(&m_session->driver(), &ConnectionDriver::stateChanged, m_actions,
+            [this](ConnectionDriver::State, ConnectionDriver::State to) {
+                if (to == ConnectionDriver::State::Connected) {
+                    m_actions->setActive(true);
+                    m_actions->resume();
+                }
+            });
+
+    connect(m_lookup, &AlertLookup::listed, this, &NocClient::alertsListed);
+    connect(m_lookup, &AlertLookup::detailRead, this, &NocClient::alertDetailRead);
+    connect(m_lookup, &AlertLookup::failed, this, [this](const QString &alertId, const AlertApiError &error) {
+        const bool refused = error.kind == AlertApiErrorKind::HistoryRefused
+            || error.kind == AlertApiErrorKind::EndpointMissing;
+        Q_EMIT alertLookupFailed(alertId, u"HTTP %1: %2"_s.arg(error.httpStatus).arg(error.message), refused);
+    });
+}
+
+void NocClient::resolve(const QStringList &alertIds, const QString &notes)
+{
+    m_actions->request(AlertActionKind::Resolve, alertIds, notes);
+}
+
+void NocClient::assign(const QStringList &alertIds, int userId, const QString &comment)
+{
+    m_actions->request(AlertActionKind::Assign, alertIds, comment, userId);
+}
+
+void NocClient::escalate(const QStringList &alertIds, int userId, const QString &reason)
+{
+    m_actions->request(AlertActionKind::Escalate, alertIds, reason, userId);
+}
+
+void NocClient::listAlerts(const QStringList &statuses, int pageBudget)
+{
+    const SessionAccess access = m_session->access();
+    if (access.accessToken.isEmpty()) {
+        Q_EMIT alertLookupFailed({}, tr("Not signed in"), false);
+        return;
+    }
+    m_lookup->setEndpoint(access);
+    m_lookup->list(statuses, pageBudget);
+}
+
+void NocClient::readAlertDetail(const QString &alertId)
+{
+    const SessionAccess access = m_session->access();
+    if (access.accessToken.isEmpty() || m_lookup->isBusy())
+        return;
+    m_lookup->setEndpoint(access);
+    m_lookup->detail(alertId);
+}
+
+} // namespace noc
