@@ -50,7 +50,9 @@ HistorySync::~HistorySync() = default;
 void HistorySync::onLive(int feedGaps, const QDateTime &lastGapFrom)
 {
     m_gapFrom = lastGapFrom;
-    read(std::exchange(m_gapsSeen, feedGaps) != feedGaps);
+    const bool afterGap = std::exchange(m_gapsSeen, feedGaps) != feedGaps;
+    if (m_enabled)
+        read(afterGap);
 }
 
 void HistorySync::onClosed(bool colleaguesActed)

@@ -41,6 +41,8 @@ public:
 
     // Whether the session is live; reads and their follow-ups happen only then.
     void setLive(bool live) { m_live = live; }
+    // Off for a client that never shows a list (nocctl ack, resolve, alerts): the budget is shared.
+    void setEnabled(bool enabled) { m_enabled = enabled; }
     // The feed is live (again). feedGaps: the gaps this session had so far, lastGapFrom: when the last
     // one began. A gap not seen before is back-filled, else the open alerts are read.
     void onLive(int feedGaps, const QDateTime &lastGapFrom);
@@ -70,6 +72,7 @@ private:
     std::unique_ptr<Timer> m_reconcileTimer;
     int m_reconcileSeconds = 600; // ClientSettings::reconcileSeconds
     bool m_live = false;
+    bool m_enabled = true;
     int m_gapsSeen = 0;
     QDateTime m_gapFrom;
     int m_lastBackfillCount = -1;

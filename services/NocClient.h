@@ -218,6 +218,9 @@ public:
     // Reads for a person: the alerts in some statuses (empty: all), and one record's who and when.
     // Answered by alertsListed / alertDetailRead, or alertLookupFailed. They need a session.
     void listAlerts(const QStringList &statuses, int pageBudget = 10);
+    // Whether the session keeps the list current from the records (start-up load, back-fill,
+    // reconcile). Off for a client that shows no list: the REST budget is shared by all of a user's programs.
+    void setFollowRecords(bool follow) { m_history->setEnabled(follow); }
     Q_INVOKABLE void readAlertDetail(const QString &alertId);
     Q_INVOKABLE void subscribe(const QString &clientId);
     Q_INVOKABLE void unsubscribe(const QString &clientId) { m_subscriptions->remove(clientId); }
