@@ -55,6 +55,8 @@ std::unique_ptr<noc::NocClient> makeClient(const CtlOptions &o, bool neverGiveUp
     // from a dashboard started meanwhile.
     client->setStateDirectory(o.stateDirectory, o.command == "ack"_L1 || o.command == "status"_L1);
     client->setCredentials(o.settings.username, o.password);
+    // Only watch shows alerts: the others must not spend the user's shared REST budget on the records.
+    client->setFollowRecords(o.command == "watch"_L1);
     // --client names the set for this watch (and saves it, as the set always is); without it, the set
     // the state folder holds stays as the operator left it.
     if (o.clientsFromCommandLine && o.command == "watch"_L1)
