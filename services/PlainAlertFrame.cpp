@@ -42,7 +42,9 @@ struct Value
         Other // null, true, false: what json::text and json::timestamp read as nothing
     };
     Kind kind = Kind::Missing;
-    QStringView text; // Kind::String: the characters between the quotes
+    QStringView text; // Kind::String without escapes: the characters between the quotes
+    QString unescaped; // Kind::String with escapes: the string they stand for
+    bool escaped = false;
     qint64 integer = 0;
 };
 
@@ -70,9 +72,10 @@ public:
         return true;
     }
 
-    // A string without escapes, control characters or anything from the surrogates up (what
-    // round-trips through UTF-8 and Qt's parser unchanged, beyond doubt).
-    bool plainString(QStringView &out)
+    // A string of characters below the surrogates and without control characters (what round-trips
+    // through UTF-8 and Qt's parser unchanged, beyond doubt). Escapes are read when `unescaped` is
+    // given (values: Python's json.dumps writes every non-ASCII character as one), refused otherwise.
+    bool plainString(QStringView &out, QString *unescaped = nullptr, bool *escaped = nullptr)
     {
         if (!take(u'"'))
             return false;
@@ -84,10 +87,88 @@ public:
                 ++m_at;
                 return true;
             }
-            if (c == u'\\' || c < 0x20 || c >= 0xD800)
+            if (c == u'\\') {
+                if (!unescaped)
+                    return false;
+                *escaped = true;
+                *unescaped = m_text.sliced(first, m_at - first).toString();
+                return escapedRest(*unescaped);
+            }
+            if (c < 0x20 || c >= 0xD800)
                 return false;
         }
         return false;
+    }
+
+    // From the first backslash of a string to its closing quote.
+    bool escapedRest(QString &out)
+    {
+        while (!atEnd()) {
+            char16_t c = peek();
+            ++m_at;
+            if (c == u'"')
+                return true;
+            if (c == u'\\') {
+                if (atEnd())
+                    return false;
+                const char16_t kind = peek();
+                ++m_at;
+                switch (kind) {
+                case u'"':
+                case u'\\':
+                case u'/':
+                    c = kind;
+                    break;
+                case u'b':
+                    c = u'\b';
+                    break;
+                case u'f':
+                    c = u'\f';
+                    break;
+                case u'n':
+                    c = u'\n';
+                    break;
+                case u'r':
+                    c = u'\r';
+                    break;
+                case u't':
+                    c = u'\t';
+                    break;
+                case u'u':
+                    if (!hex4(c) || c >= 0xD800)
+                        return false; // surrogates (pairs or lone) and the specials: Qt's parser decides
+                    break;
+                default:
+                    return false;
+                }
+            } else if (c < 0x20 || c >= 0xD800) {
+                return false;
+            }
+            out.append(QChar(c));
+        }
+        return false;
+    }
+
+    bool hex4(char16_t &out)
+    {
+        if (m_text.size() - m_at < 4)
+            return false;
+        int value = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char16_t h = peek();
+            ++m_at;
+            value *= 16;
+            if (h >= u'0' && h <= u'9')
+                value += h - u'0';
+            else if (h >= u'a' && h <= u'f')
+                value += h - u'a' + 10;
+            else if (h >= u'A' && h <= u'F')
+                value += h - u'A' + 10;
+            else
+                return false;
+        }
+        out = static_cast<char16_t>(value);
+        return true;
     }
 
     // JSON's integer grammar, at most 15 digits (exact as a double, as Qt's parser holds numbers),
@@ -124,7 +205,7 @@ public:
         switch (peek()) {
         case u'"':
             out.kind = Value::Kind::String;
-            return plainString(out.text);
+            return plainString(out.text, &out.unescaped, &out.escaped);
         case u'n':
             out.kind = Value::Kind::Other;
             return word("null"_L1);
@@ -190,7 +271,7 @@ QString text(const Value &value)
 {
     switch (value.kind) {
     case Value::Kind::String:
-        return value.text.toString();
+        return value.escaped ? value.unescaped : value.text.toString();
     case Value::Kind::Integer:
         return QString::number(value.integer);
     case Value::Kind::Missing:
@@ -204,7 +285,7 @@ QString text(const Value &value)
 QDateTime timestamp(const Value &value)
 {
     if (value.kind == Value::Kind::String)
-        return json::parseTimestamp(value.text);
+        return json::parseTimestamp(value.escaped ? QStringView(value.unescaped) : value.text);
     if (value.kind == Value::Kind::Integer) {
         constexpr qint64 kMaxSeconds = 253402300799; // 9999-12-31
         if (value.integer < 0 || value.integer > kMaxSeconds)
@@ -222,7 +303,7 @@ std::optional<Alert> readPlainAlertNew(QStringView frame, const QDateTime &recei
     if (!readFields(frame, fields))
         return std::nullopt;
     const Value &type = fields.at(Type);
-    if (type.kind != Value::Kind::String || type.text != "alert_new"_L1)
+    if (type.kind != Value::Kind::String || type.escaped || type.text != "alert_new"_L1)
         return std::nullopt;
     Alert alert;
     alert.kind = AlertKind::Alert;
@@ -231,8 +312,9 @@ std::optional<Alert> readPlainAlertNew(QStringView frame, const QDateTime &recei
     if (alert.id.isEmpty())
         return std::nullopt; // malformed: the general path says so
     const Value &severity = fields.at(SeverityField);
-    alert.severity
-        = severity.kind == Value::Kind::String ? severityFromString(severity.text) : Severity::Unknown;
+    alert.severity = severity.kind == Value::Kind::String
+        ? severityFromString(severity.escaped ? QStringView(severity.unescaped) : severity.text)
+        : Severity::Unknown;
     alert.clientId = text(fields.at(ClientId));
     alert.type = text(fields.at(AlertType));
     alert.message = text(fields.at(Message));

@@ -206,7 +206,27 @@ private Q_SLOTS:
         row("emoji", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"\xf0\x9f\x94\xa5\"}", false);
         // Not a raw string: moc's tokenizer loses its way in a raw string with \" inside.
         row("escape", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"a \\\"b\\\" \\u00e9\"}",
+            true);
+        row("every escape",
+            "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": "
+            "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0000\\u001F\\u00B0C\\u2014\"}",
+            true);
+        row("escaped timestamp",
+            "{\"type\": \"alert_new\", \"alert_id\": 1, \"timestamp\": \"2026-11-21T10:00:00\\u005a\"}",
+            true);
+        row("escaped severity", "{\"type\": \"alert_new\", \"alert_id\": 1, \"severity\": \"\\u0048IGH\"}",
+            true);
+        row("escaped surrogate pair",
+            "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"\\ud83d\\udd25\"}", false);
+        row("escaped lone surrogate", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"\\udd25\"}",
             false);
+        row("unknown escape", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"\\x41\"}", false);
+        row("short unicode escape", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"\\u00\"}",
+            false);
+        row("bad hex", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"\\u00g0\"}", false);
+        row("escaped key", "{\"type\": \"alert_new\", \"alert_id\": 1, \"mess\\u0061ge\": \"x\"}", false);
+        row("escaped type", "{\"type\": \"alert\\u005fnew\", \"alert_id\": 1}", false);
+        row("escape at the end", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"a\\", false);
         row("control character", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"a\tb\"}", false);
         row("nested", R"({"type": "alert_new", "alert_id": 1, "extra": {"x": [1]}})", false);
         row("repeated field", R"({"type": "alert_new", "alert_id": 1, "alert_id": 2})", false);
