@@ -4,6 +4,7 @@
 #include "SessionAccess.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QObject>
 
 #include <functional>
@@ -64,6 +65,8 @@ private:
     void read(bool afterGap);
     void reconcileSoon();
     void onFinished(bool backfill);
+    // How long a re-read of the open alerts must wait to stay within its share of the calls (0: none).
+    [[nodiscard]] qint64 budgetWaitMs();
 
     const Clock *m_clock;
     AlertFeed *m_feed;
@@ -80,6 +83,8 @@ private:
     bool m_backfillPending = false; // a gap ended; back-fill when the history is free
     int m_backfillNew = 0;
     qint64 m_lastReconcileMs = -1;
+    int m_callsAtReconcileStart = -1; // set while a re-read of the open alerts runs
+    QList<std::pair<qint64, int>> m_reconcileSpend; // (when, calls) of the re-reads in the last hour
     QDateTime m_newestServerTime; // the newest creation time the server told us of
 };
 

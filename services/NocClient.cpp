@@ -46,7 +46,7 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     , m_health(new SessionHealth(m_dashboard, m_presence, m_clock, this))
     , m_subscriptions(new SubscriptionSet(this))
     , m_commands(new DashboardCommands(m_dashboard, m_subscriptions, m_clock, this))
-    , m_feed(new AlertFeed(this))
+    , m_feed(new AlertFeed(m_clock, this))
     , m_history(new HistorySync(m_network, m_clock, m_feed, this))
     , m_actions(new AlertActions(m_network, m_clock, this))
     , m_lookup(new AlertLookup(m_network, m_clock, this))
