@@ -3,6 +3,7 @@
 // `resolve`, `assign` and `escalate` act on them over REST, durably like `ack`.
 #include "Commands.h"
 #include "CtlOptions.h"
+#include "CtlOutput.h"
 #include "ExitCodes.h"
 #include "NocClient.h"
 #include "SignalWatcher.h"
@@ -18,25 +19,12 @@
 
 using namespace Qt::StringLiterals;
 using State = noc::NocClient::ConnectionState;
+using ctl::Finisher;
+using ctl::iso;
+using ctl::printJson;
+using ctl::say;
 
 namespace {
-
-void say(const QString &text)
-{
-    QTextStream(stderr) << "nocctl: " << text << '\n';
-}
-
-void printJson(const QJsonObject &object)
-{
-    QTextStream out(stdout);
-    out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
-    out.flush();
-}
-
-QString iso(const QDateTime &at)
-{
-    return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
 
 // A session for one command on the records: no list to keep current, so no history reads of its own.
 std::unique_ptr<noc::NocClient> makeRecordClient(const CtlOptions &o, bool keepsActions)
@@ -50,20 +38,6 @@ std::unique_ptr<noc::NocClient> makeRecordClient(const CtlOptions &o, bool keeps
     client->setCredentials(o.settings.username, o.password);
     return client;
 }
-
-// Ends the event loop with `code` once; a finish before the loop runs is kept for the caller.
-struct Finisher
-{
-    bool done = false;
-    int code = 0;
-    void operator()(int exitCode)
-    {
-        if (std::exchange(done, true))
-            return;
-        code = exitCode;
-        QCoreApplication::exit(exitCode);
-    }
-};
 
 void onSignInFailure(noc::NocClient &client, Finisher &finish)
 {
