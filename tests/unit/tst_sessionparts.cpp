@@ -346,7 +346,7 @@ private Q_SLOTS:
         noc::HistorySync sync(&network, &clock, &feed);
         noc::ServerProfile profile;
         profile.baseUrl = server.url();
-        sync.setAccess([&] { return noc::SessionAccess { profile, {}, false, u"token"_s }; });
+        sync.setAccess([&] { return noc::SessionAccess { profile, {}, false, u"token"_s, {} }; });
         sync.setLive(true);
         sync.onLive(0, {});
         QTRY_COMPARE_WITH_TIMEOUT(sync.records().state(), noc::AlertHistory::State::Loaded, 5000);
@@ -379,7 +379,7 @@ private Q_SLOTS:
         sync.setReconcileSeconds(600);
         noc::ServerProfile profile;
         profile.baseUrl = server.url();
-        sync.setAccess([&] { return noc::SessionAccess { profile, {}, false, u"token"_s }; });
+        sync.setAccess([&] { return noc::SessionAccess { profile, {}, false, u"token"_s, {} }; });
         QSignalSpy changed(&sync, &noc::HistorySync::changed);
 
         sync.setLive(true);
