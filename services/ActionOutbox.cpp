@@ -21,7 +21,7 @@ QJsonObject toJson(const AlertActionRequest &request)
     return { { "key"_L1, request.key },
              { "action"_L1, alertActionName(request.kind) },
              { "alert_ids"_L1, QJsonArray::fromStringList(request.alertIds) },
-             { "singly"_L1, QJsonArray::fromStringList(request.singly) },
+             { "retry_groups"_L1, QJsonArray::fromStringList(request.retryGroups) },
              { "text"_L1, request.text },
              { "user_id"_L1, request.userId },
              { "queued_at"_L1, request.queuedAt.toString(Qt::ISODateWithMs) },
@@ -48,7 +48,7 @@ std::optional<AlertActionRequest> fromJson(const QJsonValue &value)
     if (!kind || request.key.isEmpty() || request.alertIds.isEmpty())
         return std::nullopt;
     request.kind = *kind;
-    request.singly = strings(o.value("singly"_L1));
+    request.retryGroups = strings(o.value("retry_groups"_L1));
     request.text = o.value("text"_L1).toString();
     request.userId = o.value("user_id"_L1).toInt();
     request.queuedAt = QDateTime::fromString(o.value("queued_at"_L1).toString(), Qt::ISODateWithMs);
@@ -126,24 +126,34 @@ void ActionOutbox::settle(const QString &key, const QStringList &alertIds)
     AlertActionRequest *request = find(key);
     if (!request)
         return;
-    for (const QString &id : alertIds) {
+    for (const QString &id : alertIds)
         request->alertIds.removeAll(id);
-        request->singly.removeAll(id);
+    // Groups keep only ids still waiting.
+    QStringList groups;
+    for (const QString &group : std::as_const(request->retryGroups)) {
+        QStringList ids = group.split(u',', Qt::SkipEmptyParts);
+        ids.removeIf([request](const QString &id) { return !request->alertIds.contains(id); });
+        if (!ids.isEmpty())
+            groups.append(ids.join(u','));
     }
+    request->retryGroups = groups;
     if (request->alertIds.isEmpty())
         m_requests.removeIf([&key](const AlertActionRequest &r) { return r.key == key; });
     save();
 }
 
-void ActionOutbox::askSingly(const QString &key, const QStringList &alertIds)
+void ActionOutbox::splitForRetry(const QString &key, const QStringList &alertIds)
 {
     AlertActionRequest *request = find(key);
-    if (!request)
+    if (!request || alertIds.isEmpty())
         return;
-    for (const QString &id : alertIds) {
-        if (request->alertIds.contains(id) && !request->singly.contains(id))
-            request->singly.append(id);
-    }
+    const QString joined = alertIds.join(u',');
+    request->retryGroups.removeAll(joined);
+    const qsizetype half = (alertIds.size() + 1) / 2;
+    QStringList halves { alertIds.mid(0, half).join(u',') };
+    if (alertIds.size() > 1)
+        halves.append(alertIds.mid(half).join(u','));
+    request->retryGroups = halves + request->retryGroups;
     save();
 }
 

@@ -35,8 +35,8 @@ public:
     void add(const AlertActionRequest &request);
     // The server answered for these ids of the request `key`; a request with none left goes.
     void settle(const QString &key, const QStringList &alertIds);
-    // A bulk call counted fewer than it was sent: ask these one by one.
-    void askSingly(const QString &key, const QStringList &alertIds);
+    // A bulk call counted fewer than these: ask them again in two halves (one id: on its own).
+    void splitForRetry(const QString &key, const QStringList &alertIds);
 
     [[nodiscard]] bool isEmpty() const { return m_requests.isEmpty(); }
     // The oldest request this user may send (theirs, or one asked while nobody was signed in): actions

@@ -29,8 +29,9 @@ struct AlertActionRequest
     QString key; // unique, kept across restarts
     AlertActionKind kind = AlertActionKind::Resolve;
     QStringList alertIds; // not answered yet
-    // Ids a bulk call processed fewer of than it was sent: asked one by one, so each gets its own answer.
-    QStringList singly;
+    // Groups of ids ("12,13,14") a bulk call counted fewer of than it was sent: each group is asked again
+    // as a half of the one before, down to single ids, so each id gets its own answer in few calls.
+    QStringList retryGroups;
     QString text; // resolution notes, the assignment's comment, the escalation's reason
     int userId = 0; // assign and escalate: the colleague
     QDateTime queuedAt;
@@ -42,6 +43,7 @@ struct AlertActionRequest
 // The server's answer for one alert of an action.
 struct AlertActionOutcome
 {
+    QString requestKey; // the request it answers (AlertActions::request's return value)
     AlertActionKind kind = AlertActionKind::Resolve;
     QString alertId;
     bool done = false;

@@ -18,7 +18,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int kBulkLimit = 100; // the server's bound for alert_ids
-constexpr qint64 kNoAnswerRetryMs = 30 * 1000;
+constexpr qint64 kNoAnswerRetryMs = 30 * 1000; // doubling up to kNoAnswerRetryCapMs
+constexpr qint64 kNoAnswerRetryCapMs = 10 * 60 * 1000;
 
 std::optional<qint64> recordId(const QString &alertId)
 {
@@ -75,8 +76,11 @@ void AlertActions::setOutboxPath(const QString &filePath)
 
 void AlertActions::resume()
 {
-    if (m_waitingForToken && m_access && m_access().accessToken != m_refusedToken)
-        m_waitingForToken = false;
+    if (m_waitingForToken && m_access && m_access().accessToken == m_refusedToken) {
+        // Still the refused token (the renewal could not run while the session was down): ask again.
+        Q_EMIT tokenRejected();
+        return;
+    }
     sendNext();
 }
 
@@ -97,12 +101,14 @@ QString AlertActions::request(AlertActionKind kind, const QStringList &alertIds,
     request.userId = userId;
     request.queuedAt = m_clock->nowUtc();
     request.username = m_access ? m_access().username : QString();
-    Call refused { request.key, kind, {}, false };
+    Call refused { {}, kind, {}, false }; // answered here, by no request (empty key)
     for (const QString &id : alertIds) {
-        if (!recordId(id))
+        const std::optional<qint64> record = recordId(id.trimmed());
+        const QString canonical = record ? QString::number(*record) : id; // "012" and "12" are one alert
+        if (!record)
             refused.alertIds.append(id);
-        else if (!request.alertIds.contains(id))
-            request.alertIds.append(id);
+        else if (!request.alertIds.contains(canonical))
+            request.alertIds.append(canonical);
     }
     const bool needsColleague = kind != AlertActionKind::Resolve;
     if (needsColleague && userId <= 0) {
@@ -126,8 +132,9 @@ QString AlertActions::request(AlertActionKind kind, const QStringList &alertIds,
 AlertActions::Call AlertActions::nextCall(const AlertActionRequest &request)
 {
     Call call { request.key, request.kind, {}, false };
-    if (!request.singly.isEmpty()) {
-        call.alertIds = { request.singly.constFirst() };
+    if (!request.retryGroups.isEmpty()) {
+        call.alertIds = request.retryGroups.constFirst().split(u',', Qt::SkipEmptyParts);
+        call.bulk = call.alertIds.size() > 1;
         return call;
     }
     if (request.kind == AlertActionKind::Resolve && request.alertIds.size() > 1) {
@@ -193,13 +200,18 @@ void AlertActions::onAnswer(QNetworkReply *reply, const Call &call)
     m_reply = nullptr;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0) {
-        // No answer: the server may or may not have acted. Ask again later; acting twice ends the same.
+        // No answer: the server may or may not have acted. Ask again later (acting twice ends the same),
+        // less and less often: a server that hangs must not be asked 120 times an hour.
+        const qint64 wait = qMin(kNoAnswerRetryCapMs, kNoAnswerRetryMs << qMin(m_noAnswerStreak++, 5));
         qCWarning(lcSession) << alertActionName(call.kind) << "got no answer:" << reply->errorString()
-                             << "- trying again in" << kNoAnswerRetryMs / 1000 << "s";
-        m_retryTimer->start(kNoAnswerRetryMs);
+                             << "- trying again in" << wait / 1000 << "s";
+        m_retryTimer->start(wait);
         return;
     }
+    m_noAnswerStreak = 0;
     const auto answer = parseActionAnswer(status, reply->readAll(), reply->rawHeader("Retry-After"));
+    const auto *answered = std::get_if<ActionAnswer>(&answer);
+    Q_EMIT callAnswered(answered && answered->processed != 0);
     if (const auto *error = std::get_if<AlertApiError>(&answer)) {
         switch (error->kind) {
         case AlertApiErrorKind::RateLimited:
@@ -207,8 +219,19 @@ void AlertActions::onAnswer(QNetworkReply *reply, const Call &call)
             m_retryTimer->start(qint64(error->retryAfterSeconds) * 1000);
             return;
         case AlertApiErrorKind::Unauthenticated:
+            if (std::exchange(m_renewedForRefusal, true) && m_sentWithToken != m_refusedToken) {
+                // A renewed token refused too: the server will not take this session's word for it.
+                m_renewedForRefusal = false;
+                settle(call, false, u"the server refuses this session (401): %1"_s.arg(error->message));
+                sendNext();
+                return;
+            }
             m_waitingForToken = true;
             m_refusedToken = m_sentWithToken;
+            if (m_access && m_access().accessToken != m_sentWithToken) {
+                sendNext(); // renewed while this call was under way
+                return;
+            }
             Q_EMIT tokenRejected();
             return;
         default:
@@ -219,12 +242,13 @@ void AlertActions::onAnswer(QNetworkReply *reply, const Call &call)
             return;
         }
     }
+    m_renewedForRefusal = false;
     const auto &done = std::get<ActionAnswer>(answer);
     if (call.bulk && done.processed >= 0 && done.processed < call.alertIds.size()) {
-        // The server skips unknown ids without saying which: each of them gets its own call.
+        // The server skips unknown ids without saying which: halve until each has its own answer.
         qCInfo(lcSession) << "bulk" << alertActionName(call.kind) << "counted" << done.processed << "of"
-                          << call.alertIds.size() << "- asking one by one";
-        m_outbox->askSingly(call.key, call.alertIds);
+                          << call.alertIds.size() << "- asking again in halves";
+        m_outbox->splitForRetry(call.key, call.alertIds);
     } else {
         settle(call, true, {}, done.assignedTo);
     }
@@ -236,7 +260,7 @@ void AlertActions::settle(const Call &call, bool done, const QString &reason, co
     m_outbox->settle(call.key, call.alertIds);
     const QDateTime now = m_clock->nowUtc();
     for (const QString &id : call.alertIds)
-        Q_EMIT settled(AlertActionOutcome { call.kind, id, done, reason, assignedTo, now });
+        Q_EMIT settled(AlertActionOutcome { call.key, call.kind, id, done, reason, assignedTo, now });
     Q_EMIT pendingChanged();
 }
 

@@ -64,6 +64,8 @@ Q_SIGNALS:
     // A call leaves now: if it succeeds, the server closes every dashboard socket of the tenant (1011).
     void callStarting();
     void settled(const noc::AlertActionOutcome &outcome);
+    // A call was answered; acted: the server changed something (so it sends its 1011, if it does).
+    void callAnswered(bool acted);
     void pendingChanged();
     // The server refused the access token (401): the session should renew it.
     void tokenRejected();
@@ -90,6 +92,8 @@ private:
     QPointer<QNetworkReply> m_reply;
     bool m_active = false;
     bool m_waitingForToken = false;
+    bool m_renewedForRefusal = false; // a 401 led to a renewal: a second 401 is final (PROTOCOL: retry once)
+    int m_noAnswerStreak = 0;
     QString m_refusedToken; // the token a 401 refused: calls wait for another
     QString m_sentWithToken;
     int m_calls = 0;

@@ -46,6 +46,7 @@ void AlertLookup::list(const QStringList &statuses, int pageBudget)
     m_total = 0;
     m_complete = true;
     m_read.clear();
+    m_seen.clear();
     requestPage();
 }
 
@@ -82,8 +83,12 @@ void AlertLookup::onPage(QNetworkReply *reply)
     if (auto *page = std::get_if<AlertPage>(&result)) {
         if (m_page == 1)
             m_total += page->count;
-        for (Alert &alert : page->alerts)
-            m_read.append(std::move(alert));
+        // New alerts push older ones onto later pages, and an alert can change status between two
+        // statuses' reads: one line per id.
+        for (Alert &alert : page->alerts) {
+            if (!std::exchange(m_seen[alert.id], true))
+                m_read.append(std::move(alert));
+        }
         more = page->hasNext;
     }
     if (more && m_pagesLeft > 0) {

@@ -4,6 +4,7 @@
 #include "AlertApiParser.h"
 #include "SessionAccess.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -56,6 +57,7 @@ private:
     int m_total = 0;
     bool m_complete = true;
     AlertBatch m_read;
+    QHash<QString, bool> m_seen;
     int m_calls = 0;
 };
 

@@ -151,9 +151,11 @@ bool ConnectionDriver::isExpectedClose(const ChannelClose &close) const
     return close.closeCode == 1011 && m_clock->monotonicMs() < m_tenantCloseUntilMs;
 }
 
-void ConnectionDriver::dashboardClosed(const ChannelClose &close)
+void ConnectionDriver::dashboardClosed(const ChannelClose &close, bool expected)
 {
-    if (isExpectedClose(close)) {
+    if (expected) {
+        // Taken: a server failing with 1011 again and again is not this session's doing.
+        withdrawTenantClose();
         qCInfo(lcSession) << "1011 after this session's own alert action: reconnecting at once";
         dispatch(Event::ClosedExpected);
         return;

@@ -57,11 +57,17 @@ public:
     void dispatch(Event event, const QString &detail = {}, qint64 serverWaitMs = 0);
     // A dashboard close nobody here asked for, as the machine's event (CloseClassification); a 1011
     // this session expects is no failure (expectTenantClose).
-    void dashboardClosed(const ChannelClose &close);
+    void dashboardClosed(const ChannelClose &close) { dashboardClosed(close, isExpectedClose(close)); }
+    // expected: decided once by the caller (isExpectedClose), so every part sees the same verdict.
+    void dashboardClosed(const ChannelClose &close, bool expected);
     // Until untilMs (monotonic), a 1011 is this session's own doing: an alert action makes current
     // servers close every dashboard socket of the tenant. It then reconnects at once, with no backoff
     // growth and no attempt counted.
+    // One expected close per call: taking it (dashboardClosed) or a refused call withdraws it.
     void expectTenantClose(qint64 untilMs) { m_tenantCloseUntilMs = qMax(m_tenantCloseUntilMs, untilMs); }
+    void withdrawTenantClose() { m_tenantCloseUntilMs = -1; }
+    // The call was answered: its close, if not taken yet, comes soon or not at all.
+    void limitTenantClose(qint64 untilMs) { m_tenantCloseUntilMs = qMin(m_tenantCloseUntilMs, untilMs); }
     [[nodiscard]] bool isExpectedClose(const ChannelClose &close) const;
 
     // Ends up in Failed without the machine (no server configured, nothing to sign in with).

@@ -172,10 +172,12 @@ void NocClient::setProfile(const ServerProfile &profile)
     Q_EMIT profileChanged();
 }
 
-void NocClient::setStateDirectory(const QString &directory, bool keepAcknowledgements)
+void NocClient::setStateDirectory(const QString &directory, bool keepAcknowledgements,
+                                  std::optional<bool> keepActions)
 {
     m_stateDirectory = directory;
     m_keepAcknowledgements = keepAcknowledgements;
+    m_keepActions = keepActions.value_or(keepAcknowledgements);
     loadState();
 }
 
@@ -189,7 +191,7 @@ void NocClient::loadState()
     }
     const QDir dir(m_stateDirectory);
     m_commands->setOutboxFile(m_keepAcknowledgements ? dir.filePath(u"ack-outbox.json"_s) : QString());
-    m_actions->setOutboxPath(m_keepAcknowledgements ? dir.filePath(u"action-outbox.json"_s) : QString());
+    m_actions->setOutboxPath(m_keepActions ? dir.filePath(u"action-outbox.json"_s) : QString());
     m_subscriptions->setStateFile(dir.filePath(u"subscriptions.json"_s));
 }
 
@@ -313,7 +315,7 @@ void NocClient::onDashboardClosed(const ChannelClose &close)
     // too, but the socket's own acknowledge_alert emits nothing), unless this session's own action
     // caused it. The history bounds the cost.
     m_history->onClosed(close.closeCode == 1011 && !ownAction);
-    m_session->dashboardClosed(close);
+    m_session->dashboardClosed(close, ownAction);
 }
 
 bool NocClient::sendRawFrame(const QString &json)

@@ -29,6 +29,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -121,7 +122,9 @@ public:
     // Where the acknowledgement outbox and the subscription set live between runs. Empty: memory only.
     // Subscriptions and the acknowledgement outbox live here. keepAcknowledgements=false leaves the
     // outbox file to others (a client that never acknowledges: nocctl watch, status, subscribe).
-    void setStateDirectory(const QString &directory, bool keepAcknowledgements = true);
+    // keepActions: the same for the resolve/assign/escalate outbox (by default like acknowledgements).
+    void setStateDirectory(const QString &directory, bool keepAcknowledgements = true,
+                           std::optional<bool> keepActions = {});
     // The pacer's budget for dashboard frames (the server allows 100 per 60 s per user).
     void setFrameBudget(int maxFrames, qint64 windowMs) { m_commands->setFrameBudget(maxFrames, windowMs); }
     // Where refresh tokens (and remembered passwords) live. Not owned; by default the client uses its
@@ -175,6 +178,8 @@ public:
     // the state directory: this client's acks are then kept in memory only. Empty otherwise.
     [[nodiscard]] QString outboxSharedNote() const { return m_commands->sharedNote(); }
     [[nodiscard]] int pendingActions() const { return m_actions->pendingAlerts(); }
+    // Set when another running program holds the action outbox: actions queued here are in memory only.
+    [[nodiscard]] QString actionsSharedNote() const { return m_actions->sharedNote(); }
     [[nodiscard]] QList<AlertActionRequest> pendingActionRequests() const { return m_actions->pending(); }
     // REST calls of this session's actions and lookups (the budget is shared with the history's).
     [[nodiscard]] int actionCalls() const { return m_actions->calls(); }
@@ -215,6 +220,9 @@ public:
     Q_INVOKABLE void acknowledgeMany(const QStringList &alertIds) { m_commands->acknowledge(alertIds); }
     // Lifecycle actions over REST (PROTOCOL.md section 6), for one alert or a selection: queued
     // durably, sent when there is a session, each alert's outcome in alertActionSettled.
+    // Returns the request's key (each outcome names it); empty when every id was refused at once.
+    QString requestAction(AlertActionKind kind, const QStringList &alertIds, const QString &text,
+                          int userId = 0);
     Q_INVOKABLE void resolve(const QStringList &alertIds, const QString &notes);
     Q_INVOKABLE void assign(const QStringList &alertIds, int userId, const QString &comment = {});
     Q_INVOKABLE void escalate(const QStringList &alertIds, int userId, const QString &reason);
@@ -319,6 +327,7 @@ private:
     bool m_settingsApplied = false;
     QString m_stateDirectory;
     bool m_keepAcknowledgements = true;
+    bool m_keepActions = true;
     bool m_subscriptionsSeeded = false;
     QSslConfiguration m_sslConfiguration;
 };

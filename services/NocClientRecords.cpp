@@ -14,6 +14,8 @@ namespace {
 // Current servers close every dashboard socket of the tenant with 1011 when an action succeeds, possibly
 // before its HTTP answer: a 1011 this soon after one of our calls began is ours.
 constexpr qint64 kOwnActionCloseWindowMs = 15000;
+// After the answer: the close of an action the server carried out follows at once, or never.
+constexpr qint64 kAfterAnswerWindowMs = 3000;
 } // namespace
 
 void NocClient::wireRecords()
@@ -22,6 +24,13 @@ void NocClient::wireRecords()
     connect(m_actions, &AlertActions::pendingChanged, this, &NocClient::pendingActionsChanged);
     connect(m_actions, &AlertActions::callStarting, this, [this] {
         m_session->driver().expectTenantClose(m_clock->monotonicMs() + kOwnActionCloseWindowMs);
+    });
+    connect(m_actions, &AlertActions::callAnswered, this, [this](bool acted) {
+        // A refused call changes nothing and closes nothing: a 1011 now is a colleague's news.
+        if (!acted)
+            m_session->driver().withdrawTenantClose();
+        else
+            m_session->driver().limitTenantClose(m_clock->monotonicMs() + kAfterAnswerWindowMs);
     });
     connect(m_actions, &AlertActions::settled, this, [this](const AlertActionOutcome &outcome) {
         Q_EMIT alertActionSettled(outcome);
@@ -33,7 +42,11 @@ void NocClient::wireRecords()
         Q_EMIT alertStatusChanged(outcome.alertId, kAfter[static_cast<int>(outcome.kind)], outcome.at);
     });
     connect(m_actions, &AlertActions::tokenRejected, m_session, &Session::renewTokenInBackground);
-    connect(&m_session->tokens(), &SessionTokens::renewed, m_actions, &AlertActions::resume);
+    // REST needs a token, not the socket: actions go as soon as the session has one.
+    connect(&m_session->tokens(), &SessionTokens::renewed, m_actions, [this] {
+        m_actions->setActive(true);
+        m_actions->resume();
+    });
     connect(&m_session->driver(), &ConnectionDriver::stateChanged, m_actions,
             [this](ConnectionDriver::State, ConnectionDriver::State to) {
                 if (to == ConnectionDriver::State::Connected) {
@@ -49,6 +62,12 @@ void NocClient::wireRecords()
             || error.kind == AlertApiErrorKind::EndpointMissing;
         Q_EMIT alertLookupFailed(alertId, u"HTTP %1: %2"_s.arg(error.httpStatus).arg(error.message), refused);
     });
+}
+
+QString NocClient::requestAction(AlertActionKind kind, const QStringList &alertIds, const QString &text,
+                                 int userId)
+{
+    return m_actions->request(kind, alertIds, text, userId);
 }
 
 void NocClient::resolve(const QStringList &alertIds, const QString &notes)

@@ -252,9 +252,9 @@ void Session::live()
     m_driver->dispatch(Event::Opened, QCoreApplication::translate("noc::NocClient", "Live"));
 }
 
-void Session::dashboardClosed(const ChannelClose &close)
+void Session::dashboardClosed(const ChannelClose &close, bool expected)
 {
-    m_driver->dashboardClosed(close);
+    m_driver->dashboardClosed(close, expected);
 }
 
 void Session::renewTokenInBackground()

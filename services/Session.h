@@ -67,7 +67,7 @@ public:
     // The dashboard said "connected".
     void live();
     // The server ended the dashboard socket (an expected 1011 included: ConnectionDriver).
-    void dashboardClosed(const ChannelClose &close);
+    void dashboardClosed(const ChannelClose &close, bool expected);
     // A request of the session's was refused for its access token (401): renew it while live.
     void renewTokenInBackground();
 

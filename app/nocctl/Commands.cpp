@@ -45,7 +45,8 @@ std::unique_ptr<noc::NocClient> makeClient(const CtlOptions &o, bool neverGiveUp
     client->applySettings(settings);
     // Only the commands about acknowledgements take the outbox file; a long `watch` must not keep it
     // from a dashboard started meanwhile.
-    client->setStateDirectory(o.stateDirectory, o.command == "ack"_L1 || o.command == "status"_L1);
+    // Nor do they send actions a resolve/assign/escalate left queued: those commands do.
+    client->setStateDirectory(o.stateDirectory, o.command == "ack"_L1 || o.command == "status"_L1, false);
     client->setCredentials(o.settings.username, o.password);
     // Only watch shows alerts: the others must not spend the user's shared REST budget on the records.
     client->setFollowRecords(o.command == "watch"_L1);

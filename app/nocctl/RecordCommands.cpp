@@ -34,7 +34,7 @@ std::unique_ptr<noc::NocClient> makeRecordClient(const CtlOptions &o, bool keeps
     settings.wallMode = keepsActions; // an action waits out outages until --timeout, like ack
     client->applySettings(settings);
     client->setFollowRecords(false);
-    client->setStateDirectory(o.stateDirectory, keepsActions);
+    client->setStateDirectory(o.stateDirectory, false, keepsActions);
     client->setCredentials(o.settings.username, o.password);
     return client;
 }
@@ -154,9 +154,23 @@ int runAlertAction(const CtlOptions &o)
     auto client = makeRecordClient(o, true);
     Finisher finish;
     onSignInFailure(*client, finish);
-    QStringList waiting = o.arguments;
-    waiting.removeDuplicates();
+    const QString sharedOutbox = client->actionsSharedNote();
+    if (!sharedOutbox.isEmpty())
+        say(sharedOutbox);
+    const QString whatBecomesOfThem = sharedOutbox.isEmpty()
+        ? u"still queued: the next nocctl or nocdash session sends them"_s
+        : u"not kept: another program holds the action outbox; ask again"_s;
+    QStringList waiting;
+    for (const QString &id : o.arguments) {
+        bool numeric = false;
+        const qint64 record = id.trimmed().toLongLong(&numeric);
+        const QString canonical
+            = numeric && record > 0 ? QString::number(record) : id; // as the queue keeps it
+        if (!waiting.contains(canonical))
+            waiting.append(canonical);
+    }
     std::map<QString, QString> refused;
+    QStringList keys; // this run's requests: an older queued one for the same alert is not our answer
     const auto report = [&] {
         if (!waiting.isEmpty())
             return;
@@ -168,15 +182,15 @@ int runAlertAction(const CtlOptions &o)
     QTimer timeout;
     timeout.setSingleShot(true);
     QObject::connect(&timeout, &QTimer::timeout, client.get(), [&] {
-        say(u"not answered within %1 s: %2 (still queued: the next nocctl or nocdash session sends them)"_s
-                .arg(o.timeoutSeconds)
-                .arg(waiting.join(u", "_s)));
+        say(u"not answered within %1 s: %2 (%3)"_s.arg(o.timeoutSeconds)
+                .arg(waiting.join(u", "_s), whatBecomesOfThem));
         finish(Unreachable);
     });
     timeout.start(o.timeoutSeconds * 1000);
     SignalWatcher termination;
     QObject::connect(&termination, &SignalWatcher::terminationRequested, client.get(), [&](int) {
-        say(u"interrupted before the server answered for %1 (still queued)"_s.arg(waiting.join(u", "_s)));
+        say(u"interrupted before the server answered for %1 (%2)"_s.arg(waiting.join(u", "_s),
+                                                                        whatBecomesOfThem));
         finish(Failure);
     });
     QObject::connect(
@@ -200,17 +214,7 @@ int runAlertAction(const CtlOptions &o)
             report();
         });
     // Queued durably first: even if this process dies now, the action is not lost.
-    switch (*kind) {
-    case noc::AlertActionKind::Resolve:
-        client->resolve(waiting, o.actionText);
-        break;
-    case noc::AlertActionKind::Assign:
-        client->assign(waiting, o.userId, o.actionText);
-        break;
-    case noc::AlertActionKind::Escalate:
-        client->escalate(waiting, o.userId, o.actionText);
-        break;
-    }
+    keys.append(client->requestAction(*kind, waiting, o.actionText, o.userId));
     if (finish.done) // every id refused before anything was sent
         return finish.code;
     client->start();

@@ -213,6 +213,9 @@ private Q_SLOTS:
         QCOMPARE(own.driver.attempt(), 0);
         QCOMPARE(own.clock.activeTimers(), 0); // no backoff
         own.driver.dispatch(Event::Opened);
+        // Taken once: the next 1011 needs a call of its own to be expected.
+        QVERIFY(!own.driver.isExpectedClose(closeWith(1011)));
+        own.driver.expectTenantClose(own.clock.monotonicMs() + 5000);
         // A stale token is renewed first, still without waiting.
         own.fresh = false;
         own.done.clear();
@@ -222,6 +225,7 @@ private Q_SLOTS:
         own.driver.dispatch(Event::RefreshSucceeded);
         own.driver.dispatch(Event::Opened);
         // Once the window has passed, a 1011 is a server error again.
+        own.driver.expectTenantClose(own.clock.monotonicMs() + 5000);
         own.clock.advance(5000);
         own.driver.dashboardClosed(closeWith(1011));
         QCOMPARE(own.driver.state(), State::Backoff);
