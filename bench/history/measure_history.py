@@ -497,7 +497,8 @@ def in_keyring_session():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description="Measure the alert list as the NOC's state (issue 10) with noc-sim and nocctl watch --json.")
     parser.add_argument("--build", default="build/ci", help="build directory (default build/ci)")
     parser.add_argument("--only", default="rest,reconcile,latency,restart,current")
     parser.add_argument("--reconnects", type=int, default=2, help="samples per close code")
