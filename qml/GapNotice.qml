@@ -56,6 +56,9 @@ Rectangle {
                 const stretch = [Qt.formatTime(from, "hh:mm:ss"), Qt.formatTime(to, "hh:mm:ss"),
                                  Theme.span(to.getTime() - from.getTime())];
                 const loaded = notice.client.lastBackfillCount;
+                if (loaded >= 0 && !notice.client.lastBackfillComplete)
+                    return "⚠ " + qsTr("No feed from %1 to %2 (%3): the newest %4 alerts raised meanwhile were loaded from the server; more were raised than the dashboard reads at once, so the oldest of that time are missing. Check the NOC console for them.")
+                        .arg(stretch[0]).arg(stretch[1]).arg(stretch[2]).arg(loaded);
                 if (loaded >= 0)
                     return "↻ " + qsTr("No feed from %1 to %2 (%3): %4 alerts raised meanwhile were loaded from the server.")
                         .arg(stretch[0]).arg(stretch[1]).arg(stretch[2]).arg(loaded);

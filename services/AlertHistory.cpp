@@ -108,6 +108,7 @@ void AlertHistory::backfill(const QDateTime &newestKnown)
     m_read.clear();
     // cdtz has whole seconds and no tie-break: keep a second of slack.
     m_backfillFrom = newestKnown.isValid() ? newestKnown.addSecs(-1) : QDateTime();
+    m_truncated = false;
     m_page = 1;
     m_pagesRead = 0;
     m_readThisJob = 0;
@@ -166,20 +167,19 @@ void AlertHistory::onPage(QNetworkReply *reply)
         page = *read;
     ++m_pagesRead;
     m_unreadable += page.unreadable;
-    bool more = page.hasNext && m_pagesRead < m_pageBudget;
-    if (m_job == Job::LoadOpen) {
-        if (m_page == 1)
-            m_openCountSum += page.count;
-    } else if (m_backfillFrom.isValid() && page.oldestCreated.isValid()
-               && page.oldestCreated < m_backfillFrom) {
-        more = false; // reached what was known before the gap
-    }
+    // A back-fill stops at what was known before the gap; both stop at the end or the page budget.
+    const bool reachedKnown = m_job == Job::Backfill && m_backfillFrom.isValid()
+        && page.oldestCreated.isValid() && page.oldestCreated < m_backfillFrom;
+    const bool budgetLeft = m_pagesRead < m_pageBudget;
+    const bool more = page.hasNext && budgetLeft && !reachedKnown;
+    if (page.hasNext && !budgetLeft && !reachedKnown)
+        m_truncated = true; // some were not read: said, never passed off as all
+    if (m_job == Job::LoadOpen && m_page == 1)
+        m_openCountSum += page.count;
     m_readThisJob += static_cast<int>(page.alerts.size());
     if (m_job == Job::LoadOpen) {
         for (const Alert &alert : std::as_const(page.alerts))
             m_openIds.append(alert.id);
-        if (page.hasNext && !more)
-            m_truncated = true;
     }
     for (Alert &alert : page.alerts) {
         // A back-fill reads whole pages; what it recovered is what was created since the gap began.

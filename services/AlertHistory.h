@@ -66,6 +66,8 @@ public:
     [[nodiscard]] int loadedOpen() const { return m_loadedOpen; }
     [[nodiscard]] int calls() const { return m_calls; }
     [[nodiscard]] int unreadableItems() const { return m_unreadable; }
+    // The last load or back-fill stopped at its page budget with pages left unread.
+    [[nodiscard]] bool lastReadTruncated() const { return m_truncated; }
 
 Q_SIGNALS:
     void stateChanged();

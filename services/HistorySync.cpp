@@ -32,12 +32,16 @@ HistorySync::HistorySync(QNetworkAccessManager *network, const Clock *clock, Ale
                       return !m_feed->knows(a.identity());
                   }));
         }
+        m_feed->addRecords(alerts);
+    });
+    // The newest alert known, pushed or read: where a back-fill may stop (reading from the start-up load's
+    // newest instead would re-read everything pushed since).
+    connect(m_feed, &AlertFeed::alertsReceived, this, [this](const AlertBatch &alerts) {
         for (const Alert &alert : alerts) {
             if (alert.occurredAt.isValid()
                 && (!m_newestServerTime.isValid() || alert.occurredAt > m_newestServerTime))
                 m_newestServerTime = alert.occurredAt;
         }
-        m_feed->addRecords(alerts);
     });
     connect(m_history, &AlertHistory::openSetComplete, this, &HistorySync::openAlertsRead);
     connect(m_history, &AlertHistory::finished, this, [this](bool backfill, int) { onFinished(backfill); });
@@ -121,9 +125,11 @@ void HistorySync::read(bool afterGap)
 
 void HistorySync::onFinished(bool backfill)
 {
-    if (backfill)
+    if (backfill) {
         m_lastBackfillCount
             = m_history->state() == AlertHistory::State::Loaded ? std::exchange(m_backfillNew, 0) : -1;
+        m_lastBackfillComplete = !m_history->lastReadTruncated();
+    }
     if (!backfill && m_history->state() == AlertHistory::State::Loaded)
         m_lastReconcileMs = m_clock->monotonicMs();
     if (!backfill && m_callsAtReconcileStart >= 0) {

@@ -39,6 +39,8 @@ public:
     [[nodiscard]] const AlertHistory &records() const { return *m_history; }
     // Alerts the last back-fill after a gap found new (-1: none since the last gap).
     [[nodiscard]] int lastBackfillCount() const { return m_lastBackfillCount; }
+    // False when the last back-fill stopped at its page budget: more was raised than it read.
+    [[nodiscard]] bool lastBackfillComplete() const { return m_lastBackfillComplete; }
 
     // Whether the session is live; reads and their follow-ups happen only then.
     void setLive(bool live) { m_live = live; }
@@ -79,6 +81,7 @@ private:
     int m_gapsSeen = 0;
     QDateTime m_gapFrom;
     int m_lastBackfillCount = -1;
+    bool m_lastBackfillComplete = true;
     bool m_reconcileAfterBackfill = false; // a 1011: someone acted on an alert
     bool m_backfillPending = false; // a gap ended; back-fill when the history is free
     int m_backfillNew = 0;

@@ -77,6 +77,8 @@ class NocClient : public QObject
     Q_PROPERTY(int loadedOpen READ loadedOpen NOTIFY historyChanged)
     // Alerts the last back-fill after a gap read (-1: none since the last gap).
     Q_PROPERTY(int lastBackfillCount READ lastBackfillCount NOTIFY historyChanged)
+    // False when more was raised during the gap than the back-fill reads (its page budget).
+    Q_PROPERTY(bool lastBackfillComplete READ lastBackfillComplete NOTIFY historyChanged)
     Q_PROPERTY(int reconnectCount READ reconnectCount NOTIFY healthChanged)
     Q_PROPERTY(qint64 unknownFrames READ unknownFrames NOTIFY healthChanged)
     Q_PROPERTY(qint64 malformedFrames READ malformedFrames NOTIFY healthChanged)
@@ -196,6 +198,7 @@ public:
     [[nodiscard]] int openOnServer() const { return m_history->records().openOnServer(); }
     [[nodiscard]] int loadedOpen() const { return m_history->records().loadedOpen(); }
     [[nodiscard]] int lastBackfillCount() const { return m_history->lastBackfillCount(); }
+    [[nodiscard]] bool lastBackfillComplete() const { return m_history->lastBackfillComplete(); }
     [[nodiscard]] int historyCalls() const { return m_history->records().calls(); }
     [[nodiscard]] int currentServerIndex() const { return static_cast<int>(m_session->failover().index()); }
     [[nodiscard]] QUrl currentServerUrl() const { return m_session->failover().current().baseUrl; }

@@ -36,13 +36,19 @@ EventPrinter::EventPrinter(noc::NocClient *client, bool json, QObject *parent)
     });
     connect(client, &noc::NocClient::alertsReceived, this, [this](const noc::AlertBatch &alerts) {
         for (const noc::Alert &a : alerts) {
-            // The records are read again now and then (colleagues' actions): a record already printed
-            // is printed again only when its status moved.
-            if (a.backfilled) {
+            // The records are read again now and then (colleagues' actions, back-fills overlapping what
+            // was pushed): an alert already printed is printed again only as a status change.
+            if (a.kind == noc::AlertKind::Alert) {
+                // Pushed alerts are NEW on the server until someone acts on them.
+                const noc::AlertStatus status
+                    = a.status == noc::AlertStatus::Unknown ? noc::AlertStatus::New : a.status;
                 const auto printed = m_printedStatus.constFind(a.id);
-                if (printed != m_printedStatus.constEnd() && *printed == a.status)
+                if (printed != m_printedStatus.constEnd()) {
+                    if (*printed != status && a.backfilled)
+                        printStatus(a.id, status, a.receivedAt, false);
                     continue;
-                m_printedStatus.insert(a.id, a.status);
+                }
+                remember(a.id, status);
             }
             QJsonObject o { { "event"_L1, u"alert"_s },
                             { "kind"_L1, noc::alertKindName(a.kind) },
@@ -120,13 +126,29 @@ EventPrinter::EventPrinter(noc::NocClient *client, bool json, QObject *parent)
     });
     connect(client, &noc::NocClient::alertStatusChanged, this,
             [this](const QString &id, noc::AlertStatus status, const QDateTime &at) {
-                // "by" is not in alert_updated; the record's detail has it.
-                emitLine({ { "event"_L1, u"status"_s },
-                           { "id"_L1, id },
-                           { "status"_L1, noc::alertStatusName(status) },
-                           { "by"_L1, QJsonValue::Null },
-                           { "at"_L1, iso(at) } },
-                         u"alert %1 is now %2"_s.arg(id, noc::alertStatusName(status)));
+                if (m_printedStatus.value(id) == status)
+                    return;
+                printStatus(id, status, at, false);
+            });
+    // A re-read of every open alert: one printed as open and missing from two such reads in a row
+    // (the statuses are read one after the other, so an alert moving between them can be missed once)
+    // was resolved or suppressed meanwhile; the list does not say which.
+    connect(client, &noc::NocClient::openAlertsRead, this,
+            [this](const QStringList &openIds, const QDateTime &startedAt) {
+                const QSet<QString> open(openIds.cbegin(), openIds.cend());
+                QSet<QString> missing;
+                QStringList closed;
+                for (auto it = m_printedStatus.cbegin(); it != m_printedStatus.cend(); ++it) {
+                    if (!noc::isOpen(it.value()) || open.contains(it.key()))
+                        continue;
+                    if (m_missingOnce.contains(it.key()))
+                        closed.append(it.key());
+                    else
+                        missing.insert(it.key());
+                }
+                m_missingOnce = missing;
+                for (const QString &id : std::as_const(closed))
+                    printStatus(id, noc::AlertStatus::Resolved, startedAt, true);
             });
     connect(client, &noc::NocClient::historyChanged, this, [this] {
         const auto state = m_client->historyState();
@@ -143,8 +165,15 @@ EventPrinter::EventPrinter(noc::NocClient *client, bool json, QObject *parent)
                          m_client->historyReason()));
         } else if (state == noc::NocClient::HistoryState::Loaded && m_client->lastBackfillCount() >= 0
                    && m_client->lastBackfillCount() != m_lastBackfillCount) {
-            emitLine({ { "event"_L1, u"backfill"_s }, { "alerts"_L1, m_client->lastBackfillCount() } },
-                     u"%1 alerts raised during the gap were loaded"_s.arg(m_client->lastBackfillCount()));
+            const bool complete = m_client->lastBackfillComplete();
+            emitLine({ { "event"_L1, u"backfill"_s },
+                       { "alerts"_L1, m_client->lastBackfillCount() },
+                       { "complete"_L1, complete } },
+                     complete
+                         ? u"%1 alerts raised during the gap were loaded"_s.arg(m_client->lastBackfillCount())
+                         : u"the newest %1 alerts raised during the gap were loaded; more were raised than "
+                           "one back-fill reads: the oldest of the gap are missing"_s.arg(
+                               m_client->lastBackfillCount()));
         } else if (state == noc::NocClient::HistoryState::Loaded
                    && (m_client->openOnServer() != m_lastOpenOnServer || !m_lastHistoryReason.isEmpty())) {
             m_lastOpenOnServer = m_client->openOnServer();
@@ -172,4 +201,33 @@ void EventPrinter::emitLine(const QJsonObject &object, const QString &text)
     else
         out << QDateTime::currentDateTime().toString(u"HH:mm:ss"_s) << ' ' << text << '\n';
     out.flush();
+}
+
+void EventPrinter::remember(const QString &id, noc::AlertStatus status)
+{
+    constexpr qsizetype kRemembered = 50000;
+    if (!m_printedStatus.contains(id))
+        m_printedOrder.append(id);
+    m_printedStatus.insert(id, status);
+    if (m_printedOrder.size() > kRemembered + kRemembered / 5) {
+        for (qsizetype i = 0; i < kRemembered / 5; ++i)
+            m_printedStatus.remove(m_printedOrder.at(i));
+        m_printedOrder.remove(0, kRemembered / 5);
+    }
+}
+
+void EventPrinter::printStatus(const QString &id, noc::AlertStatus status, const QDateTime &at, bool inferred)
+{
+    remember(id, status);
+    // "by" is in neither alert_updated nor the list; the record's detail has it.
+    QJsonObject line { { "event"_L1, u"status"_s },
+                       { "id"_L1, id },
+                       { "status"_L1, noc::alertStatusName(status) },
+                       { "by"_L1, QJsonValue::Null },
+                       { "at"_L1, iso(at) } };
+    if (inferred)
+        line.insert("inferred"_L1, true); // gone from the open list: resolved or suppressed
+    emitLine(line,
+             inferred ? u"alert %1 left the open alerts (resolved or suppressed)"_s.arg(id)
+                      : u"alert %1 is now %2"_s.arg(id, noc::alertStatusName(status)));
 }

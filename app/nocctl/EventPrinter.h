@@ -5,6 +5,8 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
+#include <QStringList>
 
 namespace noc {
 class NocClient;
@@ -20,6 +22,9 @@ public:
 
 private:
     void emitLine(const QJsonObject &object, const QString &text);
+    void printStatus(const QString &id, noc::AlertStatus status, const QDateTime &at, bool inferred);
+    // Bounded: a watch runs for weeks; the oldest alerts are forgotten first.
+    void remember(const QString &id, noc::AlertStatus status);
 
     noc::NocClient *m_client;
     bool m_json;
@@ -27,5 +32,8 @@ private:
     int m_lastBackfillCount = -1;
     QString m_lastHistoryReason;
     int m_lastOpenOnServer = -1;
-    QHash<QString, noc::AlertStatus> m_printedStatus;
+
+    QHash<QString, noc::AlertStatus> m_printedStatus; // alerts printed, with the status last printed
+    QStringList m_printedOrder; // the same ids, oldest first
+    QSet<QString> m_missingOnce; // printed as open and missing from the last complete read of them
 };

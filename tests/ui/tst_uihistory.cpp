@@ -136,11 +136,35 @@ private Q_SLOTS:
         const QList<qint64> raised = desk.sim.seedAlerts(meanwhile);
         QTRY_COMPARE_WITH_TIMEOUT(desk.client.feedGaps(), 1, kTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(desk.client.lastBackfillCount(), 12, kTimeoutMs);
+        QVERIFY(desk.client.lastBackfillComplete());
         QTRY_COMPARE_WITH_TIMEOUT(desk.alerts.count(), 17, kTimeoutMs);
         for (qint64 id : raised)
             QCOMPARE(desk.statusOf(id), u"new"_s);
         // One page: it reached what was known before the gap.
         QCOMPARE(desk.client.historyCalls(), callsAfterLoad + 1);
+        desk.client.stop();
+    }
+
+    void aGapLongerThanOneBackFillReadsSaysSo()
+    {
+        Desk desk(serverWith(Api::List::Working, false));
+        desk.sim.seedAlerts(seedOf(3, { u"NEW"_s }));
+        desk.client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client.historyState(), History::Loaded, kTimeoutMs);
+        // Pushed while live: the newest alert known is this one, not the start-up load's newest.
+        desk.sim.publishAlert(u"acme"_s, u"HIGH"_s, u"LINK_DOWN"_s, u"pushed"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.alerts.count(), 4, kTimeoutMs);
+
+        desk.sim.closeSockets(1011, u"server error"_s);
+        noc::sim::SeedRequest storm; // more than ten pages of 100 raised during the gap
+        storm.count = 1150;
+        storm.statuses = { u"NEW"_s };
+        storm.agesSeconds = QList<int>(1150, 0);
+        desk.sim.seedAlerts(storm);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.client.feedGaps(), 1, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(desk.client.lastBackfillCount() >= 0, kTimeoutMs);
+        QCOMPARE(desk.client.lastBackfillCount(), 1000); // the budget: ten pages, newest first
+        QVERIFY(!desk.client.lastBackfillComplete()); // and it says the oldest of the gap are missing
         desk.client.stop();
     }
 
