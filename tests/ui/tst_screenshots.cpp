@@ -2,6 +2,7 @@
 // Renders the demo (the real Main.qml on the embedded simulator) in light, dark and wall mode, plus the
 // charts and health tabs, and saves the PNGs in the build tree for a person to look at.
 #include "AlertModel.h"
+#include "AlertRecordView.h"
 #include "DashboardSettings.h"
 #include "NocClient.h"
 #include "sim/EmbeddedSimulator.h"
@@ -169,6 +170,72 @@ private Q_SLOTS:
         QVERIFY(distinctColours(grab(u"nocdash-gap"_s)) > 30);
         QMetaObject::invokeMethod(notice, "dismiss");
         QTRY_VERIFY(!notice->isVisible());
+    }
+
+    void actionsAndWhoWhen()
+    {
+        QObject *view = m_window->property("currentView").value<QObject *>();
+        auto *filter = view->property("filter").value<QObject *>();
+        auto *alerts = m_window->property("alertModel").value<AlertModel *>();
+        auto *list = m_window->property("alertList").value<QQuickItem *>();
+        const auto firstWith = [&](const QString &status) {
+            for (int row = 0; row < alerts->count(); ++row) {
+                const QVariantMap alert
+                    = alerts->get(alerts->data(alerts->index(row), AlertModel::KeyRole).toString());
+                if (alert.value(u"statusName"_s).toString() == status
+                    && alert.value(u"actionNote"_s).toString().isEmpty())
+                    return alert.value(u"key"_s).toString();
+            }
+            return QString();
+        };
+        const auto makeCurrent = [&](const QString &key) {
+            int row = -1;
+            QMetaObject::invokeMethod(filter, "rowOfKey", Q_RETURN_ARG(int, row), Q_ARG(QString, key));
+            QVERIFY(row >= 0);
+            list->setProperty("currentIndex", row);
+            list->forceActiveFocus();
+        };
+
+        // A colleague's assignment, with who and when read from the server's record.
+        const QString assigned = firstWith(u"assigned"_s);
+        QVERIFY2(!assigned.isEmpty(), "the demo has no assigned alert");
+        makeCurrent(assigned);
+        auto *pane = view->findChild<QQuickItem *>(u"detailsPane"_s);
+        auto *record = pane->property("record").value<AlertRecordView *>();
+        QTRY_COMPARE_WITH_TIMEOUT(record->state(), AlertRecordView::State::Loaded, 15000);
+        QVERIFY(!record->assignedTo().isEmpty());
+        QTRY_VERIFY(!alerts->get(assigned).value(u"assignedTo"_s).toString().isEmpty());
+        QVERIFY(distinctColours(grab(u"nocdash-details-assigned"_s)) > 30);
+
+        // The resolve dialog, notes typed.
+        const QString fresh = firstWith(u"new"_s);
+        QVERIFY2(!fresh.isEmpty(), "the demo has no new alert");
+        makeCurrent(fresh);
+        QMetaObject::invokeMethod(view, "requestAction", Q_ARG(int, 0),
+                                  Q_ARG(QVariant, QVariant(QStringList { fresh })));
+        auto *dialog = view->property("actionDialog").value<QObject *>();
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        dialog->findChild<QObject *>(u"actionText"_s)
+            ->setProperty("text", u"Replaced the uplink SFP on port 12; traffic back at 10G"_s);
+        QVERIFY(distinctColours(grab(u"nocdash-resolve-dialog"_s)) > 20);
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+
+        // An escalation the server refuses (current builds answer 500): the row and the pane say so.
+        noc::sim::Simulator *sim = m_sim->simulator();
+        QMetaObject::invokeMethod(
+            sim,
+            [sim] {
+                noc::sim::AlertApiOptions broken = sim->alertApiSettings();
+                broken.escalateBroken = true;
+                sim->setAlertApiSettings(broken);
+            },
+            Qt::BlockingQueuedConnection);
+        alerts->escalateKeys({ fresh }, 6, u"customer escalated"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            alerts->get(fresh).value(u"actionNote"_s).toString().startsWith(u"Escalate refused"_s), 15000);
+        makeCurrent(fresh);
+        QVERIFY(distinctColours(grab(u"nocdash-escalate-refused"_s)) > 30);
     }
 
     void chartsAndHealth()
