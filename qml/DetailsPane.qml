@@ -213,19 +213,21 @@ Rectangle {
             }
             GridLayout {
                 objectName: "recordFields"
-                visible: pane.hasRecord && record.state === AlertRecordView.Loaded
+                // Only what is known. `var`: a JS array of { label, value } objects.
+                readonly property var entries: [
+                    { label: qsTr("Acknowledged by"), value: pane.stamp(record.acknowledgedBy, record.acknowledgedAt) },
+                    { label: qsTr("Assigned to"), value: pane.stamp(record.assignedTo, record.assignedAt) },
+                    { label: qsTr("Escalated to"), value: pane.stamp(record.escalatedTo, record.escalatedAt) },
+                    { label: qsTr("Resolved by"), value: pane.stamp(record.resolvedBy, record.resolvedAt) },
+                    { label: qsTr("Resolution notes"), value: record.resolutionNotes }
+                ].filter(entry => entry.value.length > 0)
+                visible: pane.hasRecord && record.state === AlertRecordView.Loaded && entries.length > 0
                 columns: 2
                 columnSpacing: 12 * Theme.scale
                 rowSpacing: 4 * Theme.scale
                 Layout.fillWidth: true
                 Repeater {
-                    model: [
-                        { label: qsTr("Acknowledged by"), value: pane.stamp(record.acknowledgedBy, record.acknowledgedAt) },
-                        { label: qsTr("Assigned to"), value: pane.stamp(record.assignedTo, record.assignedAt) },
-                        { label: qsTr("Escalated to"), value: pane.stamp(record.escalatedTo, record.escalatedAt) },
-                        { label: qsTr("Resolved by"), value: pane.stamp(record.resolvedBy, record.resolvedAt) },
-                        { label: qsTr("Resolution notes"), value: record.resolutionNotes }
-                    ].filter(entry => entry.value.length > 0)
+                    model: parent.entries
                     delegate: RowLayout {
                         required property var modelData // { label, value }: a JS object of the list above
                         Layout.columnSpan: 2

@@ -178,13 +178,16 @@ private Q_SLOTS:
         auto *filter = view->property("filter").value<QObject *>();
         auto *alerts = m_window->property("alertModel").value<AlertModel *>();
         auto *list = m_window->property("alertList").value<QQuickItem *>();
+        // The first in the list as shown, so its row is on the screenshot too.
         const auto firstWith = [&](const QString &status) {
-            for (int row = 0; row < alerts->count(); ++row) {
-                const QVariantMap alert
-                    = alerts->get(alerts->data(alerts->index(row), AlertModel::KeyRole).toString());
+            const int rows = filter->property("count").toInt();
+            for (int row = 0; row < rows; ++row) {
+                QString key;
+                QMetaObject::invokeMethod(filter, "keyAt", Q_RETURN_ARG(QString, key), Q_ARG(int, row));
+                const QVariantMap alert = alerts->get(key);
                 if (alert.value(u"statusName"_s).toString() == status
                     && alert.value(u"actionNote"_s).toString().isEmpty())
-                    return alert.value(u"key"_s).toString();
+                    return key;
             }
             return QString();
         };
