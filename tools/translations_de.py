@@ -485,6 +485,12 @@ GERMAN = {
     "%n selected item(s) have no server record (findings, anomalies, tickets)":
         ("%n ausgewählter Eintrag hat keinen Servereintrag (Befunde, Anomalien, Tickets)",
          "%n ausgewählte Einträge haben keinen Servereintrag (Befunde, Anomalien, Tickets)"),
+    "the acknowledgement outbox": "der Quittierungs-Ausgang",
+    "the action outbox": "der Aktions-Ausgang",
+    "%1 is in use by %2 (pid %3 on %4, lock %5): what is queued here is kept in memory only, and sent while this program runs":
+        "%1 wird von %2 benutzt (PID %3 auf %4, Sperre %5): Was hier wartet, bleibt nur im Speicher und wird gesendet, solange dieses Programm läuft",
+    "%1 (%2) cannot be locked: what is queued here is kept in memory only":
+        "%1 (%2) kann nicht gesperrt werden: Was hier wartet, bleibt nur im Speicher",
 }
 
 
