@@ -313,8 +313,25 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(assign, "clicked");
         QTRY_VERIFY(screen.dialogOpen());
         QTRY_VERIFY(screen.dialogPart(u"actionUserId"_s)->property("activeFocus").toBool());
-        typeText(screen.window, u"6"_s);
+        // The colleague picked from the people the presence channel told about, rather than typed.
+        QObject *people = screen.dialogPart(u"actionPeople"_s);
+        // Said again until it arrives: the presence socket may be reconnecting after the last 1011.
+        const auto annaOffered = [&] {
+            screen.sim.publishUserStatus(6, u"online"_s);
+            int at = -1;
+            QMetaObject::invokeMethod(people, "indexOfValue", Q_RETURN_ARG(int, at),
+                                      Q_ARG(QVariant, QVariant(u"6"_s)));
+            return at;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(annaOffered() >= 0, kTimeoutMs);
+        const int anna = annaOffered();
+        QMetaObject::invokeMethod(people, "activated", Q_ARG(int, anna));
+        QCOMPARE(screen.dialogPart(u"actionUserId"_s)->property("text").toString(), u"6"_s);
+        QVERIFY2(people->property("displayText").toString().endsWith(u"(#6)"_s),
+                 qPrintable(people->property("displayText").toString()));
         screen.dialogPart(u"actionText"_s)->setProperty("text", u"your area"_s);
+        QMetaObject::invokeMethod(screen.dialogPart(u"actionUserId"_s), "forceActiveFocus");
+        QTRY_VERIFY(screen.dialogPart(u"actionUserId"_s)->property("activeFocus").toBool());
         QTest::keyClick(screen.window, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(screen.statusOnServer(ids.at(0)), Status::Assigned, kTimeoutMs);
         QCOMPARE(screen.sim.alertStore().details(ids.at(0))->assigned.name, u"Anna Schmidt"_s);
