@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import QtQml.Models
 import QtQuick.Controls
 import QtQuick.Layouts
 import Nocdash.Models
@@ -54,10 +55,34 @@ Dialog {
     }
 
     onOpened: (dialog.needsColleague ? userField : textField).forceActiveFocus()
+    onAboutToShow: refreshPeople()
 
+    // The people the presence channel told about, with a user id to assign to (this session's own row
+    // has none until the channel reports it). `var`: a JS array of { text, value } for the combo box.
+    property var peopleChoices: []
+    function refreshPeople() {
+        const choices = [];
+        for (let i = 0; i < known.count; ++i) {
+            const person = known.objectAt(i);
+            if (person && /^[0-9]+$/.test(person.userId))
+                choices.push({ text: qsTr("%1 (#%2)").arg(person.username).arg(person.userId), value: person.userId });
+        }
+        dialog.peopleChoices = choices;
+        people.currentIndex = people.indexOfValue(userField.text);
+    }
     PresenceModel {
         id: presence
         client: dialog.client
+    }
+    Instantiator {
+        id: known
+        model: presence
+        delegate: QtObject {
+            required property string username
+            required property string userId
+        }
+        onObjectAdded: dialog.refreshPeople()
+        onObjectRemoved: dialog.refreshPeople()
     }
 
     ColumnLayout {
@@ -109,22 +134,14 @@ Dialog {
                 id: people
                 objectName: "actionPeople"
                 Layout.fillWidth: true
-                model: presence
-                textRole: "username"
-                valueRole: "userId"
+                model: dialog.peopleChoices
+                textRole: "text"
+                valueRole: "value"
                 currentIndex: -1
-                displayText: currentIndex < 0 ? (presence.count > 0 ? qsTr("or pick someone on shift") : qsTr("nobody on shift known yet"))
-                                              : qsTr("%1 (#%2)").arg(currentText).arg(currentValue)
-                enabled: presence.count > 0
+                displayText: currentIndex < 0 ? (count > 0 ? qsTr("or pick someone on shift") : qsTr("nobody on shift known yet"))
+                                              : currentText
+                enabled: count > 0
                 Accessible.name: qsTr("People on shift")
-                delegate: ItemDelegate {
-                    required property string username
-                    required property string userId
-                    required property int index
-                    width: ListView.view ? ListView.view.width : implicitWidth
-                    text: qsTr("%1 (#%2)").arg(username).arg(userId)
-                    highlighted: people.highlightedIndex === index
-                }
                 onActivated: index => { userField.text = people.valueAt(index); }
             }
         }

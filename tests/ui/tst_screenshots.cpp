@@ -174,6 +174,7 @@ private Q_SLOTS:
 
     void actionsAndWhoWhen()
     {
+        noc::sim::Simulator *sim = m_sim->simulator();
         QObject *view = m_window->property("currentView").value<QObject *>();
         auto *filter = view->property("filter").value<QObject *>();
         auto *alerts = m_window->property("alertModel").value<AlertModel *>();
@@ -224,8 +225,33 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(dialog, "close");
         QTRY_VERIFY(!dialog->property("visible").toBool());
 
+        // The assign dialog, the people on shift offered with their user ids.
+        QMetaObject::invokeMethod(view, "requestAction", Q_ARG(int, 1),
+                                  Q_ARG(QVariant, QVariant(QStringList { fresh })));
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        QObject *people = dialog->findChild<QObject *>(u"actionPeople"_s);
+        // Colleagues say who they are (again: the presence socket came back after the restart above).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QMetaObject::invokeMethod(
+                    sim,
+                    [sim] {
+                        for (int user : { 6, 7 })
+                            sim->publishUserStatus(user, u"online"_s);
+                    },
+                    Qt::BlockingQueuedConnection);
+                return people->property("count").toInt() >= 2;
+            }(),
+            15000);
+        QMetaObject::invokeMethod(people, "activated", Q_ARG(int, 1));
+        QObject *popup = people->property("popup").value<QObject *>();
+        QMetaObject::invokeMethod(popup, "open");
+        QVERIFY(distinctColours(grab(u"nocdash-assign-dialog"_s)) > 20);
+        QMetaObject::invokeMethod(popup, "close");
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+
         // An escalation the server refuses (current builds answer 500): the row and the pane say so.
-        noc::sim::Simulator *sim = m_sim->simulator();
         QMetaObject::invokeMethod(
             sim,
             [sim] {

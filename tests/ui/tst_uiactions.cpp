@@ -120,8 +120,11 @@ struct Screen
     // Makes the alert current, with the keyboard in the list.
     void focusOn(qint64 id) const
     {
+        // Through -1: a row that moved into the same place is made current too.
+        list->setProperty("currentIndex", -1);
         list->setProperty("currentIndex", filter->rowOfKey(keyOf(id)));
         list->forceActiveFocus();
+        QTRY_COMPARE(list->property("currentKey").toString(), keyOf(id));
     }
 
     [[nodiscard]] QObject *dialogPart(const QString &name) const
