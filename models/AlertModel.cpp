@@ -401,6 +401,9 @@ void AlertModel::applyOpenSet(const QStringList &openIds, const QDateTime &start
 
 void AlertModel::countRow(const Row &row, int delta)
 {
+    // Every change to a row already counted starts by taking it out of the counters.
+    if (delta < 0)
+        ++m_existingRowChanges;
     // Resolved and suppressed rows are out of the open list: neither counted nor shown by default.
     if (!noc::isOpen(row.alert.status))
         return;
@@ -642,6 +645,7 @@ void AlertModel::clear()
     if (m_rows.isEmpty())
         return;
     beginResetModel();
+    ++m_existingRowChanges;
     m_rows.clear();
     m_seqByKey.clear();
     m_unacknowledged.fill(0);

@@ -108,6 +108,10 @@ public:
     [[nodiscard]] int stormThresholdPerMinute() const { return m_stormThreshold; }
     void setStormThresholdPerMinute(int perMinute);
     [[nodiscard]] quint64 revision() const { return m_revision; }
+    // Bumped whenever a row already in the model may have changed (acknowledged, re-sent, merged,
+    // evicted, cleared), not when rows are only added: who watches some rows (the ringing tone) can
+    // skip its look-ups on a flush that only added rows, which is every flush of a storm.
+    [[nodiscard]] quint64 existingRowChanges() const { return m_existingRowChanges; }
 
     // Severity, then unacknowledged before acknowledged, then newest: one integer per row, so the sorting
     // proxy compares without going through QVariant (that was a fifth of the time of a storm).
@@ -231,6 +235,7 @@ private:
     std::array<int, noc::kSeverityCount> m_unacknowledged {};
     std::array<int, noc::kSeverityCount> m_total {};
     quint64 m_revision = 0;
+    quint64 m_existingRowChanges = 0;
 
     // Arrivals per second over the last minute, as a ring; the decay timer runs only while it is non-zero.
     std::array<int, 60> m_perSecond {};

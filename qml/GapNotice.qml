@@ -13,7 +13,11 @@ Rectangle {
     // Wall screens have nobody to dismiss it: it goes by itself after this long.
     property int autoHideMs: 0
     property int dismissedGaps: 0
-    readonly property bool pending: client.feedGaps > dismissedGaps
+    // The reconnect after the operator's own resolve/assign/escalate (current servers drop every socket
+    // then) is no news once the records show nothing was missed; it still is where they cannot.
+    readonly property bool ownActionCovered: client.lastGapOwnAction
+        && (client.lastBackfillCount === 0 || client.historyState === NocClient.Loading)
+    readonly property bool pending: client.feedGaps > dismissedGaps && !ownActionCovered
 
     visible: pending
     implicitHeight: visible ? row.implicitHeight + (large ? 20 : 10) * Theme.scale : 0

@@ -24,7 +24,8 @@ QJsonObject toJson(const AlertActionRequest &request)
              { "singly"_L1, QJsonArray::fromStringList(request.singly) },
              { "text"_L1, request.text },
              { "user_id"_L1, request.userId },
-             { "queued_at"_L1, request.queuedAt.toString(Qt::ISODateWithMs) } };
+             { "queued_at"_L1, request.queuedAt.toString(Qt::ISODateWithMs) },
+             { "user"_L1, request.username } };
 }
 
 QStringList strings(const QJsonValue &value)
@@ -51,6 +52,7 @@ std::optional<AlertActionRequest> fromJson(const QJsonValue &value)
     request.text = o.value("text"_L1).toString();
     request.userId = o.value("user_id"_L1).toInt();
     request.queuedAt = QDateTime::fromString(o.value("queued_at"_L1).toString(), Qt::ISODateWithMs);
+    request.username = o.value("user"_L1).toString();
     return request;
 }
 
@@ -143,6 +145,15 @@ void ActionOutbox::askSingly(const QString &key, const QStringList &alertIds)
             request->singly.append(id);
     }
     save();
+}
+
+const AlertActionRequest *ActionOutbox::firstFor(const QString &username) const
+{
+    for (const AlertActionRequest &request : m_requests) {
+        if (request.username.isEmpty() || request.username.compare(username, Qt::CaseInsensitive) == 0)
+            return &request;
+    }
+    return nullptr;
 }
 
 int ActionOutbox::pendingAlerts() const

@@ -39,8 +39,9 @@ public:
     void askSingly(const QString &key, const QStringList &alertIds);
 
     [[nodiscard]] bool isEmpty() const { return m_requests.isEmpty(); }
-    // The oldest request: actions go out in the order they were asked for.
-    [[nodiscard]] const AlertActionRequest &front() const { return m_requests.constFirst(); }
+    // The oldest request this user may send (theirs, or one asked while nobody was signed in): actions
+    // go out in the order they were asked for. Null when there is none.
+    [[nodiscard]] const AlertActionRequest *firstFor(const QString &username) const;
     // Alerts waiting for an answer, across all requests.
     [[nodiscard]] int pendingAlerts() const;
     [[nodiscard]] QList<AlertActionRequest> requests() const { return m_requests; }

@@ -34,6 +34,9 @@ struct AlertActionRequest
     QString text; // resolution notes, the assignment's comment, the escalation's reason
     int userId = 0; // assign and escalate: the colleague
     QDateTime queuedAt;
+    // Who asked: sent only in that user's session (empty: asked while nobody was signed in; the next
+    // session sends it).
+    QString username;
 };
 
 // The server's answer for one alert of an action.

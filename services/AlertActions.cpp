@@ -96,6 +96,7 @@ QString AlertActions::request(AlertActionKind kind, const QStringList &alertIds,
     request.text = text;
     request.userId = userId;
     request.queuedAt = m_clock->nowUtc();
+    request.username = m_access ? m_access().username : QString();
     Call refused { request.key, kind, {}, false };
     for (const QString &id : alertIds) {
         if (!recordId(id))
@@ -122,9 +123,8 @@ QString AlertActions::request(AlertActionKind kind, const QStringList &alertIds,
     return request.key;
 }
 
-AlertActions::Call AlertActions::nextCall() const
+AlertActions::Call AlertActions::nextCall(const AlertActionRequest &request)
 {
-    const AlertActionRequest &request = m_outbox->front();
     Call call { request.key, request.kind, {}, false };
     if (!request.singly.isEmpty()) {
         call.alertIds = { request.singly.constFirst() };
@@ -147,8 +147,11 @@ void AlertActions::sendNext()
     if (access.accessToken.isEmpty() || (m_waitingForToken && access.accessToken == m_refusedToken))
         return;
     m_waitingForToken = false;
-    const Call call = nextCall();
-    const AlertActionRequest &request = m_outbox->front();
+    const AlertActionRequest *next = m_outbox->firstFor(access.username);
+    if (!next)
+        return; // only other users' actions wait: their own sessions send them
+    const AlertActionRequest request = *next;
+    const Call call = nextCall(request);
     QJsonObject body;
     QString path;
     if (call.bulk) {

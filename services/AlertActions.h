@@ -78,7 +78,7 @@ private:
     };
 
     void sendNext();
-    [[nodiscard]] Call nextCall() const;
+    [[nodiscard]] static Call nextCall(const AlertActionRequest &request);
     void onAnswer(QNetworkReply *reply, const Call &call);
     void settle(const Call &call, bool done, const QString &reason, const QString &assignedTo = {});
 

@@ -1,23 +1,26 @@
 // SPDX-License-Identifier: MIT
 #include "AlertFeed.h"
 
+#include "Clock.h"
+
 namespace noc {
 
 namespace {
 constexpr int kRecentKeys = 20000; // remembered alert keys for duplicate suppression
 } // namespace
 
-AlertFeed::AlertFeed(QObject *parent) : QObject(parent)
+AlertFeed::AlertFeed(const Clock *clock, QObject *parent)
+    : QObject(parent), m_batchTimer(clock->createTimer())
 {
     qRegisterMetaType<noc::AlertBatch>();
-    m_batchTimer.setSingleShot(true);
-    m_batchTimer.setInterval(0);
-    connect(&m_batchTimer, &QTimer::timeout, this, &AlertFeed::flush);
+    m_batchTimer->onTimeout = [this] { flush(); };
 }
+
+AlertFeed::~AlertFeed() = default;
 
 void AlertFeed::setBatchIntervalMs(int milliseconds)
 {
-    m_batchTimer.setInterval(qMax(0, milliseconds));
+    m_batchIntervalMs = qMax(0, milliseconds);
 }
 
 bool AlertFeed::serverCanAcknowledge(const Alert &alert) const
@@ -55,8 +58,8 @@ void AlertFeed::add(Alert &&alert)
         return;
     alert.serverAcknowledgeable = serverCanAcknowledge(alert);
     m_pending.append(std::move(alert));
-    if (!m_batchTimer.isActive())
-        m_batchTimer.start();
+    if (!m_batchTimer->isActive())
+        m_batchTimer->start(m_batchIntervalMs);
 }
 
 void AlertFeed::addRecords(const AlertBatch &alerts)
@@ -65,8 +68,8 @@ void AlertFeed::addRecords(const AlertBatch &alerts)
         (void)isDuplicate(alert); // remembers it
         m_pending.append(alert);
     }
-    if (!m_pending.isEmpty() && !m_batchTimer.isActive())
-        m_batchTimer.start();
+    if (!m_pending.isEmpty() && !m_batchTimer->isActive())
+        m_batchTimer->start(m_batchIntervalMs);
 }
 
 void AlertFeed::flush()

@@ -5,9 +5,13 @@
 
 #include <QObject>
 #include <QSet>
-#include <QTimer>
+
+#include <memory>
 
 namespace noc {
+
+class Clock;
+class Timer;
 
 // Alerts from every channel on their way out of the engine: the same alert delivered twice (two
 // subscriptions, reconnect overlap) goes out once, each is marked with whether the server can
@@ -17,7 +21,9 @@ class AlertFeed : public QObject
     Q_OBJECT
 
 public:
-    explicit AlertFeed(QObject *parent = nullptr);
+    // Batches leave on this clock's timers (tests drive a fake one). Not owned.
+    explicit AlertFeed(const Clock *clock, QObject *parent = nullptr);
+    ~AlertFeed() override;
 
     // Batches leave at most this often; 0 flushes once per event-loop pass.
     void setBatchIntervalMs(int milliseconds);
@@ -41,7 +47,8 @@ private:
     void flush();
 
     AlertBatch m_pending;
-    QTimer m_batchTimer;
+    std::unique_ptr<Timer> m_batchTimer;
+    int m_batchIntervalMs = 0;
     QSet<AlertIdentity> m_recentKeys;
     QList<AlertIdentity> m_recentOrder; // a ring of kRecentKeys, oldest at m_recentHead once full
     qsizetype m_recentHead = 0;

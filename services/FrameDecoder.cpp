@@ -2,6 +2,7 @@
 #include "FrameDecoder.h"
 
 #include "JsonRead.h"
+#include "PlainAlertFrame.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -275,6 +276,17 @@ ServerEvent FrameDecoder::decode(const QByteArray &utf8, const QDateTime &receiv
     if (auto *malformed = std::get_if<MalformedFrame>(&event); malformed && malformed->excerpt.isEmpty())
         malformed->excerpt = excerptOf(utf8);
     return event;
+}
+
+ServerEvent FrameDecoder::decode(const QString &text, const QDateTime &receivedAt)
+{
+    // Every character the plain reader accepts is at most three bytes of UTF-8: within this length
+    // the frame is within kMaxFrameBytes, as the general path requires.
+    if (text.size() <= kMaxFrameBytes / 3) {
+        if (std::optional<Alert> alert = readPlainAlertNew(text, receivedAt))
+            return AlertEvent { std::move(*alert) };
+    }
+    return decode(text.toUtf8(), receivedAt);
 }
 
 } // namespace noc

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QString>
 
 namespace noc {
 
@@ -17,6 +18,9 @@ public:
     static constexpr qsizetype kMaxFrameBytes = 1024 * 1024;
 
     [[nodiscard]] static ServerEvent decode(const QByteArray &utf8, const QDateTime &receivedAt);
+    // The same for a frame the socket has already decoded to text: the storm's plain alert_new frames
+    // are read from it directly (PlainAlertFrame.h), everything else as UTF-8 by the overload above.
+    [[nodiscard]] static ServerEvent decode(const QString &text, const QDateTime &receivedAt);
 };
 
 } // namespace noc

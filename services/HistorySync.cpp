@@ -9,6 +9,13 @@
 
 namespace noc {
 
+namespace {
+// Re-reads of the open alerts (colleagues' actions) may spend a tenth of the 600 calls an hour the
+// server allows a user, shared by all of that user's programs; a read of the four statuses costs four.
+constexpr int kReconcileCallsPerHour = 60;
+constexpr qint64 kHourMs = 3600 * 1000;
+} // namespace
+
 HistorySync::HistorySync(QNetworkAccessManager *network, const Clock *clock, AlertFeed *feed, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
@@ -38,8 +45,13 @@ HistorySync::HistorySync(QNetworkAccessManager *network, const Clock *clock, Ale
     m_reconcileTimer->onTimeout = [this] {
         if (m_live && !m_history->isBusy() && m_history->mayRetry()
             && (m_history->state() == AlertHistory::State::Loaded || !m_history->refusedByServer())) {
+            if (const qint64 wait = budgetWaitMs(); wait > 0) {
+                m_reconcileTimer->start(wait);
+                return;
+            }
             if (m_access)
                 m_history->setAccessToken(m_access().accessToken);
+            m_callsAtReconcileStart = m_history->calls();
             m_history->loadOpen();
         }
     };
@@ -50,7 +62,9 @@ HistorySync::~HistorySync() = default;
 void HistorySync::onLive(int feedGaps, const QDateTime &lastGapFrom)
 {
     m_gapFrom = lastGapFrom;
-    read(std::exchange(m_gapsSeen, feedGaps) != feedGaps);
+    const bool afterGap = std::exchange(m_gapsSeen, feedGaps) != feedGaps;
+    if (m_enabled)
+        read(afterGap);
 }
 
 void HistorySync::onClosed(bool colleaguesActed)
@@ -112,6 +126,10 @@ void HistorySync::onFinished(bool backfill)
             = m_history->state() == AlertHistory::State::Loaded ? std::exchange(m_backfillNew, 0) : -1;
     if (!backfill && m_history->state() == AlertHistory::State::Loaded)
         m_lastReconcileMs = m_clock->monotonicMs();
+    if (!backfill && m_callsAtReconcileStart >= 0) {
+        m_reconcileSpend.append({ m_clock->monotonicMs(), m_history->calls() - m_callsAtReconcileStart });
+        m_callsAtReconcileStart = -1;
+    }
     Q_EMIT changed();
     if (!m_live)
         return;
@@ -129,6 +147,26 @@ void HistorySync::onFinished(bool backfill)
         reconcileSoon();
     else if (!m_reconcileTimer->isActive())
         m_reconcileTimer->start(qint64(m_reconcileSeconds) * 1000);
+}
+
+qint64 HistorySync::budgetWaitMs()
+{
+    const qint64 now = m_clock->monotonicMs();
+    m_reconcileSpend.removeIf([now](const auto &spent) { return now - spent.first >= kHourMs; });
+    int spent = 0;
+    for (const auto &entry : std::as_const(m_reconcileSpend))
+        spent += entry.second;
+    const int next = qMax(
+        1, m_history->calls() > 0 && !m_reconcileSpend.isEmpty() ? m_reconcileSpend.constLast().second : 4);
+    if (spent + next <= kReconcileCallsPerHour || m_reconcileSpend.isEmpty())
+        return 0;
+    // Wait until enough of the oldest re-reads have left the hour.
+    for (const auto &entry : std::as_const(m_reconcileSpend)) {
+        spent -= entry.second;
+        if (spent + next <= kReconcileCallsPerHour)
+            return entry.first + kHourMs - now;
+    }
+    return kHourMs;
 }
 
 void HistorySync::reconcileSoon()

@@ -4,6 +4,7 @@
 #include "SessionAccess.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QObject>
 
 #include <functional>
@@ -41,6 +42,8 @@ public:
 
     // Whether the session is live; reads and their follow-ups happen only then.
     void setLive(bool live) { m_live = live; }
+    // Off for a client that never shows a list (nocctl ack, resolve, alerts): the budget is shared.
+    void setEnabled(bool enabled) { m_enabled = enabled; }
     // The feed is live (again). feedGaps: the gaps this session had so far, lastGapFrom: when the last
     // one began. A gap not seen before is back-filled, else the open alerts are read.
     void onLive(int feedGaps, const QDateTime &lastGapFrom);
@@ -62,6 +65,8 @@ private:
     void read(bool afterGap);
     void reconcileSoon();
     void onFinished(bool backfill);
+    // How long a re-read of the open alerts must wait to stay within its share of the calls (0: none).
+    [[nodiscard]] qint64 budgetWaitMs();
 
     const Clock *m_clock;
     AlertFeed *m_feed;
@@ -70,6 +75,7 @@ private:
     std::unique_ptr<Timer> m_reconcileTimer;
     int m_reconcileSeconds = 600; // ClientSettings::reconcileSeconds
     bool m_live = false;
+    bool m_enabled = true;
     int m_gapsSeen = 0;
     QDateTime m_gapFrom;
     int m_lastBackfillCount = -1;
@@ -77,6 +83,8 @@ private:
     bool m_backfillPending = false; // a gap ended; back-fill when the history is free
     int m_backfillNew = 0;
     qint64 m_lastReconcileMs = -1;
+    int m_callsAtReconcileStart = -1; // set while a re-read of the open alerts runs
+    QList<std::pair<qint64, int>> m_reconcileSpend; // (when, calls) of the re-reads in the last hour
     QDateTime m_newestServerTime; // the newest creation time the server told us of
 };
 

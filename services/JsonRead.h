@@ -18,6 +18,6 @@ namespace noc::json {
 [[nodiscard]] std::optional<double> number(const QJsonObject &object, QLatin1StringView key);
 // ISO 8601 with or without offset (naive means UTC), or seconds since the epoch.
 [[nodiscard]] QDateTime timestamp(const QJsonObject &object, QLatin1StringView key);
-[[nodiscard]] QDateTime parseTimestamp(const QString &text);
+[[nodiscard]] QDateTime parseTimestamp(QStringView text);
 
 } // namespace noc::json

@@ -46,7 +46,7 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     , m_health(new SessionHealth(m_dashboard, m_presence, m_clock, this))
     , m_subscriptions(new SubscriptionSet(this))
     , m_commands(new DashboardCommands(m_dashboard, m_subscriptions, m_clock, this))
-    , m_feed(new AlertFeed(this))
+    , m_feed(new AlertFeed(m_clock, this))
     , m_history(new HistorySync(m_network, m_clock, m_feed, this))
     , m_actions(new AlertActions(m_network, m_clock, this))
     , m_lookup(new AlertLookup(m_network, m_clock, this))
@@ -70,7 +70,10 @@ void NocClient::wire()
                 m_presenceLink->setLive(live);
                 m_health->setLive(live);
             });
-    connect(m_session, &Session::feedGapChanged, this, &NocClient::feedGapChanged);
+    connect(m_session, &Session::feedGapChanged, this, [this] {
+        m_lastGapOwnAction = m_closedByOwnAction;
+        Q_EMIT feedGapChanged();
+    });
     connect(m_session, &Session::profileChanged, this, &NocClient::profileChanged);
     connect(m_session, &Session::serverChanged, m_history, &HistorySync::reset);
     connect(m_session, &Session::keychainMessageChanged, this, &NocClient::keychainMessageChanged);
@@ -303,6 +306,7 @@ void NocClient::onDashboardClosed(const ChannelClose &close)
     // In-flight acks settle before the state machine sees the close (a 1011 makes them suspects, unless
     // it is the one our own REST action caused).
     const bool ownAction = m_session->driver().isExpectedClose(close);
+    m_closedByOwnAction = ownAction;
     m_commands->onClosed(close.closeCode == 1011 && !ownAction);
     // Current servers close every dashboard socket of the tenant whenever anyone acts on an alert:
     // a 1011 is news that statuses changed, even with acks of ours in flight (an unknown id closes

@@ -67,6 +67,8 @@ class NocClient : public QObject
     Q_PROPERTY(QDateTime lastGapFrom READ lastGapFrom NOTIFY feedGapChanged)
     Q_PROPERTY(QDateTime lastGapTo READ lastGapTo NOTIFY feedGapChanged)
     Q_PROPERTY(int feedGaps READ feedGaps NOTIFY feedGapChanged)
+    // The last gap began with the 1011 this session's own alert action caused (the operator knows).
+    Q_PROPERTY(bool lastGapOwnAction READ lastGapOwnAction NOTIFY feedGapChanged)
     // The server's alert records (REST): whether the list holds the NOC's state or only the live feed.
     Q_PROPERTY(HistoryState historyState READ historyState NOTIFY historyChanged)
     Q_PROPERTY(QString historyReason READ historyReason NOTIFY historyChanged)
@@ -180,6 +182,7 @@ public:
     [[nodiscard]] QDateTime lastGapFrom() const { return m_session->gaps().lastFrom(); }
     [[nodiscard]] QDateTime lastGapTo() const { return m_session->gaps().lastTo(); }
     [[nodiscard]] int feedGaps() const { return m_session->gaps().count(); }
+    [[nodiscard]] bool lastGapOwnAction() const { return m_lastGapOwnAction; }
     [[nodiscard]] HistoryState historyState() const
     {
         return static_cast<HistoryState>(m_history->records().state());
@@ -218,6 +221,9 @@ public:
     // Reads for a person: the alerts in some statuses (empty: all), and one record's who and when.
     // Answered by alertsListed / alertDetailRead, or alertLookupFailed. They need a session.
     void listAlerts(const QStringList &statuses, int pageBudget = 10);
+    // Whether the session keeps the list current from the records (start-up load, back-fill,
+    // reconcile). Off for a client that shows no list: the REST budget is shared by all of a user's programs.
+    void setFollowRecords(bool follow) { m_history->setEnabled(follow); }
     Q_INVOKABLE void readAlertDetail(const QString &alertId);
     Q_INVOKABLE void subscribe(const QString &clientId);
     Q_INVOKABLE void unsubscribe(const QString &clientId) { m_subscriptions->remove(clientId); }
@@ -306,6 +312,8 @@ private:
     AlertActions *m_actions;
     AlertLookup *m_lookup;
     bool m_forwardingFrames = false;
+    bool m_closedByOwnAction = false; // the dashboard's last close
+    bool m_lastGapOwnAction = false;
 
     ClientSettings m_settings;
     bool m_settingsApplied = false;

@@ -116,7 +116,7 @@ QString Session::keychainMessage() const
 
 SessionAccess Session::access() const
 {
-    return { m_failover->current(), m_ssl, m_insecureTls, m_tokens->tokens().access };
+    return { m_failover->current(), m_ssl, m_insecureTls, m_tokens->tokens().access, username() };
 }
 
 QUrl Session::keychainServer() const

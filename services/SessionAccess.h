@@ -19,6 +19,7 @@ struct SessionAccess
     QSslConfiguration ssl;
     bool insecureTls = false;
     QString accessToken;
+    QString username; // who the session signs in as (known before the sign-in completes)
 
     // A REST request to this server as this user: bearer token, JSON headers, TLS and a transfer
     // timeout, the same for the list, the detail and the actions. path: "/api/noc/alerts/" and the

@@ -1,49 +1,17 @@
 // SPDX-License-Identifier: MIT
 // noc-sim: the simulated NOC backend, for demos, manual testing and the client's integration tests.
+#include "SignalWatcher.h"
 #include "sim/Simulator.h"
 #include "sim/SocketAdmission.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QSocketNotifier>
 
-#include <csignal>
 #include <cstdio>
 #include <nocdash/Version.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace {
-
-int g_signalPipe[2] = { -1, -1 };
-
-void onSignal(int)
-{
-    const char byte = 1;
-    // Only async-signal-safe work here; the event loop picks the byte up.
-    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
-}
-
-// Ctrl-C and SIGTERM end the event loop, so sockets close and the port is released cleanly.
-void installSignalHandlers(QCoreApplication &app)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
-        return;
-    }
-    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
-        char byte = 0;
-        [[maybe_unused]] const ssize_t got = ::read(g_signalPipe[0], &byte, 1);
-        QCoreApplication::quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-}
 
 const char *const kDescription
     = R"(Simulated NOC backend (REST login + /ws/noc/dashboard/ + /ws/noc/presence/ on one port).
@@ -401,6 +369,8 @@ int main(int argc, char *argv[])
                 qPrintable(simulator.wsUrl(noc::sim::kPresencePath).toString()));
     std::fflush(stdout);
 
-    installSignalHandlers(app);
+    // Ctrl-C and SIGTERM end the event loop, so sockets close and the port is released cleanly.
+    SignalWatcher termination;
+    QObject::connect(&termination, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
     return QCoreApplication::exec();
 }

@@ -3,6 +3,7 @@
 
 #include "CredentialStore.h"
 #include "CtlOptions.h"
+#include "CtlOutput.h"
 #include "EventPrinter.h"
 #include "ExitCodes.h"
 #include "NocClient.h"
@@ -23,20 +24,11 @@
 
 using namespace Qt::StringLiterals;
 using State = noc::NocClient::ConnectionState;
+using ctl::Finisher;
+using ctl::printJson;
+using ctl::say;
 
 namespace {
-
-void say(const QString &text)
-{
-    QTextStream(stderr) << "nocctl: " << text << '\n';
-}
-
-void printJson(const QJsonObject &object)
-{
-    QTextStream out(stdout);
-    out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
-    out.flush();
-}
 
 QString stateName(State state)
 {
@@ -55,25 +47,14 @@ std::unique_ptr<noc::NocClient> makeClient(const CtlOptions &o, bool neverGiveUp
     // from a dashboard started meanwhile.
     client->setStateDirectory(o.stateDirectory, o.command == "ack"_L1 || o.command == "status"_L1);
     client->setCredentials(o.settings.username, o.password);
+    // Only watch shows alerts: the others must not spend the user's shared REST budget on the records.
+    client->setFollowRecords(o.command == "watch"_L1);
     // --client names the set for this watch (and saves it, as the set always is); without it, the set
     // the state folder holds stays as the operator left it.
     if (o.clientsFromCommandLine && o.command == "watch"_L1)
         client->setSubscriptions(o.settings.subscriptions);
     return client;
 }
-
-// Ends the event loop with `code` once; later calls are ignored.
-struct Finisher
-{
-    bool done = false;
-    void operator()(int code)
-    {
-        if (done)
-            return;
-        done = true;
-        QCoreApplication::exit(code);
-    }
-};
 
 int failureCode(const noc::NocClient &client)
 {

@@ -23,6 +23,10 @@ struct CtlOptions
     QString stateDirectory;
     bool serversFromCommandLine = false;
     bool clientsFromCommandLine = false;
+    QString statusFilter = QStringLiteral("open"); // alerts --status
+    int pageBudget = 10; // alerts --pages
+    QString actionText; // resolve --notes, assign --comment, escalate --reason
+    int userId = 0; // assign/escalate --to
 };
 
 struct ParsedCtlOptions

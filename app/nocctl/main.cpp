@@ -30,5 +30,9 @@ int main(int argc, char *argv[])
         return runAck(options);
     if (options.command == "subscribe"_L1)
         return runSubscribe(options);
+    if (options.command == "alerts"_L1)
+        return runAlerts(options);
+    if (options.command == "resolve"_L1 || options.command == "assign"_L1 || options.command == "escalate"_L1)
+        return runAlertAction(options);
     return runStatus(options);
 }

@@ -12,6 +12,8 @@
 #include <QSystemTrayIcon>
 #include <QWindow>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -120,10 +122,15 @@ void Notifier::setAlerts(AlertModel *alerts)
     if (m_alerts)
         m_alerts->disconnect(this);
     m_alerts = alerts;
+    m_prunedAtChange = std::numeric_limits<quint64>::max(); // another model: look at every key once
     if (alerts) {
         connect(alerts, &AlertModel::alertsAdded, this, &Notifier::onAlertsAdded);
         connect(alerts, &AlertModel::countsChanged, this, [this] {
-            pruneRinging();
+            // Rows only added (a storm's every flush) cannot stop a tone: no look-up per ringing key.
+            if (m_alerts && m_alerts->existingRowChanges() != m_prunedAtChange) {
+                m_prunedAtChange = m_alerts->existingRowChanges();
+                pruneRinging();
+            }
             scheduleTray();
         });
     }

@@ -117,6 +117,7 @@ private:
     std::unique_ptr<noc::Timer> m_feedLostGrace;
     std::unique_ptr<noc::Timer> m_unmute;
     QSet<QString> m_ringing; // keys of unacknowledged CRITICAL alerts that keep the tone going
+    quint64 m_prunedAtChange = 0; // AlertModel::existingRowChanges() at the last prune
     QDateTime m_mutedUntil;
     qint64 m_lastToneMs = -1;
     QString m_tooltip;

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "SelfCheck.h"
 
+#include "NocClient.h"
+
 #include <QCoreApplication>
 #include <QImage>
+#include <QMetaEnum>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTextStream>
@@ -51,6 +54,13 @@ void SelfCheck::finish(int exitCode, const QString &verdict)
         << "; alerts in model: " << (m_model ? m_model->property("count").toInt() : -1)
         << ", rows in view: " << (m_list ? m_list->property("count").toInt() : -1)
         << ", delegates: " << delegates << '\n';
+    // Whether the list holds the NOC's state (the records read at start) or the live feed only.
+    if (const auto *client = m_model ? m_model->property("client").value<noc::NocClient *>() : nullptr) {
+        out << "self-check: history "
+            << QMetaEnum::fromType<noc::NocClient::HistoryState>().valueToKey(int(client->historyState()))
+            << "; open on the server: " << client->openOnServer() << ", read: " << client->loadedOpen()
+            << '\n';
+    }
     if (!m_screenshotPath.isEmpty() && m_window) {
         const QImage image = m_window->grabWindow();
         if (image.isNull() || !image.save(m_screenshotPath)) {

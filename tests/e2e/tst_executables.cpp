@@ -74,6 +74,13 @@ private Q_SLOTS:
         QVERIFY(match.captured(1).toInt() >= 15);
         QVERIFY(match.captured(2).toInt() >= 15);
         QVERIFY(match.captured(3).toInt() >= 10); // rows actually drawn, not just counted
+        // The demo's server holds open alerts, some handled by colleagues: read over REST at start.
+        static const QRegularExpression history(
+            u"history Loaded; open on the server: (\\d+), read: (\\d+)"_s);
+        const auto loaded = history.match(r.out);
+        QVERIFY2(loaded.hasMatch(), qPrintable(r.out));
+        QVERIFY(loaded.captured(1).toInt() >= 20);
+        QCOMPARE(loaded.captured(2).toInt(), loaded.captured(1).toInt());
         const QImage image(screenshot);
         QVERIFY(!image.isNull());
         QVERIFY(image.width() >= 800);

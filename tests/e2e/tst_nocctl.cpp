@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // nocctl as an operator runs it, against the simulator over loopback, with a real Secret Service.
 #include "SecretService.h"
+#include "sim/AlertSeeder.h"
+#include "sim/AlertStatus.h"
 #include "sim/Simulator.h"
 #include "sim/SimulatorOptions.h"
 
@@ -192,6 +194,100 @@ private Q_SLOTS:
             = ctl.start(server() + QStringList { u"--user"_s, u"operator"_s, u"ack"_s, a }, u"nope"_s);
         QTRY_VERIFY_WITH_TIMEOUT(finished(*wrongPassword), kTimeoutMs);
         QCOMPARE(wrongPassword->exitCode(), 3);
+    }
+
+    void alertsListsTheServersRecords()
+    {
+        Ctl ctl;
+        noc::sim::AlertApiOptions working = m_sim->alertApiSettings();
+        working.list = noc::sim::AlertApiOptions::List::Working;
+        m_sim->setAlertApiSettings(working);
+        noc::sim::SeedRequest seed;
+        seed.count = 6;
+        seed.statuses = { u"NEW"_s, u"ASSIGNED"_s, u"RESOLVED"_s };
+        seed.clients = { u"acme"_s, u"globex"_s };
+        const QList<qint64> ids = m_sim->seedAlerts(seed);
+        const QStringList user { u"--user"_s, u"operator"_s, u"--json"_s, u"alerts"_s };
+
+        auto open = ctl.start(server() + user, u"operator"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*open), kTimeoutMs);
+        QVERIFY2(open->exitCode() == 0, open->readAllStandardError().constData());
+        QSet<QString> listed;
+        for (const QByteArray &line : open->readAllStandardOutput().split('\n')) {
+            if (line.isEmpty())
+                continue;
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            for (const char *field :
+                 { "id", "status", "severity", "type", "message", "client", "created_at" })
+                QVERIFY2(o.contains(QLatin1String(field)), line.constData());
+            QVERIFY(o.value("status"_L1).toString() != "RESOLVED"_L1); // open by default
+            listed.insert(o.value("id"_L1).toString());
+        }
+        QSet<QString> expected;
+        for (qint64 id : ids) {
+            if (noc::sim::AlertStatusNames::isOpen(m_sim->alertStore().find(id)->status))
+                expected.insert(QString::number(id));
+        }
+        QCOMPARE(listed, expected);
+
+        auto resolvedOfAcme = ctl.start(
+            server() + user + QStringList { u"--status"_s, u"RESOLVED"_s, u"--client"_s, u"acme"_s },
+            u"operator"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*resolvedOfAcme), kTimeoutMs);
+        QCOMPARE(resolvedOfAcme->exitCode(), 0);
+        const QByteArray out = resolvedOfAcme->readAllStandardOutput();
+        QVERIFY(out.count("\"status\":\"RESOLVED\"") == out.count('\n'));
+        QVERIFY(!out.contains("\"client\":\"globex\""));
+
+        // A server that refuses its records: said, with its own exit code.
+        m_sim->setAlertApiSettings({});
+        auto refused = ctl.start(server() + user, u"operator"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*refused), kTimeoutMs);
+        QCOMPARE(refused->exitCode(), 6);
+        QVERIFY(refused->readAllStandardError().contains("alert history unavailable"));
+    }
+
+    void resolveAssignEscalateAnswerForEveryId()
+    {
+        Ctl ctl;
+        noc::sim::SeedRequest seed;
+        seed.count = 4;
+        seed.statuses = { u"NEW"_s };
+        const QList<qint64> ids = m_sim->seedAlerts(seed); // a current server: escalate answers 500
+        const auto id = [&ids](int i) { return QString::number(ids.at(i)); };
+        const QStringList user { u"--user"_s, u"operator"_s, u"--json"_s };
+
+        auto resolve = ctl.start(server() + user
+                                     + QStringList { u"resolve"_s, id(0), id(1), u"--notes"_s, u"fixed"_s },
+                                 u"operator"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*resolve), kTimeoutMs);
+        QVERIFY2(resolve->exitCode() == 0, resolve->readAllStandardError().constData());
+        QCOMPARE(QString::fromUtf8(resolve->readAllStandardOutput()).count(u"action_confirmed"_s), 2);
+        QCOMPARE(m_sim->alertStore().find(ids.at(0))->status, noc::sim::AlertStatus::Resolved);
+        QCOMPARE(m_sim->alertStore().find(ids.at(1))->status, noc::sim::AlertStatus::Resolved);
+
+        auto assign
+            = ctl.start(server() + user + QStringList { u"assign"_s, id(2), u"987654"_s, u"--to"_s, u"7"_s },
+                        u"operator"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*assign), kTimeoutMs);
+        QCOMPARE(assign->exitCode(), 5); // one of the two is no alert of this tenant
+        QVERIFY(assign->readAllStandardError().contains("987654: Alert"));
+        QVERIFY(assign->readAllStandardOutput().contains("\"assigned_to\":\"Ravi Patel\""));
+        QCOMPARE(m_sim->alertStore().find(ids.at(2))->status, noc::sim::AlertStatus::Assigned);
+
+        auto escalate = ctl.start(
+            server() + user
+                + QStringList { u"escalate"_s, id(3), u"--to"_s, u"6"_s, u"--reason"_s, u"vip"_s },
+            u"operator"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*escalate), kTimeoutMs);
+        QCOMPARE(escalate->exitCode(), 5);
+        QVERIFY(escalate->readAllStandardError().contains("HTTP 500"));
+        QCOMPARE(m_sim->alertStore().find(ids.at(3))->status, noc::sim::AlertStatus::New);
+
+        auto usage = ctl.start(server() + user + QStringList { u"escalate"_s, id(3), u"--to"_s, u"6"_s },
+                               u"operator"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(*usage), kTimeoutMs);
+        QCOMPARE(usage->exitCode(), 2); // a reason is required
     }
 
     void onlyOneProgramOwnsTheOutbox()

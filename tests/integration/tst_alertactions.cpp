@@ -73,6 +73,7 @@ struct Desk
 
     void signIn(const QString &user = u"operator"_s)
     {
+        access.username = user;
         access.accessToken = sim.issueAccessToken(user);
         actions->setActive(true);
         actions->resume();
@@ -229,6 +230,26 @@ private Q_SLOTS:
         QCOMPARE(desk.statusOf(ids.first()), AlertStatus::Assigned); // in the order they were asked for
         desk.reopen(path);
         QCOMPARE(desk.actions->pendingAlerts(), 0);
+    }
+
+    void anActionWaitsForTheSessionOfWhoAskedForIt()
+    {
+        QTemporaryDir state;
+        const QString path = state.filePath(u"actions.json"_s);
+        Desk desk;
+        const QList<qint64> ids = seedNew(desk.sim, 1);
+        desk.reopen(path);
+        desk.access.username = u"operator"_s; // known before the sign-in completes
+        desk.actions->request(AlertActionKind::Resolve, idsOf(ids), u"mine"_s);
+        desk.reopen(path);
+        desk.signIn(u"anna"_s); // somebody else signs in at this desk: not in their name
+        QTest::qWait(50);
+        QCOMPARE(desk.sim.restCalls().value(u"anna"_s).actions, 0);
+        QCOMPARE(desk.actions->pendingAlerts(), 1);
+        desk.signIn(u"operator"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.outcomes.size(), 1, kTimeoutMs);
+        QVERIFY(desk.outcomes.first().done);
+        QCOMPARE(desk.actionCalls(), 1);
     }
 
     void whatCannotHaveARecordIsRefusedAtOnce()

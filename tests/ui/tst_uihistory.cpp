@@ -181,6 +181,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(desk.statusOf(ids.at(2)), u"resolved"_s, kTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(desk.statusOf(ids.at(1)), u"acknowledged"_s, kTimeoutMs);
         QCOMPARE(desk.statusOf(ids.at(0)), u"new"_s);
+        QVERIFY(!desk.client.lastGapOwnAction()); // colleagues' 1011s are news
         QCOMPARE(desk.open.count(), 2);
         QCOMPARE(desk.alerts.unacknowledgedCount(), 1);
         // The 1011s were news: besides a back-fill per reconnect, the four open lists are read again,
@@ -217,6 +218,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(desk.client.state(), noc::NocClient::ConnectionState::Connected,
                                   kTimeoutMs);
         QCOMPARE(desk.client.attempt(), 0);
+        QVERIFY(desk.client.lastGapOwnAction()); // the gap notice need not explain it
         QTRY_VERIFY_WITH_TIMEOUT(desk.client.lastBackfillCount() >= 0, kTimeoutMs);
         QCOMPARE(desk.client.historyCalls() - historyBefore, 1);
         QCOMPARE(desk.client.actionCalls(), 1);

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "FrameDecoder.h"
+#include "JsonRead.h"
+#include "PlainAlertFrame.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -74,6 +77,201 @@ private Q_SLOTS:
                             R"({"type": "alert_new", "alert_id": 1, "timestamp": "2026-11-21T08:00:00"})")
                             .alert;
         QCOMPARE(a.occurredAt, QDateTime(QDate(2026, 11, 21), QTime(8, 0), Qt::UTC));
+    }
+
+    // The storm's fixed form has a fast reader of its own: it must read every string exactly as Qt's
+    // ISO parser does (naive meaning UTC), and leave everything else to it.
+    void timestampsReadLikeQtsParser()
+    {
+        const auto reference = [](const QString &text) {
+            QDateTime parsed = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
+            if (!parsed.isValid())
+                parsed = QDateTime::fromString(text.trimmed(), Qt::ISODate);
+            if (!parsed.isValid())
+                return QDateTime();
+            if (parsed.timeSpec() == Qt::LocalTime)
+                parsed.setTimeSpec(Qt::UTC);
+            return parsed.toUTC();
+        };
+        QStringList samples { u"2026-11-30T07:58:14.123456+00:00"_s,
+                              u"2026-11-30T07:58:14Z"_s,
+                              u"2026-11-30T07:58:14+05:30"_s,
+                              u"2026-11-30T07:58:14-09:45"_s,
+                              u"2026-11-30T07:58:14+14:00"_s,
+                              u"2026-11-30T07:58:14+14:59"_s,
+                              u"2026-11-30T07:58:14+15:00"_s,
+                              u"2026-11-30T07:58:14+24:00"_s,
+                              u"2026-11-30T07:58:14+05:60"_s,
+                              u"2026-11-30T07:58:14+0530"_s,
+                              u"2026-11-30T23:59:59.9996+00:00"_s,
+                              u"2026-12-31T23:59:59.9995Z"_s,
+                              u"9999-12-31T23:59:59.9999Z"_s,
+                              u"0001-01-01T00:00:00Z"_s,
+                              u"0000-01-01T00:00:00Z"_s,
+                              u"1969-12-31T23:59:59.999Z"_s,
+                              u"1970-01-01T00:00:00.0005-00:01"_s,
+                              u"2024-02-29T12:00:00Z"_s,
+                              u"2026-02-29T12:00:00Z"_s,
+                              u"2100-02-29T12:00:00Z"_s,
+                              u"2000-02-29T12:00:00Z"_s,
+                              u"2026-13-01T00:00:00Z"_s,
+                              u"2026-11-00T00:00:00Z"_s,
+                              u"2026-11-30T24:00:00Z"_s,
+                              u"2026-11-30T23:60:00Z"_s,
+                              u"2026-11-30T23:59:60Z"_s,
+                              u"2026-11-30T07:58:14.Z"_s,
+                              u"2026-11-30T07:58:14.123456789Z"_s,
+                              u"2026-11-30T07:58:14.1234567891Z"_s,
+                              u"2026-11-30T07:58:14.123z"_s,
+                              u"2026-11-30 07:58:14.123Z"_s,
+                              u"2026-11-30T07:58:14"_s,
+                              u"2026-11-30T07:58"_s,
+                              u" 2026-11-30T07:58:14Z "_s,
+                              u"2026-11-30T07:58:14Z trailing"_s,
+                              u"2026-11-30T07:58:1x+00:00"_s,
+                              u"2026-11-30T07:58:14+0x:00"_s,
+                              u"\u0662026-11-30T07:58:14Z"_s,
+                              u"+2026-11-30T07:58:14Z"_s,
+                              QString() };
+        for (int fraction = 0; fraction < 10000; ++fraction)
+            samples.append(u"2026-11-30T07:58:14.%1+00:00"_s.arg(fraction, 4, 10, QLatin1Char('0')));
+        QRandomGenerator random(11);
+        for (int i = 0; i < 5000; ++i) {
+            const int digits = random.bounded(1, 10);
+            QString fraction;
+            for (int d = 0; d < digits; ++d)
+                fraction.append(QLatin1Char(char('0' + random.bounded(10))));
+            const int offset = random.bounded(-14 * 60, 14 * 60 + 1);
+            const QString zone = random.bounded(4) == 0
+                ? u"Z"_s
+                : u"%1%2:%3"_s.arg(QChar(offset < 0 ? u'-' : u'+'))
+                      .arg(qAbs(offset) / 60, 2, 10, QLatin1Char('0'))
+                      .arg(qAbs(offset) % 60, 2, 10, QLatin1Char('0'));
+            samples.append(u"%1-%2-%3T%4:%5:%6.%7%8"_s.arg(random.bounded(1, 10000), 4, 10, QLatin1Char('0'))
+                               .arg(random.bounded(1, 13), 2, 10, QLatin1Char('0'))
+                               .arg(random.bounded(1, 32), 2, 10, QLatin1Char('0'))
+                               .arg(random.bounded(24), 2, 10, QLatin1Char('0'))
+                               .arg(random.bounded(60), 2, 10, QLatin1Char('0'))
+                               .arg(random.bounded(60), 2, 10, QLatin1Char('0'))
+                               .arg(fraction, zone));
+        }
+        for (const QString &sample : std::as_const(samples)) {
+            const QDateTime expected = reference(sample);
+            const QDateTime actual = json::parseTimestamp(sample);
+            QVERIFY2(actual.isValid() == expected.isValid(), qPrintable(sample));
+            if (!expected.isValid())
+                continue;
+            QVERIFY2(actual.toMSecsSinceEpoch() == expected.toMSecsSinceEpoch(), qPrintable(sample));
+            QCOMPARE(actual.timeSpec(), Qt::UTC);
+        }
+    }
+
+    // The socket hands over text: the plain alert_new frames of a storm are read from it directly, and
+    // must come out exactly as the general path reads the same bytes.
+    void textAndBytesDecodeAlike_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<bool>("plain"); // the plain reader takes it
+        const auto row = [](const char *name, const char *frame, bool plain) {
+            QTest::newRow(name) << QByteArray(frame) << plain;
+        };
+        row("simulator",
+            R"({"type": "alert_new", "alert_id": 5120, "alert_type": "HIGH_CPU", "severity": )"
+            R"("HIGH", "message": "CPU at 97% on core-sw-2", "client_id": "acme", )"
+            R"("timestamp": "2026-11-30T07:58:14.123000+00:00"})",
+            true);
+        row("compact", R"({"type":"alert_new","alert_id":"a-7","severity":"low"})", true);
+        row("spaces", " \t\r\n{ \"alert_id\" : 1 , \"type\" : \"alert_new\" } \n", true);
+        row("nulls and bools",
+            R"({"type": "alert_new", "alert_id": 3, "message": null, "severity": true, "location": false})",
+            true);
+        row("numbers as text", R"({"type": "alert_new", "alert_id": -0, "client_id": 12, "alert_type": 0})",
+            true);
+        row("biggest plain id", R"({"type": "alert_new", "alert_id": 999999999999999})", true);
+        row("16 digits", R"({"type": "alert_new", "alert_id": 9007199254740991})", false);
+        row("leading zero", R"({"type": "alert_new", "alert_id": 012})", false);
+        row("fraction", R"({"type": "alert_new", "alert_id": 1.5})", false);
+        row("exponent", R"({"type": "alert_new", "alert_id": 1e3})", false);
+        row("minus alone", R"({"type": "alert_new", "alert_id": -})", false);
+        row("epoch seconds", R"({"type": "alert_new", "alert_id": 1, "timestamp": 1767225600})", true);
+        row("negative seconds", R"({"type": "alert_new", "alert_id": 1, "timestamp": -5})", true);
+        row("created_at instead",
+            R"({"type": "alert_new", "alert_id": 1, "timestamp": "soon", "created_at": "2026-11-21T10:00:00Z"})",
+            true);
+        row("naive timestamp", R"({"type": "alert_new", "alert_id": 1, "timestamp": "2026-11-21T08:00:00"})",
+            true);
+        row("unicode",
+            "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"Z\xc3\xbcrich \xe2\x80\x94 ok\"}",
+            true);
+        row("emoji", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"\xf0\x9f\x94\xa5\"}", false);
+        // Not a raw string: moc's tokenizer loses its way in a raw string with \" inside.
+        row("escape", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"a \\\"b\\\" \\u00e9\"}",
+            true);
+        row("every escape",
+            "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": "
+            "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0000\\u001F\\u00B0C\\u2014\"}",
+            true);
+        row("escaped timestamp",
+            "{\"type\": \"alert_new\", \"alert_id\": 1, \"timestamp\": \"2026-11-21T10:00:00\\u005a\"}",
+            true);
+        row("escaped severity", "{\"type\": \"alert_new\", \"alert_id\": 1, \"severity\": \"\\u0048IGH\"}",
+            true);
+        row("escaped surrogate pair",
+            "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"\\ud83d\\udd25\"}", false);
+        row("escaped lone surrogate", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"\\udd25\"}",
+            false);
+        row("unknown escape", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"\\x41\"}", false);
+        row("short unicode escape", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"\\u00\"}",
+            false);
+        row("bad hex", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"\\u00g0\"}", false);
+        row("escaped key", "{\"type\": \"alert_new\", \"alert_id\": 1, \"mess\\u0061ge\": \"x\"}", false);
+        row("escaped type", "{\"type\": \"alert\\u005fnew\", \"alert_id\": 1}", false);
+        row("escape at the end", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"a\\", false);
+        row("control character", "{\"type\": \"alert_new\", \"alert_id\": 1, \"message\": \"a\tb\"}", false);
+        row("nested", R"({"type": "alert_new", "alert_id": 1, "extra": {"x": [1]}})", false);
+        row("repeated field", R"({"type": "alert_new", "alert_id": 1, "alert_id": 2})", false);
+        row("repeated other key", R"({"type": "alert_new", "alert_id": 1, "x": 1, "x": 2})", true);
+        row("no id", R"({"type": "alert_new", "severity": "LOW"})", false);
+        row("empty id", R"({"type": "alert_new", "alert_id": ""})", false);
+        row("other type", R"({"type": "critical_alert", "source_id": 1, "priority": "P1"})", false);
+        row("type not a string", R"({"type": 5, "alert_id": 1})", false);
+        row("trailing comma", R"({"type": "alert_new", "alert_id": 1,})", false);
+        row("trailing garbage", R"({"type": "alert_new", "alert_id": 1} x)", false);
+        row("two objects", R"({"type": "alert_new", "alert_id": 1}{})", false);
+        row("unterminated", R"({"type": "alert_new", "alert_id": 1)", false);
+        // The text has no byte order mark left (fromUtf8 drops it), as the socket's would not.
+        row("byte order mark", "\xef\xbb\xbf{\"type\": \"alert_new\", \"alert_id\": 1}", true);
+        row("empty object", "{}", false);
+        row("not an object", "[1]", false);
+        row("nothing", "", false);
+    }
+
+    void textAndBytesDecodeAlike()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(bool, plain);
+        const QString text = QString::fromUtf8(frame);
+        QCOMPARE(readPlainAlertNew(text, m_now).has_value(), plain);
+        const ServerEvent fromBytes = FrameDecoder::decode(frame, m_now);
+        const ServerEvent fromText = FrameDecoder::decode(text, m_now);
+        QCOMPARE(fromText.index(), fromBytes.index());
+        if (const auto *expected = std::get_if<AlertEvent>(&fromBytes)) {
+            const Alert &a = std::get<AlertEvent>(fromText).alert;
+            const Alert &b = expected->alert;
+            QCOMPARE(a.kind, b.kind);
+            QCOMPARE(a.severity, b.severity);
+            QCOMPARE(a.id, b.id);
+            QCOMPARE(a.clientId, b.clientId);
+            QCOMPARE(a.type, b.type);
+            QCOMPARE(a.message, b.message);
+            QCOMPARE(a.location, b.location);
+            QCOMPARE(a.detail, b.detail);
+            QCOMPARE(a.occurredAt, b.occurredAt);
+            QCOMPARE(a.occurredAt.isValid(), b.occurredAt.isValid());
+            QCOMPARE(a.receivedAt, b.receivedAt);
+            QCOMPARE(a.rawJson, b.rawJson);
+            QCOMPARE(a.status, b.status);
+        }
     }
 
     void unknownSeverityStaysUnknown()

@@ -336,18 +336,50 @@ private Q_SLOTS:
         QCOMPARE(gaps.count(), 2);
     }
 
+    void colleaguesActingAllDayCostATenthOfTheBudget()
+    {
+        noc::test::FakeClock clock;
+        QNetworkAccessManager network;
+        TinyHttpServer server(R"({"count": 0, "next": null, "previous": null, "results": []})");
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        noc::AlertFeed feed(&clock);
+        noc::HistorySync sync(&network, &clock, &feed);
+        noc::ServerProfile profile;
+        profile.baseUrl = server.url();
+        sync.setAccess([&] { return noc::SessionAccess { profile, {}, false, u"token"_s, {} }; });
+        sync.setLive(true);
+        sync.onLive(0, {});
+        QTRY_COMPARE_WITH_TIMEOUT(sync.records().state(), noc::AlertHistory::State::Loaded, 5000);
+        const int afterLoad = server.requests;
+
+        // A busy tenant: a colleague acts every minute for 40 minutes, and every action drops the socket.
+        for (int minute = 1; minute <= 40; ++minute) {
+            sync.onClosed(/*colleaguesActed=*/true);
+            sync.setLive(false);
+            sync.setLive(true);
+            sync.onLive(minute, clock.nowUtc().addSecs(-1)); // back-fill: one page
+            QTRY_VERIFY_WITH_TIMEOUT(!sync.records().isBusy(), 5000);
+            clock.advance(60 * 1000);
+            QTRY_VERIFY_WITH_TIMEOUT(!sync.records().isBusy(), 5000);
+        }
+        // 40 back-fills of one page; the re-reads of the four open statuses within 60 calls an hour.
+        const int rereads = server.requests - afterLoad - 40;
+        QVERIFY2(rereads <= 60, qPrintable(QString::number(rereads)));
+        QVERIFY2(rereads >= 40, qPrintable(QString::number(rereads))); // the share is spent, not hoarded
+    }
+
     void historyReconcilesAColleaguesActionAtMostOnceAMinute()
     {
         noc::test::FakeClock clock;
         QNetworkAccessManager network;
         TinyHttpServer server(R"({"count": 0, "next": null, "previous": null, "results": []})");
         QVERIFY(server.listen(QHostAddress::LocalHost));
-        noc::AlertFeed feed;
+        noc::AlertFeed feed(&clock);
         noc::HistorySync sync(&network, &clock, &feed);
         sync.setReconcileSeconds(600);
         noc::ServerProfile profile;
         profile.baseUrl = server.url();
-        sync.setAccess([&] { return noc::SessionAccess { profile, {}, false, u"token"_s }; });
+        sync.setAccess([&] { return noc::SessionAccess { profile, {}, false, u"token"_s, {} }; });
         QSignalSpy changed(&sync, &noc::HistorySync::changed);
 
         sync.setLive(true);

@@ -5,8 +5,9 @@
 
 class QSocketNotifier;
 
-// Turns SIGINT and SIGTERM into a Qt signal, so `nocctl watch` ends cleanly (sockets closed with a
-// proper close frame, the outbox saved) instead of dying mid-write.
+// Turns SIGINT and SIGTERM into a Qt signal, so a command-line program ends cleanly (`nocctl watch`:
+// sockets closed with a proper close frame, the outbox saved; `noc-sim`: the port released) instead of
+// dying mid-write. One helper for both programs.
 class SignalWatcher : public QObject
 {
     Q_OBJECT
