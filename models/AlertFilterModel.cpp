@@ -24,6 +24,28 @@ int ackRank(int ackState)
     }
     return 1;
 }
+
+int statusRank(int status)
+{
+    // The lifecycle's order; a status this version does not know goes last.
+    switch (static_cast<noc::AlertStatus>(status)) {
+    case noc::AlertStatus::New:
+        return 0;
+    case noc::AlertStatus::Acknowledged:
+        return 1;
+    case noc::AlertStatus::Assigned:
+        return 2;
+    case noc::AlertStatus::Escalated:
+        return 3;
+    case noc::AlertStatus::Resolved:
+        return 4;
+    case noc::AlertStatus::Suppressed:
+        return 5;
+    case noc::AlertStatus::Unknown:
+        break;
+    }
+    return 6;
+}
 } // namespace
 
 AlertFilterModel::AlertFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
@@ -120,6 +142,34 @@ void AlertFilterModel::setShowClosed(bool show)
     Q_EMIT countChanged();
 }
 
+void AlertFilterModel::setStatuses(const QList<int> &statuses)
+{
+    if (m_statuses == statuses)
+        return;
+    m_statuses = statuses;
+    invalidateRowsFilter();
+    dropVanishedSelection();
+    Q_EMIT filterChanged();
+    Q_EMIT countChanged();
+}
+
+int AlertFilterModel::effectiveStatusAt(int sourceRow) const
+{
+    const QAbstractItemModel *source = sourceModel();
+    if (!source || sourceRow < 0 || sourceRow >= source->rowCount())
+        return static_cast<int>(noc::AlertStatus::Unknown);
+    const AlertModel *alerts = m_alerts.data() == source ? m_alerts.data() : nullptr;
+    const auto status = static_cast<noc::AlertStatus>(
+        alerts ? static_cast<int>(alerts->alertAt(sourceRow).status)
+               : source->index(sourceRow, 0).data(AlertModel::StatusRole).toInt());
+    if (status != noc::AlertStatus::Unknown)
+        return static_cast<int>(status);
+    const bool acknowledged = alerts ? alerts->isAcknowledgedAt(sourceRow)
+                                     : source->index(sourceRow, 0).data(AlertModel::AckStateRole).toInt()
+            == static_cast<int>(AlertModel::AckState::Acknowledged);
+    return static_cast<int>(acknowledged ? noc::AlertStatus::Acknowledged : noc::AlertStatus::New);
+}
+
 void AlertFilterModel::setSearchText(const QString &text)
 {
     const QString trimmed = text.trimmed();
@@ -135,10 +185,11 @@ void AlertFilterModel::setSearchText(const QString &text)
 void AlertFilterModel::clearFilters()
 {
     const bool changed = !m_severities.isEmpty() || !m_clients.isEmpty() || m_ackFilter != AckFilter::All
-        || !m_searchText.isEmpty();
+        || !m_searchText.isEmpty() || !m_statuses.isEmpty();
     if (!changed)
         return;
     m_severities.clear();
+    m_statuses.clear();
     m_clients.clear();
     m_ackFilter = AckFilter::All;
     m_searchText.clear();
@@ -161,10 +212,14 @@ bool AlertFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
     const QAbstractItemModel *source = sourceModel();
     const QModelIndex at = source->index(sourceRow, 0, sourceParent);
     const AlertModel *alerts = m_alerts.data() == source ? m_alerts.data() : nullptr;
-    if (!m_showClosed
-        && !(alerts ? noc::isOpen(alerts->alertAt(sourceRow).status)
-                    : at.data(AlertModel::OpenRole).toBool()))
+    if (!m_statuses.isEmpty()) {
+        if (!m_statuses.contains(effectiveStatusAt(sourceRow)))
+            return false;
+    } else if (!m_showClosed
+               && !(alerts ? noc::isOpen(alerts->alertAt(sourceRow).status)
+                           : at.data(AlertModel::OpenRole).toBool())) {
         return false;
+    }
     if (!m_severities.isEmpty()) {
         const int severity
             = alerts ? alerts->severityAt(sourceRow) : at.data(AlertModel::SeverityRole).toInt();
@@ -259,6 +314,18 @@ bool AlertFilterModel::lessThan(const QModelIndex &left, const QModelIndex &righ
         const bool result = bySeverityThenAck(decided);
         return decided ? result : newer();
     }
+    case SortOrder::Status: {
+        const int ls = statusRank(effectiveStatusAt(left.row()));
+        const int rs = statusRank(effectiveStatusAt(right.row()));
+        if (ls != rs)
+            return ls < rs;
+        const int lr = ackRank(left.data(AlertModel::AckStateRole).toInt());
+        const int rr = ackRank(right.data(AlertModel::AckStateRole).toInt());
+        if (lr != rr)
+            return lr < rr;
+        const bool result = bySeverityThenAck(decided);
+        return decided ? result : newer();
+    }
     }
     return newer();
 }
@@ -294,8 +361,8 @@ void AlertFilterModel::recount()
     // Without a filter beyond acknowledgement, the source keeps these counts already: no pass over
     // every row on every change (that grew with retention: 200k rows, ten times a second in a storm).
     // (The source counts open rows only, as the list shows them unless closed ones are asked for.)
-    const bool unfiltered
-        = alerts && m_severities.isEmpty() && m_clients.isEmpty() && m_searchText.isEmpty() && !m_showClosed;
+    const bool unfiltered = alerts && m_severities.isEmpty() && m_clients.isEmpty() && m_searchText.isEmpty()
+        && !m_showClosed && m_statuses.isEmpty();
     bool counted = false;
     if (unfiltered && m_ackFilter == AckFilter::All) {
         counts = alerts->totalBySeverity();
@@ -447,17 +514,36 @@ void AlertFilterModel::dropVanishedSelection()
         Q_EMIT selectionChanged();
 }
 
+QStringList AlertFilterModel::selectedKeysOr(int row) const
+{
+    QStringList keys = selectedKeys();
+    if (keys.isEmpty()) {
+        const QString key = keyAt(row);
+        if (!key.isEmpty())
+            keys.append(key);
+    }
+    return keys;
+}
+
+int AlertFilterModel::countWithRecord(const QStringList &keys) const
+{
+    if (!m_alerts)
+        return 0;
+    int count = 0;
+    for (const QString &key : keys) {
+        const int row = m_alerts->rowOfKey(key);
+        count += row >= 0 && m_alerts->alertAt(row).kind == noc::AlertKind::Alert ? 1 : 0;
+    }
+    return count;
+}
+
 int AlertFilterModel::acknowledgeSelectedOr(int row)
 {
     if (!m_alerts)
         return 0;
-    QStringList keys = selectedKeys();
-    if (keys.isEmpty()) {
-        const QString key = keyAt(row);
-        if (key.isEmpty())
-            return 0;
-        keys.append(key);
-    }
+    const QStringList keys = selectedKeysOr(row);
+    if (keys.isEmpty())
+        return 0;
     m_alerts->acknowledgeKeys(keys);
     return static_cast<int>(keys.size());
 }

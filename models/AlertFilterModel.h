@@ -26,6 +26,10 @@ class AlertFilterModel : public QSortFilterProxyModel
     Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY filterChanged)
     // Resolved and suppressed alerts leave the open list; this shows them again.
     Q_PROPERTY(bool showClosed READ showClosed WRITE setShowClosed NOTIFY filterChanged)
+    // noc::AlertStatus values to show (a row without a record read counts as new, or acknowledged once
+    // acknowledged here); empty shows the open ones (and with showClosed every one). A closed status
+    // named here is shown whatever showClosed says.
+    Q_PROPERTY(QList<int> statuses READ statuses WRITE setStatuses NOTIFY filterChanged)
     Q_PROPERTY(SortOrder sortOrder READ sortOrder WRITE setSortOrder NOTIFY sortOrderChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     // Rows shown, per noc::Severity (Unknown..Critical).
@@ -50,7 +54,8 @@ public:
         Time,
         Client,
         Type,
-        AckState
+        AckState,
+        Status // new, acknowledged, assigned, escalated, resolved, suppressed; then as AckState
     };
     Q_ENUM(SortOrder)
 
@@ -73,6 +78,8 @@ public:
     void setSearchText(const QString &text);
     [[nodiscard]] bool showClosed() const { return m_showClosed; }
     void setShowClosed(bool show);
+    [[nodiscard]] QList<int> statuses() const { return m_statuses; }
+    void setStatuses(const QList<int> &statuses);
     [[nodiscard]] SortOrder sortOrder() const { return m_sortOrder; }
     void setSortOrder(SortOrder order);
     [[nodiscard]] int count() const { return rowCount(); }
@@ -96,6 +103,14 @@ public:
     Q_INVOKABLE void clearSelection();
     // The selection, or the given row when nothing is selected; returns how many were asked for.
     Q_INVOKABLE int acknowledgeSelectedOr(int row);
+    // What an action applies to: the selection, or the given row when nothing is selected.
+    [[nodiscard]] Q_INVOKABLE QStringList selectedKeysOr(int row) const;
+    // How many of these keys name alerts with a server record (those can be resolved, assigned,
+    // escalated; findings, anomalies and tickets cannot).
+    [[nodiscard]] Q_INVOKABLE int countWithRecord(const QStringList &keys) const;
+    // The status a row stands for in the filter and the sort (noc::AlertStatus as int): the record's,
+    // or for a row without one read, new or acknowledged by what happened here.
+    [[nodiscard]] int effectiveStatusAt(int sourceRow) const;
 
 Q_SIGNALS:
     void alertsChanged();
@@ -121,6 +136,7 @@ private:
     QList<int> m_severities;
     QStringList m_clients;
     AckFilter m_ackFilter = AckFilter::All;
+    QList<int> m_statuses;
     QString m_searchText;
     bool m_showClosed = false;
     SortOrder m_sortOrder = SortOrder::SeverityThenTime;

@@ -22,6 +22,8 @@ Rectangle {
     required property string ackBy
     required property date ackAt
     required property int status // AlertStatus: the server's record (Unknown: none read yet)
+    required property string actionNote // a resolve/assign/escalate under way, or the server's refusal
+    required property string assignedTo
     required property bool selected
     property bool current: false
     property bool compact: false // wall: fewer columns, larger type
@@ -31,6 +33,7 @@ Rectangle {
 
     signal clicked(int row, int modifiers)
     signal doubleClicked(int row)
+    signal contextMenuRequested(int row, real x, real y)
 
     readonly property bool acknowledged: ackState === AlertModel.Acknowledged
     readonly property bool failed: ackState === AlertModel.Failed
@@ -42,7 +45,8 @@ Rectangle {
     // Acknowledged by someone else, in another tool: the server's record says what became of it.
     function handledElsewhere(status: int): string {
         switch (status) {
-        case AlertStatus.Assigned: return qsTr("✓ assigned");
+        case AlertStatus.Assigned:
+            return row.assignedTo.length > 0 ? qsTr("✓ assigned to %1").arg(row.assignedTo) : qsTr("✓ assigned");
         case AlertStatus.Escalated: return qsTr("⇧ escalated");
         case AlertStatus.Resolved: return qsTr("✓ resolved");
         case AlertStatus.Suppressed: return qsTr("suppressed");
@@ -131,14 +135,17 @@ Rectangle {
             Layout.preferredWidth: row.columnWidths[6] * Theme.scale
             font.pixelSize: row.fontSize
             elide: Text.ElideRight
-            color: row.failed ? Theme.lost : Theme.secondaryText
-            font.bold: row.failed
+            color: row.failed ? Theme.lost : row.actionNote.length > 0 ? Theme.warningText : Theme.secondaryText
+            font.bold: row.failed || row.actionNote.length > 0
             text: {
+                if (row.actionNote.length > 0)
+                    return row.actionNote;
                 switch (row.ackState) {
                 case AlertModel.Acknowledging:
                     return qsTr("◔ pending");
                 case AlertModel.Acknowledged:
-                    if (row.ackBy)
+                    // What happened after the acknowledgement (assigned, escalated) says more than it.
+                    if (row.ackBy && row.status <= AlertStatus.Acknowledged)
                         return qsTr("✓ %1 %2").arg(row.ackBy).arg(Qt.formatTime(row.ackAt, "hh:mm"));
                     return row.handledElsewhere(row.status);
                 case AlertModel.Failed:
@@ -148,15 +155,21 @@ Rectangle {
                 }
             }
             ToolTipArea {
-                text: row.failed ? row.ackReason : ""
+                text: row.actionNote.length > 0 ? row.actionNote : row.failed ? row.ackReason
+                    : row.assignedTo.length > 0 ? qsTr("Assigned to %1").arg(row.assignedTo) : ""
             }
         }
     }
 
     MouseArea {
         anchors.fill: parent
-        acceptedButtons: Qt.LeftButton
-        onClicked: mouse => row.clicked(row.index, mouse.modifiers)
+        acceptedButtons: Qt.LeftButton | Qt.RightButton
+        onClicked: mouse => {
+            if (mouse.button === Qt.RightButton)
+                row.contextMenuRequested(row.index, mouse.x, mouse.y);
+            else
+                row.clicked(row.index, mouse.modifiers);
+        }
         onDoubleClicked: row.doubleClicked(row.index)
     }
 }

@@ -5,8 +5,10 @@ import QtQuick.Layouts
 import Nocdash.Models
 
 // The alert list with its column titles. Keyboard first: arrows or j/k move, Space selects, Shift
-// extends, `a` acknowledges the selection (or the current row), Ctrl+A selects all. The current row
-// and the selection follow alerts by key, so inserts and re-sorting never move them to another alert.
+// extends, `a` acknowledges the selection (or the current row), `r` resolves, Shift+A assigns, `e`
+// escalates (each asks first), Ctrl+A selects all, the Menu key (or a right click) opens the context
+// menu. The current row and the selection follow alerts by key, so inserts and re-sorting never move
+// them to another alert.
 FocusScope {
     id: table
     required property AlertFilterModel filter
@@ -18,7 +20,14 @@ FocusScope {
     // Beside the details pane at 1280 px the message would be 20 characters wide: drop the site
     // column (the pane shows it) and narrow type and state.
     readonly property bool narrow: !compact && width < 1100 * Theme.scale
+    // Resolve, assign and escalate need a session (they queue while offline, not while signed out).
+    property bool signedIn: true
+    readonly property alias contextMenu: contextMenu
     signal acknowledgeRequested(int count)
+    // action: AlertActionDialog.Action; keys: a JS array of alert keys (the selection or the current row).
+    signal actionRequested(int action, var keys)
+    // An action asked for where none is possible: why (for a notice).
+    signal actionBlocked(string reason)
 
     function moveCurrent(delta, extend) {
         if (list.count === 0)
@@ -37,6 +46,71 @@ FocusScope {
         if (asked > 0)
             table.acknowledgeRequested(asked);
         return asked;
+    }
+
+    // Why resolve/assign/escalate cannot apply to these keys; empty when they can (to some of them).
+    function actionBlocker(keys: var): string {
+        if (!table.signedIn)
+            return qsTr("Sign in to resolve, assign or escalate alerts");
+        if (keys.length === 0)
+            return qsTr("No alert selected");
+        if (table.filter.countWithRecord(keys) === 0)
+            return qsTr("Findings, anomalies and tickets have no server record to resolve, assign or escalate");
+        return "";
+    }
+
+    function requestAction(action: int) {
+        const keys = table.filter.selectedKeysOr(list.currentIndex);
+        const blocker = table.actionBlocker(keys);
+        if (blocker.length > 0)
+            table.actionBlocked(blocker);
+        else
+            table.actionRequested(action, keys);
+    }
+
+    function openContextMenu(item: Item, x: real, y: real) {
+        contextMenu.keys = table.filter.selectedKeysOr(list.currentIndex);
+        contextMenu.popup(item, x, y);
+    }
+
+    Menu {
+        id: contextMenu
+        objectName: "alertContextMenu"
+        // What the menu acts on, fixed when it opens. `var`: a JS array of alert keys.
+        property var keys: []
+        readonly property string blocker: table.actionBlocker(keys)
+        readonly property string suffix: keys.length > 1 ? " " + qsTr("(%1 alerts)").arg(keys.length) : ""
+        MenuItem {
+            text: qsTr("Acknowledge") + contextMenu.suffix + "  (a)"
+            enabled: contextMenu.keys.length > 0
+            onTriggered: table.acknowledge()
+        }
+        MenuSeparator {}
+        MenuItem {
+            objectName: "menuResolve"
+            text: qsTr("Resolve…") + contextMenu.suffix + "  (r)"
+            enabled: contextMenu.blocker.length === 0
+            onTriggered: table.actionRequested(AlertActionDialog.Resolve, contextMenu.keys)
+        }
+        MenuItem {
+            objectName: "menuAssign"
+            text: qsTr("Assign…") + contextMenu.suffix + "  (" + qsTr("Shift+A") + ")"
+            enabled: contextMenu.blocker.length === 0
+            onTriggered: table.actionRequested(AlertActionDialog.Assign, contextMenu.keys)
+        }
+        MenuItem {
+            objectName: "menuEscalate"
+            text: qsTr("Escalate…") + contextMenu.suffix + "  (e)"
+            enabled: contextMenu.blocker.length === 0
+            onTriggered: table.actionRequested(AlertActionDialog.Escalate, contextMenu.keys)
+        }
+        MenuItem {
+            // A disabled item cannot show a tooltip: the reason is a line of its own.
+            visible: contextMenu.blocker.length > 0
+            height: visible ? implicitHeight : 0
+            enabled: false
+            text: contextMenu.blocker
+        }
     }
 
     ColumnLayout {
@@ -62,7 +136,7 @@ FocusScope {
                         { title: qsTr("TYPE"), width: table.narrow ? 170 : 190, order: AlertFilterModel.Type },
                         { title: qsTr("MESSAGE"), width: -1, order: -1 },
                         { title: qsTr("SITE"), width: table.narrow ? 0 : 130, order: -1 },
-                        { title: qsTr("STATE"), width: table.narrow ? 120 : 150, order: AlertFilterModel.AckState }
+                        { title: qsTr("STATE"), width: table.narrow ? 120 : 150, order: AlertFilterModel.Status }
                     ]
                     Text {
                         required property var modelData // { title, width, order }: a JS object of the list above
@@ -116,9 +190,27 @@ FocusScope {
                 function onModelReset() {
                     list.currentIndex = list.currentKey.length > 0 ? table.filter.rowOfKey(list.currentKey) : -1;
                 }
+                // The current alert left the list (resolved, filtered out): the one now in its place is
+                // current, as in a mail client after a delete. The view moves its index only when it lays
+                // out, and not at all when the number stays: follow once it has.
+                function onRowsRemoved() {
+                    if (list.currentKey.length > 0 && table.filter.rowOfKey(list.currentKey) < 0)
+                        Qt.callLater(list.followRemovedCurrent);
+                }
+            }
+            function followRemovedCurrent() {
+                if (list.currentKey.length === 0 || table.filter.rowOfKey(list.currentKey) >= 0)
+                    return;
+                list.forceLayout();
+                const index = Math.min(list.currentIndex, list.count - 1);
+                if (index !== list.currentIndex)
+                    list.currentIndex = index; // its handler sets the key
+                else
+                    list.currentKey = table.filter.keyAt(index);
             }
 
             delegate: AlertRow {
+                id: rowItem
                 width: ListView.view.width
                 compact: table.compact
                 narrow: table.narrow
@@ -133,6 +225,14 @@ FocusScope {
                     else if (modifiers & Qt.ControlModifier)
                         table.filter.toggleSelected(rowIndex);
                     list.currentIndex = rowIndex;
+                }
+                // A right click on a row outside the selection acts on that row alone, as file managers do.
+                onContextMenuRequested: (rowIndex, x, y) => {
+                    list.forceActiveFocus();
+                    if (!rowItem.selected)
+                        table.filter.clearSelection();
+                    list.currentIndex = rowIndex;
+                    table.openContextMenu(rowItem, x, y);
                 }
             }
 
@@ -155,8 +255,18 @@ FocusScope {
                     table.filter.toggleSelected(list.currentIndex);
                 } else if (event.key === Qt.Key_A && ctrl) {
                     table.filter.selectAll();
-                } else if (event.key === Qt.Key_A && !ctrl) {
+                } else if (event.key === Qt.Key_A && shift) {
+                    table.requestAction(AlertActionDialog.Assign);
+                } else if (event.key === Qt.Key_A) {
                     table.acknowledge();
+                } else if (event.key === Qt.Key_R && !ctrl && !shift) {
+                    table.requestAction(AlertActionDialog.Resolve);
+                } else if (event.key === Qt.Key_E && !ctrl && !shift) {
+                    table.requestAction(AlertActionDialog.Escalate);
+                } else if (event.key === Qt.Key_Menu) {
+                    const item = list.currentItem;
+                    if (item)
+                        table.openContextMenu(item, 40 * Theme.scale, item.height);
                 } else {
                     return;
                 }

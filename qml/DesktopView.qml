@@ -17,6 +17,11 @@ FocusScope {
     readonly property alias filter: filter
     readonly property alias tabs: tabs
     readonly property alias searchField: filterBar.searchField
+    readonly property alias table: table
+    readonly property alias actionDialog: actionDialog
+    readonly property alias details: details
+    // Something the operator asked for cannot be done (for a toast): why.
+    signal notice(string message)
     // The tabs, in their order on the bar (the digit shortcuts follow it).
     enum Tab { Alerts, Health, Presence, Charts, Subscriptions, Diagnostics }
     property alias currentTab: tabs.currentIndex
@@ -37,6 +42,24 @@ FocusScope {
         focusList();
     }
     function acknowledge() { return table.acknowledge(); }
+    // Opens the dialog of a resolve, assign or escalate (AlertActionDialog.Action) for these keys.
+    function requestAction(action: int, keys: var) {
+        const records = filter.countWithRecord(keys);
+        let subject = qsTr("%n alert(s)", "", records);
+        if (keys.length === 1) {
+            const alert = view.alerts.get(keys[0]);
+            subject = qsTr("Alert %1: %2").arg(alert.alertId ?? "").arg(alert.message ?? "");
+        }
+        actionDialog.openFor(action, keys, records, subject);
+    }
+
+    AlertActionDialog {
+        id: actionDialog
+        alerts: view.alerts
+        client: view.client
+        // Back to the list, so the keyboard goes on where it was.
+        onClosed: view.focusList()
+    }
 
     AlertFilterModel {
         id: filter
@@ -104,6 +127,9 @@ FocusScope {
                         Layout.fillHeight: true
                         filter: filter
                         focus: true
+                        signedIn: view.client.state !== NocClient.LoggedOut
+                        onActionRequested: (action, keys) => view.requestAction(action, keys)
+                        onActionBlocked: reason => view.notice(reason)
                         // Calm is claimed only when the server's records say so.
                         placeholder: view.alerts.count > 0 ? qsTr("No alert matches the filters.")
                                    : view.client.state === NocClient.Connected && view.client.historyState === NocClient.Loaded
@@ -115,15 +141,18 @@ FocusScope {
                     }
                 }
                 DetailsPane {
+                    id: details
                     objectName: "detailsPane"
                     // Only while an alert is current: otherwise the messages get the whole width.
                     visible: table.currentKey.length > 0
                     SplitView.preferredWidth: 340 * Theme.scale
                     SplitView.minimumWidth: 220 * Theme.scale
                     alerts: view.alerts
+                    client: view.client
                     alertKey: table.currentKey
                     now: view.now
                     onAcknowledgeClicked: view.alerts.acknowledgeKeys([alertKey])
+                    onActionClicked: action => view.requestAction(action, [alertKey])
                     onCloseRequested: {
                         table.clearCurrent();
                         view.focusList();

@@ -4,14 +4,21 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Nocdash.Models
 
-// Every field of the current alert, and its acknowledgement history. Follows the alert by key, so it
-// stays on the same alert while the list moves under it.
+// Every field of the current alert, its acknowledgement, who acted on its record and when (read from
+// the server while it is shown), and the actions. Follows the alert by key, so it stays on the same
+// alert while the list moves under it.
 Rectangle {
     id: pane
     required property AlertModel alerts
+    property NocClient client: null
     property string alertKey: ""
     property date now: new Date()
+    // Resolve, assign and escalate need a session.
+    property bool signedIn: client ? client.state !== NocClient.LoggedOut : false
+    readonly property alias record: record
     signal acknowledgeClicked()
+    // action: AlertActionDialog.Action
+    signal actionClicked(int action)
     signal closeRequested()
 
     // Re-read only when this alert changed (acknowledged, updated): a storm of other alerts costs
@@ -30,6 +37,26 @@ Rectangle {
                 pane.reload();
         }
         function onModelReset() { pane.reload(); }
+    }
+
+    readonly property bool hasRecord: pane.alert.hasRecord ?? false
+    // Why resolve, assign and escalate are not offered; empty when they are.
+    readonly property string actionBlocker: !pane.hasRecord
+        ? qsTr("Findings, anomalies and tickets have no server record to resolve, assign or escalate")
+        : !pane.signedIn ? qsTr("Sign in to resolve, assign or escalate alerts") : ""
+
+    function stamp(who: string, at: date): string {
+        if (who.length === 0)
+            return "";
+        return isNaN(at.getTime()) ? who : qsTr("%1 at %2").arg(who).arg(Qt.formatDateTime(at, "yyyy-MM-dd hh:mm:ss"));
+    }
+
+    // Read only for the alert shown, once a minute at most, never while the server refuses its records.
+    AlertRecordView {
+        id: record
+        client: pane.client
+        alerts: pane.alerts
+        alertId: pane.visible && pane.hasRecord ? (pane.alert.alertId ?? "") : ""
     }
 
     color: Theme.surface
@@ -109,6 +136,8 @@ Rectangle {
                         { label: qsTr("Occurred"), value: pane.alert.occurredAt ? Qt.formatDateTime(pane.alert.occurredAt, "yyyy-MM-dd hh:mm:ss") + " · " + Theme.ago(pane.alert.occurredAt, pane.now) : "—" },
                         { label: qsTr("Received"), value: pane.alert.receivedAt ? Qt.formatDateTime(pane.alert.receivedAt, "yyyy-MM-dd hh:mm:ss") : "—" },
                         { label: qsTr("State"), value: Theme.ackStateName(pane.alert.ackState ?? AlertModel.New) },
+                        { label: qsTr("Status"), value: (pane.alert.statusName || qsTr("not read from the server"))
+                                                        + (pane.alert.assignedTo ? " · " + qsTr("assigned to %1").arg(pane.alert.assignedTo) : "") },
                         { label: qsTr("Acknowledged by"), value: pane.alert.ackBy || "—" },
                         { label: qsTr("Acknowledged at"), value: pane.alert.ackBy ? Qt.formatDateTime(pane.alert.ackAt, "yyyy-MM-dd hh:mm:ss") : "—" },
                         { label: qsTr("Failure"), value: pane.alert.ackReason || "—" }
@@ -127,6 +156,91 @@ Rectangle {
                         }
                         TextEdit {
                             // Selectable so an operator can paste an id or a message into a ticket.
+                            text: parent.modelData.value
+                            readOnly: true
+                            selectByMouse: true
+                            wrapMode: Text.Wrap
+                            color: Theme.text
+                            font.pixelSize: Theme.baseFontSize
+                            Layout.fillWidth: true
+                            textFormat: TextEdit.PlainText
+                        }
+                    }
+                }
+            }
+
+            Text {
+                objectName: "actionNote"
+                visible: (pane.alert.actionNote ?? "").length > 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: pane.alert.actionNote ?? ""
+                color: Theme.warningText
+                font.bold: true
+                font.pixelSize: Theme.baseFontSize
+            }
+
+            Text {
+                visible: pane.hasRecord
+                text: qsTr("On the server")
+                color: Theme.secondaryText
+                font.pixelSize: Theme.smallFontSize
+                font.bold: true
+            }
+            Text {
+                objectName: "recordNote"
+                visible: pane.hasRecord && text.length > 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: record.state === AlertRecordView.Unavailable || record.state === AlertRecordView.Failed
+                       ? Theme.warningText : Theme.secondaryText
+                font.pixelSize: Theme.smallFontSize
+                text: {
+                    switch (record.state) {
+                    case AlertRecordView.Unavailable:
+                        return qsTr("Who/when unavailable: the server refuses its alert records (%1).").arg(record.reason);
+                    case AlertRecordView.Failed:
+                        return qsTr("Who/when could not be read: %1").arg(record.reason);
+                    case AlertRecordView.Loading:
+                        return qsTr("Reading who acted on it and when…");
+                    case AlertRecordView.Loaded:
+                        if (!record.acknowledgedBy && !record.assignedTo && !record.escalatedTo && !record.resolvedBy)
+                            return qsTr("Nobody has acted on it yet (read %1).").arg(Qt.formatTime(record.readAt, "hh:mm:ss"));
+                        return qsTr("Read %1.").arg(Qt.formatTime(record.readAt, "hh:mm:ss"));
+                    }
+                    return "";
+                }
+            }
+            GridLayout {
+                objectName: "recordFields"
+                // Only what is known. `var`: a JS array of { label, value } objects.
+                readonly property var entries: [
+                    { label: qsTr("Acknowledged by"), value: pane.stamp(record.acknowledgedBy, record.acknowledgedAt) },
+                    { label: qsTr("Assigned to"), value: pane.stamp(record.assignedTo, record.assignedAt) },
+                    { label: qsTr("Escalated to"), value: pane.stamp(record.escalatedTo, record.escalatedAt) },
+                    { label: qsTr("Resolved by"), value: pane.stamp(record.resolvedBy, record.resolvedAt) },
+                    { label: qsTr("Resolution notes"), value: record.resolutionNotes }
+                ].filter(entry => entry.value.length > 0)
+                visible: pane.hasRecord && record.state === AlertRecordView.Loaded && entries.length > 0
+                columns: 2
+                columnSpacing: 12 * Theme.scale
+                rowSpacing: 4 * Theme.scale
+                Layout.fillWidth: true
+                Repeater {
+                    model: parent.entries
+                    delegate: RowLayout {
+                        required property var modelData // { label, value }: a JS object of the list above
+                        Layout.columnSpan: 2
+                        Layout.fillWidth: true
+                        spacing: 12 * Theme.scale
+                        Text {
+                            text: parent.modelData.label
+                            color: Theme.secondaryText
+                            font.pixelSize: Theme.smallFontSize
+                            Layout.preferredWidth: 120 * Theme.scale
+                            Layout.alignment: Qt.AlignTop
+                        }
+                        TextEdit {
                             text: parent.modelData.value
                             readOnly: true
                             selectByMouse: true
@@ -169,11 +283,39 @@ Rectangle {
                 font.pixelSize: Theme.smallFontSize
             }
 
-            Button {
-                readonly property int ackState: pane.alert.ackState ?? AlertModel.New
-                text: ackState === AlertModel.Failed ? qsTr("Retry acknowledgement") : qsTr("Acknowledge")
-                enabled: ackState === AlertModel.New || ackState === AlertModel.Failed
-                onClicked: pane.acknowledgeClicked()
+            Flow {
+                Layout.fillWidth: true
+                spacing: 6 * Theme.scale
+                Button {
+                    readonly property int ackState: pane.alert.ackState ?? AlertModel.New
+                    text: ackState === AlertModel.Failed ? qsTr("Retry acknowledgement") : qsTr("Acknowledge (a)")
+                    enabled: ackState === AlertModel.New || ackState === AlertModel.Failed
+                    onClicked: pane.acknowledgeClicked()
+                }
+                Repeater {
+                    model: [
+                        { action: AlertActionDialog.Resolve, name: "detailsResolve", text: qsTr("Resolve… (r)") },
+                        { action: AlertActionDialog.Assign, name: "detailsAssign", text: qsTr("Assign… (Shift+A)") },
+                        { action: AlertActionDialog.Escalate, name: "detailsEscalate", text: qsTr("Escalate… (e)") }
+                    ]
+                    Item {
+                        required property var modelData // { action, name, text }: a JS object of the list above
+                        implicitWidth: actionButton.implicitWidth
+                        implicitHeight: actionButton.implicitHeight
+                        Button {
+                            id: actionButton
+                            objectName: parent.modelData.name
+                            anchors.fill: parent
+                            text: parent.modelData.text
+                            enabled: pane.actionBlocker.length === 0
+                            onClicked: pane.actionClicked(parent.modelData.action)
+                        }
+                        // A disabled button gets no hover (nor do its children): the tooltip's area is beside it.
+                        ToolTipArea {
+                            text: pane.actionBlocker
+                        }
+                    }
+                }
             }
         }
     }

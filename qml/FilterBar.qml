@@ -4,8 +4,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Nocdash.Models
 
-// What to show: search, severities (with how many of each are shown), acknowledgement state and
-// client; and what to do with the selection.
+// What to show: search, severities (with how many of each are shown), acknowledgement state, the
+// server's status (open ones unless asked), and client; and what to do with the selection.
 Rectangle {
     id: bar
     required property AlertFilterModel filter
@@ -90,6 +90,33 @@ Rectangle {
         }
 
         ComboBox {
+            id: statusBox
+            objectName: "statusFilter"
+            Accessible.name: qsTr("Status filter")
+            font.pixelSize: Theme.smallFontSize
+            // What each entry filters by (AlertStatus; -1: no single status). `var`: a JS array.
+            readonly property var values: [-1, AlertStatus.New, AlertStatus.Acknowledged, AlertStatus.Assigned,
+                                           AlertStatus.Escalated, AlertStatus.Resolved, AlertStatus.Suppressed]
+            model: [bar.filter.showClosed ? qsTr("Any status") : qsTr("Open statuses"), qsTr("New"), qsTr("Acknowledged"),
+                    qsTr("Assigned"), qsTr("Escalated"), qsTr("Resolved"), qsTr("Suppressed")]
+            currentIndex: bar.filter.statuses.length === 1 ? Math.max(0, values.indexOf(bar.filter.statuses[0])) : 0
+            onActivated: index => bar.filter.statuses = index === 0 ? [] : [values[index]]
+            Layout.preferredWidth: 140 * Theme.scale
+        }
+
+        CheckBox {
+            objectName: "showClosed"
+            text: qsTr("Resolved/suppressed")
+            font.pixelSize: Theme.smallFontSize
+            checked: bar.filter.showClosed
+            onToggled: bar.filter.showClosed = checked
+            Accessible.name: qsTr("Show resolved and suppressed alerts")
+            ToolTip.visible: hovered
+            ToolTip.delay: 400
+            ToolTip.text: qsTr("Resolved and suppressed alerts leave the list; this shows them again")
+        }
+
+        ComboBox {
             id: clientBox
             Accessible.name: qsTr("Client filter")
             font.pixelSize: Theme.smallFontSize
@@ -105,6 +132,7 @@ Rectangle {
             flat: true
             enabled: bar.filter.severities.length > 0 || bar.filter.clients.length > 0
                      || bar.filter.ackFilter !== AlertFilterModel.All || search.text.length > 0
+                     || bar.filter.statuses.length > 0
             onClicked: {
                 search.text = "";
                 bar.filter.clearFilters();

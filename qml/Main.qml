@@ -79,6 +79,18 @@ ApplicationWindow {
                                                                           : window.desktopUpdatesPerSecond))
     }
 
+    // The server refused a resolve, assign or escalate (the row says it too), or one was asked for
+    // where none is possible.
+    Connections {
+        target: alertStore
+        function onActionRefused(message) { window.showToast(qsTr("Action refused"), message, Severity.High); }
+    }
+    Connections {
+        target: content.item
+        ignoreUnknownSignals: true // the wall has nothing to act on
+        function onNotice(message) { window.showToast(qsTr("Not possible"), message, Severity.Info); }
+    }
+
     header: Rectangle {
         visible: !window.wallMode
         implicitHeight: visible ? headerRow.implicitHeight + 20 * Theme.scale : 0
@@ -324,6 +336,7 @@ ApplicationWindow {
 
         Toast {
             id: toast
+            objectName: "toast"
             width: Math.min(460 * Theme.scale, window.screen ? window.screen.width - 48 : 460)
             height: implicitHeight
         }

@@ -8,12 +8,119 @@
         <translation>einem anderen Programm</translation>
     </message>
     <message>
-        <source>the acknowledgement outbox %1 cannot be locked: acknowledgements queued here are kept in memory only</source>
-        <translation>der Quittierungs-Ausgang %1 kann nicht gesperrt werden: hier eingereihte Quittierungen werden nur im Speicher gehalten</translation>
+        <source>the acknowledgement outbox</source>
+        <translation>der Quittierungs-Ausgang</translation>
     </message>
     <message>
-        <source>the acknowledgement outbox is in use by %1 (pid %2 on %3, lock %4): acknowledgements queued here are kept in memory only, and sent while this program runs</source>
-        <translation>der Quittierungs-Ausgang wird von %1 verwendet (PID %2 auf %3, Sperrdatei %4): hier eingereihte Quittierungen werden nur im Speicher gehalten und gesendet, solange dieses Programm läuft</translation>
+        <source>the action outbox</source>
+        <translation>der Aktions-Ausgang</translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2 (pid %3 on %4, lock %5): what is queued here is kept in memory only, and sent while this program runs</source>
+        <translation>%1 wird von %2 benutzt (PID %3 auf %4, Sperre %5): Was hier wartet, bleibt nur im Speicher und wird gesendet, solange dieses Programm läuft</translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot be locked: what is queued here is kept in memory only</source>
+        <translation>%1 (%2) kann nicht gesperrt werden: Was hier wartet, bleibt nur im Speicher</translation>
+    </message>
+</context>
+<context>
+    <name>AlertActionDialog</name>
+    <message>
+        <source>Resolve</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>Eskalieren</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 selected have no server record (findings, anomalies, tickets) and are left out.</source>
+        <translation>%1 der %2 ausgewählten haben keinen Servereintrag (Befunde, Anomalien, Tickets) und bleiben außen vor.</translation>
+    </message>
+    <message>
+        <source>Assign to (user id)</source>
+        <translation>Zuweisen an (Benutzer-ID)</translation>
+    </message>
+    <message>
+        <source>Escalate to (user id)</source>
+        <translation>Eskalieren an (Benutzer-ID)</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>Colleague&apos;s user id</source>
+        <translation>Benutzer-ID der Kollegin oder des Kollegen</translation>
+    </message>
+    <message>
+        <source>or pick someone on shift</source>
+        <translation>oder jemanden aus der Schicht wählen</translation>
+    </message>
+    <message>
+        <source>nobody on shift known yet</source>
+        <translation>noch niemand aus der Schicht bekannt</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1 (#%2)</translation>
+    </message>
+    <message>
+        <source>People on shift</source>
+        <translation>Personen in der Schicht</translation>
+    </message>
+    <message>
+        <source>Resolution notes</source>
+        <translation>Lösungsnotizen</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>Kommentar (optional)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>What was done (up to 1000 characters)</source>
+        <translation>Was getan wurde (bis zu 1000 Zeichen)</translation>
+    </message>
+    <message>
+        <source>For the colleague (up to 500 characters)</source>
+        <translation>Für die Kollegin oder den Kollegen (bis zu 500 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Why it needs more (up to 500 characters)</source>
+        <translation>Warum es mehr braucht (bis zu 500 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Resolve (Enter)</source>
+        <translation>Lösen (Enter)</translation>
+    </message>
+    <message>
+        <source>Assign (Enter)</source>
+        <translation>Zuweisen (Enter)</translation>
+    </message>
+    <message>
+        <source>Escalate (Enter)</source>
+        <translation>Eskalieren (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
     </message>
 </context>
 <context>
@@ -21,6 +128,48 @@
     <message>
         <source>Not connected to a server</source>
         <translation>Nicht mit einem Server verbunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected item(s) have no server record (findings, anomalies, tickets)</source>
+        <translation>
+            <numerusform>%n ausgewählter Eintrag hat keinen Servereintrag (Befunde, Anomalien, Tickets)</numerusform>
+            <numerusform>%n ausgewählte Einträge haben keinen Servereintrag (Befunde, Anomalien, Tickets)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolving…</source>
+        <translation>Wird gelöst…</translation>
+    </message>
+    <message>
+        <source>Assigning…</source>
+        <translation>Wird zugewiesen…</translation>
+    </message>
+    <message>
+        <source>Escalating…</source>
+        <translation>Wird eskaliert…</translation>
+    </message>
+    <message>
+        <source>Resolve refused: %1</source>
+        <translation>Lösen abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Assign refused: %1</source>
+        <translation>Zuweisen abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Escalate refused: %1</source>
+        <translation>Eskalieren abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Alert %1: %2</source>
+        <translation>Alarm %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRecordView</name>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
     </message>
 </context>
 <context>
@@ -61,6 +210,14 @@
         <source>suppressed</source>
         <translation>unterdrückt</translation>
     </message>
+    <message>
+        <source>✓ assigned to %1</source>
+        <translation>✓ zugewiesen an %1</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>Zugewiesen an %1</translation>
+    </message>
 </context>
 <context>
     <name>AlertTable</name>
@@ -99,6 +256,42 @@
     <message>
         <source>Alerts</source>
         <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Sign in to resolve, assign or escalate alerts</source>
+        <translation>Melden Sie sich an, um Alarme zu lösen, zuzuweisen oder zu eskalieren</translation>
+    </message>
+    <message>
+        <source>No alert selected</source>
+        <translation>Kein Alarm ausgewählt</translation>
+    </message>
+    <message>
+        <source>Findings, anomalies and tickets have no server record to resolve, assign or escalate</source>
+        <translation>Befunde, Anomalien und Tickets haben keinen Servereintrag, der gelöst, zugewiesen oder eskaliert werden kann</translation>
+    </message>
+    <message>
+        <source>(%1 alerts)</source>
+        <translation>(%1 Alarme)</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Lösen…</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Zuweisen…</translation>
+    </message>
+    <message>
+        <source>Shift+A</source>
+        <translation>Umschalt+A</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>Eskalieren…</translation>
     </message>
 </context>
 <context>
@@ -241,6 +434,17 @@
         <source>Loading the server&apos;s open alerts…</source>
         <translation>Lade die offenen Alarme des Servers…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n Alarm</numerusform>
+            <numerusform>%n Alarme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alert %1: %2</source>
+        <translation>Alarm %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPane</name>
@@ -309,10 +513,6 @@
         <translation>Quittierung wiederholen</translation>
     </message>
     <message>
-        <source>Acknowledge</source>
-        <translation>Quittieren</translation>
-    </message>
-    <message>
         <source>As received</source>
         <translation>Wie empfangen</translation>
     </message>
@@ -323,6 +523,86 @@
     <message>
         <source>Close details (Esc)</source>
         <translation>Details schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Findings, anomalies and tickets have no server record to resolve, assign or escalate</source>
+        <translation>Befunde, Anomalien und Tickets haben keinen Servereintrag, der gelöst, zugewiesen oder eskaliert werden kann</translation>
+    </message>
+    <message>
+        <source>Sign in to resolve, assign or escalate alerts</source>
+        <translation>Melden Sie sich an, um Alarme zu lösen, zuzuweisen oder zu eskalieren</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>not read from the server</source>
+        <translation>nicht vom Server gelesen</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation>zugewiesen an %1</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Auf dem Server</translation>
+    </message>
+    <message>
+        <source>Who/when unavailable: the server refuses its alert records (%1).</source>
+        <translation>Wer/wann nicht verfügbar: Der Server verweigert seine Alarmeinträge (%1).</translation>
+    </message>
+    <message>
+        <source>Who/when could not be read: %1</source>
+        <translation>Wer/wann konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading who acted on it and when…</source>
+        <translation>Lese, wer wann daran gearbeitet hat…</translation>
+    </message>
+    <message>
+        <source>Nobody has acted on it yet (read %1).</source>
+        <translation>Noch niemand hat daran gearbeitet (gelesen %1).</translation>
+    </message>
+    <message>
+        <source>Read %1.</source>
+        <translation>Gelesen %1.</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zugewiesen an</translation>
+    </message>
+    <message>
+        <source>Escalated to</source>
+        <translation>Eskaliert an</translation>
+    </message>
+    <message>
+        <source>Resolved by</source>
+        <translation>Gelöst von</translation>
+    </message>
+    <message>
+        <source>Resolution notes</source>
+        <translation>Lösungsnotizen</translation>
+    </message>
+    <message>
+        <source>Acknowledge (a)</source>
+        <translation>Quittieren (a)</translation>
+    </message>
+    <message>
+        <source>Resolve… (r)</source>
+        <translation>Lösen… (r)</translation>
+    </message>
+    <message>
+        <source>Assign… (Shift+A)</source>
+        <translation>Zuweisen… (Umschalt+A)</translation>
+    </message>
+    <message>
+        <source>Escalate… (e)</source>
+        <translation>Eskalieren… (e)</translation>
     </message>
 </context>
 <context>
@@ -489,6 +769,50 @@
     <message>
         <source>%1 %2 alerts in the list (acknowledged ones included); click to show only these</source>
         <translation>%1 Alarme der Stufe %2 in der Liste (quittierte eingeschlossen); klicken, um nur diese zu zeigen</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Statusfilter</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Open statuses</source>
+        <translation>Offene Status</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Zugewiesen</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Eskaliert</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>Unterdrückt</translation>
+    </message>
+    <message>
+        <source>Resolved/suppressed</source>
+        <translation>Gelöst/unterdrückt</translation>
+    </message>
+    <message>
+        <source>Show resolved and suppressed alerts</source>
+        <translation>Gelöste und unterdrückte Alarme zeigen</translation>
+    </message>
+    <message>
+        <source>Resolved and suppressed alerts leave the list; this shows them again</source>
+        <translation>Gelöste und unterdrückte Alarme verlassen die Liste; dies zeigt sie wieder</translation>
     </message>
 </context>
 <context>
@@ -697,6 +1021,14 @@
     <message>
         <source>%1/min</source>
         <translation>%1/min</translation>
+    </message>
+    <message>
+        <source>Action refused</source>
+        <translation>Aktion abgelehnt</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Nicht möglich</translation>
     </message>
 </context>
 <context>
@@ -1039,6 +1371,38 @@
     <message>
         <source>Clear the search and the selection, close the details</source>
         <translation>Suche und Auswahl zurücksetzen, Details schließen</translation>
+    </message>
+    <message>
+        <source>Resolve the selection (or the current alert), with notes</source>
+        <translation>Auswahl (oder aktuellen Alarm) mit Notizen lösen</translation>
+    </message>
+    <message>
+        <source>Shift+A</source>
+        <translation>Umschalt+A</translation>
+    </message>
+    <message>
+        <source>Assign the selection (or the current alert) to a colleague</source>
+        <translation>Auswahl (oder aktuellen Alarm) jemandem zuweisen</translation>
+    </message>
+    <message>
+        <source>Escalate the selection (or the current alert) to a colleague, with a reason</source>
+        <translation>Auswahl (oder aktuellen Alarm) mit Begründung an jemanden eskalieren</translation>
+    </message>
+    <message>
+        <source>Menu key, right click</source>
+        <translation>Menütaste, Rechtsklick</translation>
+    </message>
+    <message>
+        <source>Everything you can do with the selection (or the alert)</source>
+        <translation>Alles, was mit der Auswahl (oder dem Alarm) möglich ist</translation>
+    </message>
+    <message>
+        <source>Enter / Esc</source>
+        <translation>Enter / Esc</translation>
+    </message>
+    <message>
+        <source>In a dialog: confirm / cancel</source>
+        <translation>In einem Dialog: bestätigen / abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1895,10 @@
     <message>
         <source>Token renewal failed: %1</source>
         <translation>Token-Erneuerung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
     </message>
 </context>
 <context>

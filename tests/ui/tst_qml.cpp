@@ -34,6 +34,11 @@ public:
         model->addAlerts({ alert });
         model->flush();
     }
+    // The server confirmed an acknowledgement of this alert.
+    Q_INVOKABLE void acknowledged(AlertModel *model, const QString &id) const
+    {
+        model->markConfirmed(id, u"operator"_s, QDateTime::currentDateTimeUtc());
+    }
     Q_INVOKABLE void addMany(AlertModel *model, int first, int count, int severity) const
     {
         noc::AlertBatch batch;

@@ -2,6 +2,7 @@
 // Renders the demo (the real Main.qml on the embedded simulator) in light, dark and wall mode, plus the
 // charts and health tabs, and saves the PNGs in the build tree for a person to look at.
 #include "AlertModel.h"
+#include "AlertRecordView.h"
 #include "DashboardSettings.h"
 #include "NocClient.h"
 #include "sim/EmbeddedSimulator.h"
@@ -169,6 +170,101 @@ private Q_SLOTS:
         QVERIFY(distinctColours(grab(u"nocdash-gap"_s)) > 30);
         QMetaObject::invokeMethod(notice, "dismiss");
         QTRY_VERIFY(!notice->isVisible());
+    }
+
+    void actionsAndWhoWhen()
+    {
+        noc::sim::Simulator *sim = m_sim->simulator();
+        QObject *view = m_window->property("currentView").value<QObject *>();
+        auto *filter = view->property("filter").value<QObject *>();
+        auto *alerts = m_window->property("alertModel").value<AlertModel *>();
+        auto *list = m_window->property("alertList").value<QQuickItem *>();
+        // The first in the list as shown, so its row is on the screenshot too.
+        const auto firstWith = [&](const QString &status) {
+            const int rows = filter->property("count").toInt();
+            for (int row = 0; row < rows; ++row) {
+                QString key;
+                QMetaObject::invokeMethod(filter, "keyAt", Q_RETURN_ARG(QString, key), Q_ARG(int, row));
+                const QVariantMap alert = alerts->get(key);
+                if (alert.value(u"statusName"_s).toString() == status
+                    && alert.value(u"actionNote"_s).toString().isEmpty())
+                    return key;
+            }
+            return QString();
+        };
+        const auto makeCurrent = [&](const QString &key) {
+            int row = -1;
+            QMetaObject::invokeMethod(filter, "rowOfKey", Q_RETURN_ARG(int, row), Q_ARG(QString, key));
+            QVERIFY(row >= 0);
+            list->setProperty("currentIndex", row);
+            list->forceActiveFocus();
+        };
+
+        // A colleague's assignment, with who and when read from the server's record.
+        const QString assigned = firstWith(u"assigned"_s);
+        QVERIFY2(!assigned.isEmpty(), "the demo has no assigned alert");
+        makeCurrent(assigned);
+        auto *pane = view->findChild<QQuickItem *>(u"detailsPane"_s);
+        auto *record = pane->property("record").value<AlertRecordView *>();
+        QTRY_COMPARE_WITH_TIMEOUT(record->state(), AlertRecordView::State::Loaded, 15000);
+        QVERIFY(!record->assignedTo().isEmpty());
+        QTRY_VERIFY(!alerts->get(assigned).value(u"assignedTo"_s).toString().isEmpty());
+        QVERIFY(distinctColours(grab(u"nocdash-details-assigned"_s)) > 30);
+
+        // The resolve dialog, notes typed.
+        const QString fresh = firstWith(u"new"_s);
+        QVERIFY2(!fresh.isEmpty(), "the demo has no new alert");
+        makeCurrent(fresh);
+        QMetaObject::invokeMethod(view, "requestAction", Q_ARG(int, 0),
+                                  Q_ARG(QVariant, QVariant(QStringList { fresh })));
+        auto *dialog = view->property("actionDialog").value<QObject *>();
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        dialog->findChild<QObject *>(u"actionText"_s)
+            ->setProperty("text", u"Replaced the uplink SFP on port 12; traffic back at 10G"_s);
+        QVERIFY(distinctColours(grab(u"nocdash-resolve-dialog"_s)) > 20);
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+
+        // The assign dialog, the people on shift offered with their user ids.
+        QMetaObject::invokeMethod(view, "requestAction", Q_ARG(int, 1),
+                                  Q_ARG(QVariant, QVariant(QStringList { fresh })));
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        QObject *people = dialog->findChild<QObject *>(u"actionPeople"_s);
+        // Colleagues say who they are (again: the presence socket came back after the restart above).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QMetaObject::invokeMethod(
+                    sim,
+                    [sim] {
+                        for (int user : { 6, 7 })
+                            sim->publishUserStatus(user, u"online"_s);
+                    },
+                    Qt::BlockingQueuedConnection);
+                return people->property("count").toInt() >= 2;
+            }(),
+            15000);
+        QMetaObject::invokeMethod(people, "activated", Q_ARG(int, 1));
+        QObject *popup = people->property("popup").value<QObject *>();
+        QMetaObject::invokeMethod(popup, "open");
+        QVERIFY(distinctColours(grab(u"nocdash-assign-dialog"_s)) > 20);
+        QMetaObject::invokeMethod(popup, "close");
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+
+        // An escalation the server refuses (current builds answer 500): the row and the pane say so.
+        QMetaObject::invokeMethod(
+            sim,
+            [sim] {
+                noc::sim::AlertApiOptions broken = sim->alertApiSettings();
+                broken.escalateBroken = true;
+                sim->setAlertApiSettings(broken);
+            },
+            Qt::BlockingQueuedConnection);
+        alerts->escalateKeys({ fresh }, 6, u"customer escalated"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            alerts->get(fresh).value(u"actionNote"_s).toString().startsWith(u"Escalate refused"_s), 15000);
+        makeCurrent(fresh);
+        QVERIFY(distinctColours(grab(u"nocdash-escalate-refused"_s)) > 30);
     }
 
     void chartsAndHealth()

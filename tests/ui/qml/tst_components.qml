@@ -55,6 +55,17 @@ Item {
         return found.join("|");
     }
 
+    SignalSpy {
+        id: actionSpy
+        target: table
+        signalName: "actionRequested"
+    }
+    SignalSpy {
+        id: blockedSpy
+        target: table
+        signalName: "actionBlocked"
+    }
+
     TestCase {
         name: "Components"
         when: windowShown
@@ -157,6 +168,63 @@ Item {
             table.list.forceLayout();
             const text = root.textOf(table.list.itemAtIndex(0));
             verify(text.indexOf("failed") >= 0, text);
+        }
+
+        // r, Shift+A and e ask for their dialog, for the selection or the current row; a row without a
+        // server record (a ticket) cannot have them, and the table says why.
+        function test_actionKeysAskForTheirDialog() {
+            actionSpy.clear();
+            blockedSpy.clear();
+            feed.add(alerts, 42, Severity.High);
+            feed.add(alerts, 43, Severity.Low);
+            feed.add(alerts, 7, Severity.Medium, "acme", "ticket");
+            table.list.forceActiveFocus();
+            table.list.currentIndex = filter.rowOfKey("alert:42");
+            keyClick(Qt.Key_R);
+            compare(actionSpy.count, 1);
+            compare(actionSpy.signalArguments[0][0], AlertActionDialog.Resolve);
+            compare(actionSpy.signalArguments[0][1], ["alert:42"]);
+            filter.select(filter.rowOfKey("alert:43"), true);
+            filter.select(filter.rowOfKey("alert:42"), true);
+            keyClick(Qt.Key_A, Qt.ShiftModifier);
+            compare(actionSpy.count, 2);
+            compare(actionSpy.signalArguments[1][0], AlertActionDialog.Assign);
+            compare(actionSpy.signalArguments[1][1], ["alert:42", "alert:43"]);
+            compare(alerts.get("alert:42").ackState, AlertModel.New); // Shift+A is not `a`
+            keyClick(Qt.Key_E);
+            compare(actionSpy.signalArguments[2][0], AlertActionDialog.Escalate);
+            filter.clearSelection();
+            table.list.currentIndex = filter.rowOfKey("ticket:7");
+            keyClick(Qt.Key_R);
+            compare(actionSpy.count, 3);
+            compare(blockedSpy.count, 1);
+            verify(blockedSpy.signalArguments[0][0].indexOf("no server record") >= 0, blockedSpy.signalArguments[0][0]);
+            table.signedIn = false;
+            table.list.currentIndex = filter.rowOfKey("alert:42");
+            keyClick(Qt.Key_E);
+            compare(actionSpy.count, 3);
+            verify(blockedSpy.signalArguments[1][0].indexOf("Sign in") >= 0, blockedSpy.signalArguments[1][0]);
+            table.signedIn = true;
+        }
+
+        // The STATE column sorts by the server's status; the status filter keeps one status.
+        function test_statusSortsAndFilters() {
+            feed.add(alerts, 50, Severity.Low);
+            feed.add(alerts, 51, Severity.Critical);
+            feed.add(alerts, 52, Severity.Medium);
+            alerts.acknowledgeKeys(["alert:51"]); // no client: fails, stays new
+            feed.acknowledged(alerts, "52"); // acknowledged: sinks below the new ones
+            filter.sortOrder = AlertFilterModel.Status;
+            compare(filter.keyAt(2), "alert:52");
+            filter.statuses = [AlertStatus.Acknowledged];
+            compare(filter.count, 1);
+            compare(filter.keyAt(0), "alert:52");
+            filter.statuses = [AlertStatus.New];
+            compare(filter.count, 2);
+            filter.clearFilters();
+            compare(filter.statuses, []);
+            compare(filter.count, 3);
+            filter.sortOrder = AlertFilterModel.SeverityThenTime;
         }
 
         function test_staleBannerSaysSinceWhenAndWhatNext() {
