@@ -33,6 +33,7 @@ GERMAN = {
     "No open alerts on the server.": "Keine offenen Alarme auf dem Server.",
     "Live feed only: the server's alert history is unavailable (%1). Alerts appear as they are raised.": "Nur Live-Daten: Der Alarmverlauf des Servers ist nicht verfügbar (%1). Alarme erscheinen, sobald sie ausgelöst werden.",
     "Loading the server's open alerts…": "Lade die offenen Alarme des Servers…",
+    "No feed from %1 to %2 (%3): the newest %4 alerts raised meanwhile were loaded from the server; more were raised than the dashboard reads at once, so the oldest of that time are missing. Check the NOC console for them.": "Keine Daten von %1 bis %2 (%3): Die neuesten %4 in der Zwischenzeit ausgelösten Alarme wurden vom Server geladen; es wurden mehr ausgelöst, als das Dashboard auf einmal liest, daher fehlen die ältesten aus dieser Zeit. Bitte in der NOC-Konsole nachsehen.",
     "No feed from %1 to %2 (%3): %4 alerts raised meanwhile were loaded from the server.": "Keine Daten von %1 bis %2 (%3): %4 in der Zwischenzeit ausgelöste Alarme wurden vom Server geladen.",
     "No feed from %1 to %2 (%3): loading what was raised meanwhile…": "Keine Daten von %1 bis %2 (%3): Lade, was in der Zwischenzeit ausgelöst wurde…",
     "Live feed only: the server's alert history is unavailable.": "Nur Live-Daten: Der Alarmverlauf des Servers ist nicht verfügbar.",

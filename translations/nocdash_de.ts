@@ -833,6 +833,10 @@
         <source>No feed from %1 to %2 (%3): %4 alerts raised meanwhile were loaded from the server.</source>
         <translation>Keine Daten von %1 bis %2 (%3): %4 in der Zwischenzeit ausgelöste Alarme wurden vom Server geladen.</translation>
     </message>
+    <message>
+        <source>No feed from %1 to %2 (%3): the newest %4 alerts raised meanwhile were loaded from the server; more were raised than the dashboard reads at once, so the oldest of that time are missing. Check the NOC console for them.</source>
+        <translation>Keine Daten von %1 bis %2 (%3): Die neuesten %4 in der Zwischenzeit ausgelösten Alarme wurden vom Server geladen; es wurden mehr ausgelöst, als das Dashboard auf einmal liest, daher fehlen die ältesten aus dieser Zeit. Bitte in der NOC-Konsole nachsehen.</translation>
+    </message>
 </context>
 <context>
     <name>HealthPanel</name>
