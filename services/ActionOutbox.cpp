@@ -93,15 +93,38 @@ bool ActionOutbox::load()
         qCWarning(lcSession) << "action outbox unreadable, moved to" << aside;
         return false;
     }
-    if (!document)
-        return true;
-    for (const QJsonValue &item : document->object().value("actions"_L1).toArray()) {
-        if (auto request = fromJson(item))
-            m_requests.append(std::move(*request));
-        else
-            qCWarning(lcSession) << "action outbox: an entry without action, key or alerts was dropped";
-    }
+    if (document)
+        adopt(*document);
     return true;
+}
+
+int ActionOutbox::adopt(const QJsonDocument &document)
+{
+    int adopted = 0;
+    for (const QJsonValue &item : document.object().value("actions"_L1).toArray()) {
+        auto request = fromJson(item);
+        if (!request) {
+            qCWarning(lcSession) << "action outbox: an entry without action, key or alerts was dropped";
+            continue;
+        }
+        if (find(request->key))
+            continue;
+        m_requests.append(std::move(*request));
+        ++adopted;
+    }
+    return adopted;
+}
+
+int ActionOutbox::retake()
+{
+    if (m_filePath.isEmpty() || !m_lock || isPersistent() || !m_lock->tryTake())
+        return 0;
+    qCInfo(lcSession) << "the action outbox is free again: actions are kept on disk";
+    QString error;
+    const auto document = state::readJson(m_filePath, &error);
+    const int adopted = document && document->isObject() ? adopt(*document) : 0;
+    save();
+    return adopted;
 }
 
 void ActionOutbox::add(const AlertActionRequest &request)

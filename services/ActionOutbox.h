@@ -30,6 +30,9 @@ public:
     // holds it, this outbox stays in memory only (sharedNote() says why).
     bool load();
     [[nodiscard]] bool isPersistent() const;
+    // Tries again to take the file another program held at load(): on success what it left joins this
+    // outbox (returns how many requests) and everything is written from now on.
+    int retake();
     [[nodiscard]] QString sharedNote() const;
 
     void add(const AlertActionRequest &request);
@@ -49,6 +52,7 @@ public:
 
 private:
     bool save();
+    int adopt(const QJsonDocument &document);
     AlertActionRequest *find(const QString &key);
 
     QString m_filePath;

@@ -76,6 +76,8 @@ void AlertActions::setOutboxPath(const QString &filePath)
 
 void AlertActions::resume()
 {
+    if (m_outbox->retake() > 0)
+        Q_EMIT pendingChanged();
     if (m_waitingForToken && m_access && m_access().accessToken == m_refusedToken) {
         // Still the refused token (the renewal could not run while the session was down): ask again.
         Q_EMIT tokenRejected();
@@ -122,6 +124,7 @@ QString AlertActions::request(AlertActionKind kind, const QStringList &alertIds,
     }
     if (request.alertIds.isEmpty())
         return {};
+    m_outbox->retake(); // the program that held the file may be gone: keep this one on disk
     m_outbox->add(request);
     qCInfo(lcSession) << "queued" << alertActionName(kind) << "of" << request.alertIds.size() << "alerts";
     Q_EMIT pendingChanged();

@@ -114,7 +114,7 @@ private Q_SLOTS:
         QCOMPARE(desk.actions->pendingAlerts(), 0);
     }
 
-    void aBulkThatCountsFewerAsksOneByOneAndSaysWhichFailed()
+    void aBulkThatCountsFewerAsksAgainInHalvesAndSaysWhichFailed()
     {
         Desk desk;
         const QList<qint64> ids = seedNew(desk.sim, 2);
@@ -251,6 +251,24 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(desk.outcomes.size(), 1, kTimeoutMs);
         QVERIFY(desk.outcomes.first().done);
         QCOMPARE(desk.actionCalls(), 1);
+    }
+
+    void anOutboxHeldByAnotherProgramIsTakenOverWhenItEnds()
+    {
+        QTemporaryDir state;
+        const QString path = state.filePath(u"actions.json"_s);
+        Desk desk;
+        const QList<qint64> ids = seedNew(desk.sim, 1);
+        auto holder = std::make_unique<noc::AlertActions>(&desk.network, &desk.clock);
+        holder->setOutboxPath(path); // nocctl, say, holds the file
+        desk.reopen(path);
+        QVERIFY(!desk.actions->sharedNote().isEmpty());
+        desk.actions->request(AlertActionKind::Resolve, idsOf(ids), u"x"_s); // in memory only for now
+        holder.reset(); // that program ends
+        desk.actions->resume();
+        QVERIFY(desk.actions->sharedNote().isEmpty());
+        desk.reopen(path); // and this one is restarted: the action was kept on disk after all
+        QCOMPARE(desk.actions->pendingAlerts(), 1);
     }
 
     void whatCannotHaveARecordIsRefusedAtOnce()
