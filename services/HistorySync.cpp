@@ -26,11 +26,21 @@ HistorySync::HistorySync(QNetworkAccessManager *network, const Clock *clock, Ale
     connect(m_history, &AlertHistory::stateChanged, this, &HistorySync::changed);
     connect(m_history, &AlertHistory::alertsRead, this, [this](const AlertBatch &alerts, bool backfill) {
         if (backfill) {
-            // What the gap hid: records this client had never heard of.
-            m_backfillNew
-                = static_cast<int>(std::count_if(alerts.cbegin(), alerts.cend(), [this](const Alert &a) {
-                      return !m_feed->knows(a.identity());
-                  }));
+            // What the gap hid: records raised since it began (the pages also hold older ones, read whole)
+            // that this client had never heard of.
+            const QDateTime since = m_backfillFrom.addSecs(-1);
+            m_backfillNew = static_cast<int>(
+                std::count_if(alerts.cbegin(), alerts.cend(), [this, &since](const Alert &a) {
+                    return !m_feed->knows(a.identity()) && (!a.occurredAt.isValid() || a.occurredAt >= since);
+                }));
+            // Closed before this client heard of them: not news, and not part of the open list either.
+            AlertBatch news;
+            for (const Alert &a : alerts) {
+                if (isOpen(a.status) || m_feed->knows(a.identity()))
+                    news.append(a);
+            }
+            m_feed->addRecords(news);
+            return;
         }
         m_feed->addRecords(alerts);
     });
@@ -117,6 +127,7 @@ void HistorySync::read(bool afterGap)
         QDateTime from = m_gapFrom;
         if (m_newestServerTime.isValid() && m_newestServerTime < from)
             from = m_newestServerTime;
+        m_backfillFrom = from;
         m_history->backfill(from);
     } else {
         m_history->loadOpen();

@@ -85,6 +85,7 @@ private:
     bool m_reconcileAfterBackfill = false; // a 1011: someone acted on an alert
     bool m_backfillPending = false; // a gap ended; back-fill when the history is free
     int m_backfillNew = 0;
+    QDateTime m_backfillFrom; // the newest alert known when the last back-fill began
     qint64 m_lastReconcileMs = -1;
     int m_callsAtReconcileStart = -1; // set while a re-read of the open alerts runs
     QList<std::pair<qint64, int>> m_reconcileSpend; // (when, calls) of the re-reads in the last hour

@@ -121,6 +121,10 @@ private Q_SLOTS:
     void aGapIsBackFilledFromTheRecords()
     {
         Desk desk(serverWith(Api::List::Working, false));
+        // Resolved an hour ago: not in the open load, but on the back-fill's page, and not news.
+        noc::sim::SeedRequest resolved = seedOf(3, { u"RESOLVED"_s });
+        resolved.agesSeconds = { 3600, 3600, 3600 };
+        desk.sim.seedAlerts(resolved);
         desk.sim.seedAlerts(seedOf(5, { u"NEW"_s }));
         desk.client.start();
         QTRY_COMPARE_WITH_TIMEOUT(desk.client.historyState(), History::Loaded, kTimeoutMs);
