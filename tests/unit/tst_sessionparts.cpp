@@ -403,7 +403,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!sync.records().isBusy(), 5000);
         // The colleague reconcile follows, but not sooner than a minute after the last read.
         clock.advance(59 * 1000);
-        QTest::qWait(50);
+        QVERIFY(!sync.records().isBusy()); // a read would have started synchronously on the fake clock
         QCOMPARE(server.requests, 2 * perLoad);
         clock.advance(1000);
         QTRY_COMPARE_WITH_TIMEOUT(server.requests, 3 * perLoad, 5000);
@@ -417,7 +417,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(server.requests, 4 * perLoad, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(!sync.records().isBusy(), 5000);
         clock.advance(5 * 60 * 1000);
-        QTest::qWait(50);
+        QVERIFY(!sync.records().isBusy()); // a read would have started synchronously on the fake clock
         QCOMPARE(server.requests, 4 * perLoad);
         clock.advance(5 * 60 * 1000);
         QTRY_COMPARE_WITH_TIMEOUT(server.requests, 5 * perLoad, 5000);
@@ -437,7 +437,7 @@ private Q_SLOTS:
         sync.setLive(false);
         const int before = server.requests;
         clock.advance(60 * 60 * 1000);
-        QTest::qWait(50);
+        QVERIFY(!sync.records().isBusy()); // a read would have started synchronously on the fake clock
         QCOMPARE(server.requests, before);
         QCOMPARE(sync.records().state(), noc::AlertHistory::State::Unknown);
     }
