@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "AlertFilterModel.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -389,15 +391,13 @@ void AlertFilterModel::noteClients(int count)
     if (!m_alerts)
         return;
     bool added = false;
-    const QString *previous = nullptr;
     for (int row = 0; row < count; ++row) {
-        // A storm brings 100k alerts from a handful of clients, mostly in runs from the same one:
-        // compare with the last before hashing.
         const QString &clientId = m_alerts->alertAt(row).clientId;
-        if (previous && *previous == clientId)
+        if (clientId.isEmpty() || isRecentClient(clientId))
             continue;
-        previous = &clientId;
-        if (!clientId.isEmpty() && !m_knownClientSet.contains(clientId)) {
+        m_recentClients.at(m_nextRecentClient) = clientId;
+        m_nextRecentClient = (m_nextRecentClient + 1) % m_recentClients.size();
+        if (!m_knownClientSet.contains(clientId)) {
             m_knownClientSet.insert(clientId);
             m_knownClients.append(clientId);
             added = true;
@@ -407,6 +407,16 @@ void AlertFilterModel::noteClients(int count)
         return;
     m_knownClients.sort(Qt::CaseInsensitive);
     Q_EMIT knownClientsChanged();
+}
+
+bool AlertFilterModel::isRecentClient(const QString &clientId) const
+{
+    // A storm brings 100k alerts from a handful of clients, whose names the channel shares between
+    // its alerts: the same characters at the same address are the same client, with no hashing.
+    // Holding the copies keeps those addresses from being reused for another name.
+    return std::any_of(m_recentClients.cbegin(), m_recentClients.cend(), [&clientId](const QString &known) {
+        return known.constData() == clientId.constData() && known.size() == clientId.size();
+    });
 }
 
 QString AlertFilterModel::keyAt(int row) const

@@ -9,6 +9,8 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include <array>
+
 // What the operator asked to see, in the order that matters: by severity (most urgent first), then
 // newest first, with acknowledged rows sinking below the unacknowledged ones of the same severity.
 // Also keeps the selection, by alert key, so it survives inserts, evictions and re-sorting.
@@ -129,6 +131,7 @@ private:
     void scheduleCounts();
     void recount();
     void noteClients(int count);
+    [[nodiscard]] bool isRecentClient(const QString &clientId) const;
     void dropVanishedSelection();
     void emitSelectedChanged(const QString &key);
 
@@ -145,4 +148,6 @@ private:
     QSet<QString> m_selected;
     QStringList m_knownClients;
     QSet<QString> m_knownClientSet;
+    std::array<QString, 8> m_recentClients; // the last clients met, for isRecentClient()
+    size_t m_nextRecentClient = 0;
 };

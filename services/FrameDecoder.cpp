@@ -278,12 +278,13 @@ ServerEvent FrameDecoder::decode(const QByteArray &utf8, const QDateTime &receiv
     return event;
 }
 
-ServerEvent FrameDecoder::decode(const QString &text, const QDateTime &receivedAt)
+ServerEvent FrameDecoder::decode(const QString &text, const QDateTime &receivedAt,
+                                 RecurringStrings *recurring)
 {
     // Every character the plain reader accepts is at most three bytes of UTF-8: within this length
     // the frame is within kMaxFrameBytes, as the general path requires.
     if (text.size() <= kMaxFrameBytes / 3) {
-        if (std::optional<Alert> alert = readPlainAlertNew(text, receivedAt))
+        if (std::optional<Alert> alert = readPlainAlertNew(text, receivedAt, recurring))
             return AlertEvent { std::move(*alert) };
     }
     return decode(text.toUtf8(), receivedAt);

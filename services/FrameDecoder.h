@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "RecurringStrings.h"
 #include "ServerEvent.h"
 
 #include <QByteArray>
@@ -20,7 +21,9 @@ public:
     [[nodiscard]] static ServerEvent decode(const QByteArray &utf8, const QDateTime &receivedAt);
     // The same for a frame the socket has already decoded to text: the storm's plain alert_new frames
     // are read from it directly (PlainAlertFrame.h), everything else as UTF-8 by the overload above.
-    [[nodiscard]] static ServerEvent decode(const QString &text, const QDateTime &receivedAt);
+    // `recurring` (the channel's) shares the values its frames repeat.
+    [[nodiscard]] static ServerEvent decode(const QString &text, const QDateTime &receivedAt,
+                                            RecurringStrings *recurring = nullptr);
 };
 
 } // namespace noc

@@ -297,7 +297,8 @@ QDateTime timestamp(const Value &value)
 
 } // namespace
 
-std::optional<Alert> readPlainAlertNew(QStringView frame, const QDateTime &receivedAt)
+std::optional<Alert> readPlainAlertNew(QStringView frame, const QDateTime &receivedAt,
+                                       RecurringStrings *recurring)
 {
     std::array<Value, FieldCount> fields {};
     if (!readFields(frame, fields))
@@ -315,10 +316,15 @@ std::optional<Alert> readPlainAlertNew(QStringView frame, const QDateTime &recei
     alert.severity = severity.kind == Value::Kind::String
         ? severityFromString(severity.escaped ? QStringView(severity.unescaped) : severity.text)
         : Severity::Unknown;
-    alert.clientId = text(fields.at(ClientId));
-    alert.type = text(fields.at(AlertType));
+    const auto shared = [recurring](const Value &value) {
+        if (!recurring || value.kind != Value::Kind::String || value.escaped)
+            return text(value);
+        return recurring->get(value.text);
+    };
+    alert.clientId = shared(fields.at(ClientId));
+    alert.type = shared(fields.at(AlertType));
     alert.message = text(fields.at(Message));
-    alert.location = text(fields.at(Location));
+    alert.location = shared(fields.at(Location));
     alert.occurredAt = timestamp(fields.at(Timestamp));
     if (!alert.occurredAt.isValid())
         alert.occurredAt = timestamp(fields.at(CreatedAt));

@@ -260,7 +260,7 @@ void WebSocketChannel::onText(const QString &message)
     m_lastInboundMono = m_clock->monotonicMs();
     m_lastInboundAt = m_clock->nowUtc();
     logFrame(FrameRecord::Direction::In, message);
-    ServerEvent event = FrameDecoder::decode(message, m_lastInboundAt);
+    ServerEvent event = FrameDecoder::decode(message, m_lastInboundAt, &m_recurring);
     if (std::holds_alternative<MalformedFrame>(event))
         ++m_errors;
     if (std::holds_alternative<HeartbeatAckEvent>(event) && m_heartbeatSentMono >= 0) {

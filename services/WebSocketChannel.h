@@ -3,6 +3,7 @@
 
 #include "ChannelHealth.h"
 #include "FrameRecord.h"
+#include "RecurringStrings.h"
 #include "ServerEvent.h"
 #include "ServerProfile.h"
 
@@ -128,6 +129,7 @@ private:
     QList<qint64> m_reconnectTimes; // monotonic, for "reconnects in the last hour"
     QList<int> m_rttSamples;
     QDateTime m_lastInboundAt;
+    RecurringStrings m_recurring; // client, site and type shared across this socket's frames
     QDateTime m_stateSince;
     qint64 m_lastInboundMono = -1;
     qint64 m_openedMono = -1;

@@ -303,6 +303,29 @@ private Q_SLOTS:
         QCOMPARE(f.filter.knownClients(), QStringList({ u"acme"_s, u"globex"_s }));
     }
 
+    void knownClientsFromSharedNames()
+    {
+        // As the channel delivers them: every alert of a client shares one copy of its name. More
+        // clients than the filter remembers by address, interleaved, so it forgets and meets them again.
+        Fixture f;
+        QStringList names;
+        for (int c = 0; c < 12; ++c)
+            names.append(u"client-%1"_s.arg(c, 2, 10, QLatin1Char('0')));
+        noc::AlertBatch batch;
+        for (int i = 0; i < 60; ++i)
+            batch.append(makeAlert(100 + i, Severity::Low, names.at((i * 5) % names.size())));
+        f.add(batch);
+        QCOMPARE(f.filter.knownClients(), names);
+        QSignalSpy changed(&f.filter, &AlertFilterModel::knownClientsChanged);
+        noc::AlertBatch more;
+        for (int i = 0; i < 24; ++i)
+            more.append(makeAlert(200 + i, Severity::Low, names.at((i * 7) % names.size())));
+        more.append(makeAlert(300, Severity::Low, u"aardvark"_s)); // a new name, its own copy
+        f.add(more);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(f.filter.knownClients(), QStringList { u"aardvark"_s } + names);
+    }
+
     void perSeverityCountsFollowTheFilter()
     {
         Fixture f;

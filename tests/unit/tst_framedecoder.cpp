@@ -253,7 +253,10 @@ private Q_SLOTS:
         const QString text = QString::fromUtf8(frame);
         QCOMPARE(readPlainAlertNew(text, m_now).has_value(), plain);
         const ServerEvent fromBytes = FrameDecoder::decode(frame, m_now);
-        const ServerEvent fromText = FrameDecoder::decode(text, m_now);
+        // Through a channel's shared values, the second time from the shared copies.
+        RecurringStrings recurring;
+        (void)FrameDecoder::decode(text, m_now, &recurring);
+        const ServerEvent fromText = FrameDecoder::decode(text, m_now, &recurring);
         QCOMPARE(fromText.index(), fromBytes.index());
         if (const auto *expected = std::get_if<AlertEvent>(&fromBytes)) {
             const Alert &a = std::get<AlertEvent>(fromText).alert;
@@ -272,6 +275,34 @@ private Q_SLOTS:
             QCOMPARE(a.rawJson, b.rawJson);
             QCOMPARE(a.status, b.status);
         }
+    }
+
+    void recurringValuesAreSharedAndNeverMixedUp()
+    {
+        RecurringStrings recurring;
+        const auto read = [&](const QString &client, const QString &site) {
+            const QString frame
+                = uR"({"type": "alert_new", "alert_id": 1, "client_id": "%1", "location": "%2",)"
+                  uR"( "alert_type": "LINK_DOWN", "message": "m"})"_s.arg(client, site);
+            const std::optional<Alert> alert = readPlainAlertNew(frame, m_now, &recurring);
+            if (!alert)
+                qFatal("not read as a plain alert_new");
+            return *alert;
+        };
+        const Alert first = read(u"acme"_s, u"fra-1"_s);
+        const Alert again = read(u"acme"_s, u"fra-1"_s);
+        QCOMPARE(again.clientId, u"acme"_s);
+        QCOMPARE(again.clientId.constData(), first.clientId.constData()); // one copy for both rows
+        QCOMPARE(again.location.constData(), first.location.constData());
+        QCOMPARE(again.type.constData(), first.type.constData());
+        QVERIFY(again.message.constData() != first.message.constData()); // messages are not shared
+        // Same length, same first and last character: the same slot, and still each its own value.
+        const Alert other = read(u"axle"_s, u"fra-2"_s);
+        QCOMPARE(other.clientId, u"axle"_s);
+        QCOMPARE(other.location, u"fra-2"_s);
+        QCOMPARE(read(u"acme"_s, u"fra-1"_s).clientId, u"acme"_s);
+        QCOMPARE(first.clientId, u"acme"_s); // a row keeps its value when the slot is taken over
+        QCOMPARE(read(u""_s, u""_s).clientId, QString());
     }
 
     void unknownSeverityStaysUnknown()
