@@ -247,7 +247,8 @@ bool readFields(QStringView frame, std::array<Value, FieldCount> &fields)
         if (!in.value(value))
             return false;
         for (size_t f = 0; f < fields.size(); ++f) {
-            if (key == kFieldNames.at(f)) {
+            // The length first: most names are told apart without a call into Qt's comparison.
+            if (key.size() == kFieldNames.at(f).size() && key == kFieldNames.at(f)) {
                 if (fields.at(f).kind != Value::Kind::Missing)
                     return false;
                 fields.at(f) = value;

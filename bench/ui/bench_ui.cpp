@@ -12,9 +12,12 @@
 #include "sim/SimulatorOptions.h"
 
 #include <QApplication>
+#include <QColor>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -78,7 +81,7 @@ struct Dashboard
     }
 };
 
-int frames(int rate, int seconds)
+int frames(int rate, int seconds, int showOverMs)
 {
     noc::sim::SimulatorOptions options;
     options.users = noc::sim::SimulatorOptions::defaultUsers();
@@ -88,17 +91,37 @@ int frames(int rate, int seconds)
     if (!d.open(options, false))
         return 1;
     QTextStream out(stdout);
-    // Render continuously, so a gap means the GUI thread was busy, not that nothing changed.
-    QObject::connect(d.window, &QQuickWindow::frameSwapped, d.window, &QQuickWindow::requestUpdate,
-                     Qt::QueuedConnection);
+    // Render continuously, so a gap means the GUI thread was busy, not that nothing changed. The
+    // software renderer (what a GPU-less machine gets) swaps only frames with something dirty, and the
+    // list changes only on its beat: a 2-pixel probe changes colour every frame, or the gaps would
+    // measure the beat.
+    QQmlComponent probeComponent(&d.engine);
+    probeComponent.setData("import QtQuick\nRectangle { width: 2; height: 2; z: 1000000 }", {});
+    std::unique_ptr<QQuickItem> probe(qobject_cast<QQuickItem *>(probeComponent.create()));
+    if (!probe)
+        return 1;
+    probe->setParentItem(d.window->contentItem());
+    bool probeDark = false;
+    QObject::connect(
+        d.window, &QQuickWindow::frameSwapped, d.window,
+        [&] {
+            probeDark = !probeDark;
+            probe->setProperty("color", probeDark ? QColor(Qt::black) : QColor(Qt::white));
+            d.window->requestUpdate();
+        },
+        Qt::QueuedConnection);
     QElapsedTimer clock;
     QList<qint64> gaps;
     qint64 last = -1;
     bool measuring = false;
     QObject::connect(d.window, &QQuickWindow::frameSwapped, d.window, [&] {
         const qint64 now = clock.nsecsElapsed();
-        if (measuring && last >= 0)
+        if (measuring && last >= 0) {
             gaps.append(now - last);
+            if (showOverMs > 0 && now - last > showOverMs * 1000000)
+                out << "  gap " << (now - last) / 1000000 << " ms ending at " << now / 1000000 << " ms, rows "
+                    << d.alerts->count() << ", received " << d.alerts->totalReceived() << '\n';
+        }
         last = now;
     });
     qint64 startReceived = 0;
@@ -194,7 +217,9 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(u"mode"_s, u"frames or idle"_s);
     const QCommandLineOption rate(u"rate"_s, u"alerts per second"_s, u"n"_s, u"10000"_s);
     const QCommandLineOption seconds(u"seconds"_s, u"how long to measure"_s, u"s"_s);
-    parser.addOptions({ rate, seconds });
+    const QCommandLineOption showGaps(u"show-gaps-over"_s, u"frames: print each gap longer than this (ms)"_s,
+                                      u"ms"_s, u"0"_s);
+    parser.addOptions({ rate, seconds, showGaps });
     parser.addHelpOption();
     parser.process(app);
     // The renderer nocdash would choose here with default settings.
@@ -203,5 +228,6 @@ int main(int argc, char *argv[])
     const QString mode = parser.positionalArguments().value(0, u"frames"_s);
     if (mode == u"idle"_s)
         return idle(parser.isSet(seconds) ? parser.value(seconds).toInt() : 60);
-    return frames(parser.value(rate).toInt(), parser.isSet(seconds) ? parser.value(seconds).toInt() : 10);
+    return frames(parser.value(rate).toInt(), parser.isSet(seconds) ? parser.value(seconds).toInt() : 10,
+                  parser.value(showGaps).toInt());
 }
