@@ -76,6 +76,8 @@ void SelfCheck::finish(int exitCode, const QString &verdict)
         << "; alerts in model: " << (m_model ? m_model->property("count").toInt() : -1)
         << ", rows in view: " << (m_list ? m_list->property("count").toInt() : -1)
         << ", delegates: " << delegates << '\n';
+    if (m_window)
+        out << "self-check: " << (m_window->property("wallMode").toBool() ? "wall" : "desktop") << " mode\n";
     if (cpuSeconds >= 0)
         out << "self-check: process CPU " << QString::number(cpuSeconds, 'f', 3) << " s so far\n";
     // Whether the list holds the NOC's state (the records read at start) or the live feed only.

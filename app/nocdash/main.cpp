@@ -65,10 +65,6 @@ int main(int argc, char *argv[])
     // Command-line choices hold for this run only: they are not written back to the settings.
     if (!options.language.isEmpty())
         settings.setLanguage(options.language);
-    if (options.kiosk)
-        settings.setWallMode(true);
-    if (options.screen >= -1)
-        settings.setWallScreen(options.screen);
     installTranslations(app, settings.language());
     // Before the first window: the scene graph backend is fixed once a window exists.
     const RenderSettings rendering = RenderSettings::load(settings.fileName());
@@ -101,6 +97,13 @@ int main(int argc, char *argv[])
             client.setSubscriptions(options.clients);
         client.setCredentials(settings.username(), readPassword(options.passwordFromStdin));
     }
+
+    // After the connection: applying it sets every connection key, wall mode included, and a wall
+    // screen started as `nocdash --kiosk --server ...` (or by the wall unit) must stay a wall.
+    if (options.kiosk)
+        settings.setWallMode(true);
+    if (options.screen >= -1)
+        settings.setWallScreen(options.screen);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/"_s);

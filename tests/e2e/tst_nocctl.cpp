@@ -158,16 +158,19 @@ private Q_SLOTS:
         QProcessEnvironment env = ctl.env;
         env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
         dashboard.setProcessEnvironment(env);
-        dashboard.start(QStringLiteral(NOCDASH_EXE),
-                        { u"--quit-after-alerts"_s, u"2"_s, u"--self-check-timeout"_s, u"30"_s });
+        // As the wall unit starts it: --kiosk and nothing else that says where to connect.
+        dashboard.start(
+            QStringLiteral(NOCDASH_EXE),
+            { u"--kiosk"_s, u"--quit-after-alerts"_s, u"2"_s, u"--self-check-timeout"_s, u"30"_s });
         QTRY_VERIFY_WITH_TIMEOUT(m_sim->openSockets(u"/ws/noc/dashboard/"_s) == 1
                                      && m_sim->framesReceivedByType().value(u"subscribe_client"_s) >= 2,
                                  kTimeoutMs);
         m_sim->publishAlert(u"acme"_s, u"CRITICAL"_s, u"DEVICE_OFFLINE"_s, u"one"_s);
         m_sim->publishAlert(u"acme"_s, u"HIGH"_s, u"LINK_DOWN"_s, u"two"_s);
         QTRY_VERIFY_WITH_TIMEOUT(finished(dashboard), kTimeoutMs);
-        QVERIFY2(dashboard.exitCode() == 0,
-                 dashboard.readAllStandardOutput() + dashboard.readAllStandardError());
+        const QByteArray out = dashboard.readAllStandardOutput();
+        QVERIFY2(dashboard.exitCode() == 0, out + dashboard.readAllStandardError());
+        QVERIFY2(out.contains("self-check: wall mode"), out.constData());
     }
 
     void ackExitsZeroOnlyWhenConfirmed()
