@@ -184,11 +184,16 @@ void Notifier::onAlertsAdded(int count)
     bool ringCritical = false;
     bool toneHigh = false;
     bool toneMedium = false;
-    // View row 0 is the newest: walk up from the oldest, so m_pending stays in arrival order.
+    // View row 0 is the newest.
+    const noc::Alert *newestUrgent = nullptr;
     for (int row = count - 1; row >= 0; --row) {
         const noc::Alert &alert = m_alerts->alertAt(row);
+        if (alert.severity == noc::Severity::Critical)
+            ++m_pending.critical;
+        else if (alert.severity == noc::Severity::High)
+            ++m_pending.high;
         if (alert.severity >= noc::Severity::High)
-            m_pending.append(alert);
+            newestUrgent = &alert;
         if (alert.severity == noc::Severity::Critical && m_settings && m_settings->soundCritical()) {
             m_ringing.insert(alert.key());
             ringCritical = true;
@@ -198,6 +203,8 @@ void Notifier::onAlertsAdded(int count)
         toneMedium = toneMedium
             || (alert.severity == noc::Severity::Medium && m_settings && m_settings->soundMedium());
     }
+    if (newestUrgent)
+        m_pending.newest = *newestUrgent;
     if (ringCritical) {
         playTone(TonePlayer::Tone::Critical);
         if (!m_repeat->isActive())
@@ -220,21 +227,15 @@ void Notifier::showPending()
 {
     if (m_pending.isEmpty())
         return;
-    const noc::AlertBatch pending = std::exchange(m_pending, {});
+    const PendingNotice pending = std::exchange(m_pending, {});
     m_cooldown.start(); // whatever comes during the cooldown becomes one summary
     if (m_settings && !m_settings->notifications())
         return;
-    int critical = 0;
-    int high = 0;
-    for (const noc::Alert &alert : pending) {
-        if (alert.severity == noc::Severity::Critical)
-            ++critical;
-        else
-            ++high;
-    }
-    const noc::Alert &newest = pending.constLast();
+    const int critical = pending.critical;
+    const int high = pending.high;
+    const noc::Alert &newest = pending.newest;
     const int worst = static_cast<int>(critical > 0 ? noc::Severity::Critical : noc::Severity::High);
-    if (pending.size() == 1) {
+    if (critical + high == 1) {
         const QString title
             = (newest.severity == noc::Severity::Critical ? tr("CRITICAL: %1") : tr("HIGH: %1"))
                   .arg(newest.type);
@@ -245,7 +246,7 @@ void Notifier::showPending()
         show(title, parts.join(u" · "_s), worst);
         return;
     }
-    const QString title = tr("%n new urgent alerts", nullptr, static_cast<int>(pending.size()));
+    const QString title = tr("%n new urgent alerts", nullptr, critical + high);
     const QString body = tr("%1 CRITICAL, %2 HIGH. Newest: %3").arg(critical).arg(high).arg(newest.message);
     show(title, body, worst);
 }

@@ -110,7 +110,16 @@ private:
     QPointer<QWindow> m_window;
     QSystemTrayIcon *m_tray = nullptr;
 
-    noc::AlertBatch m_pending; // urgent alerts not yet told about
+    // Urgent alerts not yet told about: what the next notification says (how many, the newest).
+    // Counts, not copies: a storm brings tens of thousands within one cooldown.
+    struct PendingNotice
+    {
+        int critical = 0;
+        int high = 0;
+        noc::Alert newest;
+        [[nodiscard]] bool isEmpty() const { return critical + high == 0; }
+    };
+    PendingNotice m_pending;
     QTimer m_cooldown;
     std::unique_ptr<noc::Timer> m_repeat;
     QTimer m_trayThrottle;
