@@ -544,6 +544,12 @@ void AlertModel::evictOverCap()
     const qsizetype excess = m_rows.size() - m_maxAlerts;
     if (excess <= 0)
         return;
+    // Rows arrive at the back and leave from the front, so the list's free space drifts through its
+    // buffer. Left to itself, QList doubled the buffer now and then (room for 13k rows, later 26k, for
+    // a 10k cap at 50 alerts/s), and a long run saw that as growth. Room for twice the cap, once:
+    // from then on QList moves the rows back to the front instead of growing.
+    if (const qsizetype room = 2 * qsizetype(m_maxAlerts); m_rows.capacity() < room)
+        m_rows.reserve(room);
     // Victims: acknowledged first, then the oldest of the rest. Positions are oldest first.
     QList<bool> evict(m_rows.size(), false);
     qsizetype chosen = 0;

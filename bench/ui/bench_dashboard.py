@@ -253,6 +253,8 @@ def growth(args, out):
     at = lambda seconds: min(samples, key=lambda s: abs(s["t"] - t0 - seconds))
     marks = ", ".join(f"{at(x)['pss'] / MIB:.0f} MiB at {at(x)['t'] - t0:.0f} s"
                       for x in (20, 200, 400, args.growth_fit_from, samples[-1]["t"] - t0))
+    out("desktop PSS at 50 alerts/s from " + f"{args.growth_fit_from:.0f} s (s: MiB): " + ", ".join(
+        f"{s['t'] - t0:.0f}: {s['pss'] / MIB:.1f}" for s in fit))
     out(f"desktop PSS growth at 50 alerts/s: {per_min:+.2f} MiB/min from {args.growth_fit_from:.0f} s to "
         f"{fit[-1]['t'] - t0:.0f} s (target: no growth beyond noise, |x| < 0.5: {verdict(abs(per_min) < 0.5)}); "
         f"{marks}; {fit[-1]['alerts']} alerts held")
