@@ -6,6 +6,7 @@
 #include "AlertModel.h"
 #include "DashboardSettings.h"
 #include "NocClient.h"
+#include "ProcessCpu.h"
 #include "RendererChoice.h"
 #include "sim/EmbeddedSimulator.h"
 #include "sim/Simulator.h"
@@ -25,7 +26,6 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <algorithm>
-#include <sys/resource.h>
 
 Q_IMPORT_QML_PLUGIN(Nocdash_ModelsPlugin)
 Q_IMPORT_QML_PLUGIN(Nocdash_UiPlugin)
@@ -33,13 +33,6 @@ Q_IMPORT_QML_PLUGIN(Nocdash_UiPlugin)
 using namespace Qt::StringLiterals;
 
 namespace {
-double cpuSeconds()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
 
 struct Dashboard
 {
@@ -138,7 +131,7 @@ int frames(int rate, int seconds, int showOverMs)
         clock.start();
         last = -1;
         startReceived = d.alerts->totalReceived();
-        startCpu = cpuSeconds();
+        startCpu = processCpuSeconds();
         QTimer::singleShot(seconds * 1000, qApp, [] { QCoreApplication::exit(0); });
     });
     d.window->requestUpdate();
@@ -161,7 +154,7 @@ int frames(int rate, int seconds, int showOverMs)
     out << "frame gap ms: median " << ms(gaps.at(gaps.size() / 2)) << ", p99 "
         << ms(gaps.at(qMin(gaps.size() - 1, gaps.size() * 99 / 100))) << ", max " << ms(gaps.constLast())
         << " (target < 50)\n";
-    out << "process CPU during the storm: " << qRound(100 * (cpuSeconds() - startCpu) / seconds)
+    out << "process CPU during the storm: " << qRound(100 * (processCpuSeconds() - startCpu) / seconds)
         << " % of a core (GUI, network and the simulator thread together)\n";
     d.client.stop();
     return 0;
@@ -189,7 +182,7 @@ int idle(int seconds)
         giveUp.stop();
         // Let the first layout and the subscription answers settle, then measure.
         QTimer::singleShot(3000, qApp, [&] {
-            startCpu = cpuSeconds();
+            startCpu = processCpuSeconds();
             framesRendered = 0;
             QTimer::singleShot(seconds * 1000, qApp, [] { QCoreApplication::exit(0); });
         });
@@ -199,7 +192,7 @@ int idle(int seconds)
         out << "bench_ui idle: never connected\n";
         return code;
     }
-    const double used = cpuSeconds() - startCpu;
+    const double used = processCpuSeconds() - startCpu;
     out << "wall mode idle for " << seconds << " s (heartbeats only): CPU " << used * 1000
         << " ms = " << QString::number(100.0 * used / seconds, 'f', 3)
         << " % of a core (target < 0.5 %), frames rendered " << framesRendered << '\n';
