@@ -141,9 +141,14 @@ bool AlertModel::serverAcknowledgeable(const noc::Alert &alert)
 
 quint64 AlertModel::severitySortKey(int row) const
 {
-    const Row &r = m_rows.at(viewRow(row));
-    const quint64 unacknowledged = r.ackState == AckState::Acknowledged ? 0 : 1;
-    return (quint64(r.alert.severity) << 60) | (unacknowledged << 59) | (r.seq & ((quint64(1) << 59) - 1));
+    return m_sortKeys.at(viewRow(row));
+}
+
+quint64 AlertModel::sortKeyOf(const Row &row)
+{
+    const quint64 unacknowledged = row.ackState == AckState::Acknowledged ? 0 : 1;
+    return (quint64(row.alert.severity) << 60) | (unacknowledged << 59)
+        | (row.seq & ((quint64(1) << 59) - 1));
 }
 
 quint64 AlertModel::sequenceAt(int row) const
@@ -364,12 +369,12 @@ void AlertModel::applyStatus(const QString &alertId, noc::AlertStatus status, co
     row.statusAt = at;
     if (row.alert.status == status)
         return;
-    countRow(row, -1);
+    countRow(position, -1);
     row.alert.status = status;
     if (row.ackState != AckState::Acknowledged && status != noc::AlertStatus::New)
         row.ackAt = at;
     followStatus(row);
-    countRow(row, +1);
+    countRow(position, +1);
     const QModelIndex changed = index(viewRow(position));
     Q_EMIT dataChanged(changed, changed);
     Q_EMIT countsChanged();
@@ -399,11 +404,20 @@ void AlertModel::applyOpenSet(const QStringList &openIds, const QDateTime &start
         applyStatus(id, noc::AlertStatus::Resolved, startedAt);
 }
 
-void AlertModel::countRow(const Row &row, int delta)
+void AlertModel::countRow(qsizetype position, int delta)
 {
-    // Every change to a row already counted starts by taking it out of the counters.
-    if (delta < 0)
+    const Row &row = m_rows.at(position);
+    // Every change to a row already counted starts by taking it out of the counters, and ends by
+    // putting it back: then its sort key is brought up to date (a new row's is appended).
+    if (delta < 0) {
         ++m_existingRowChanges;
+    } else if (position < m_sortKeys.size()) {
+        m_sortKeys[position] = sortKeyOf(row);
+    } else {
+        m_sortKeys.append(sortKeyOf(row));
+    }
+    if (row.ackState == AckState::Acknowledged)
+        m_acknowledgedRows += delta;
     // Resolved and suppressed rows are out of the open list: neither counted nor shown by default.
     if (!noc::isOpen(row.alert.status))
         return;
@@ -460,7 +474,7 @@ void AlertModel::flush()
                 // place, keeping the acknowledgement: the server re-sending an alert does not
                 // un-acknowledge it.
                 Row &row = m_rows[position];
-                countRow(row, -1);
+                countRow(position, -1);
                 const QDateTime firstSeen = row.alert.receivedAt;
                 const noc::AlertStatus knownStatus = row.alert.status;
                 // A record read before the last status change heard for this row is older news.
@@ -472,7 +486,7 @@ void AlertModel::flush()
                 if (row.alert.status == noc::AlertStatus::Unknown || staleRecord)
                     row.alert.status = knownStatus;
                 followStatus(row);
-                countRow(row, +1);
+                countRow(position, +1);
                 const QModelIndex changed = index(viewRow(position));
                 Q_EMIT dataChanged(changed, changed);
             } else {
@@ -484,13 +498,15 @@ void AlertModel::flush()
 
     const auto added = static_cast<int>(fresh.size());
     if (added > 0) {
+        if (m_rows.isEmpty())
+            makeRoomForCap();
         // New rows appear at the top of the view, newest first, in one insert.
         beginInsertRows({}, 0, added - 1);
         quint64 seq = firstFreshSeq;
         for (noc::Alert *alert : std::as_const(fresh)) {
             m_rows.append(Row { seq++, AckState::New, std::move(*alert), {}, {}, {}, {}, {}, {} });
             followStatus(m_rows.last());
-            countRow(m_rows.constLast(), +1);
+            countRow(m_rows.size() - 1, +1);
         }
         endInsertRows();
         Q_EMIT countChanged();
@@ -529,11 +545,11 @@ bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fre
     if (position < 0 || !noc::escalation::areTwins(m_rows.at(position).alert, alert))
         return false;
     Row &row = m_rows[position];
-    countRow(row, -1);
+    countRow(position, -1);
     m_seqByKey.remove(twinKey);
     noc::escalation::absorb(row.alert, alert);
     m_seqByKey.insert(row.alert.identity(), seq);
-    countRow(row, +1);
+    countRow(position, +1);
     const QModelIndex changed = index(viewRow(position));
     Q_EMIT dataChanged(changed, changed);
     return true;
@@ -544,29 +560,28 @@ void AlertModel::evictOverCap()
     const qsizetype excess = m_rows.size() - m_maxAlerts;
     if (excess <= 0)
         return;
-    // Rows arrive at the back and leave from the front, so the list's free space drifts through its
-    // buffer. Left to itself, QList doubled the buffer now and then (room for 13k rows, later 26k, for
-    // a 10k cap at 50 alerts/s), and a long run saw that as growth. Room for twice the cap, once:
-    // from then on QList moves the rows back to the front instead of growing.
-    if (const qsizetype room = 2 * qsizetype(m_maxAlerts); m_rows.capacity() < room)
-        m_rows.reserve(room);
-    // Victims: acknowledged first, then the oldest of the rest. Positions are oldest first.
-    QList<bool> evict(m_rows.size(), false);
+    makeRoomForCap();
+    // Victims: acknowledged rows first, then the oldest of the rest. Positions are oldest first; `evict`
+    // reaches only as far as the newest victim, so a storm without acknowledgements looks at no row.
+    QList<bool> evict;
     qsizetype chosen = 0;
-    for (qsizetype i = 0; i < m_rows.size() && chosen < excess; ++i) {
-        if (m_rows.at(i).ackState == AckState::Acknowledged) {
-            evict[i] = true;
-            ++chosen;
-        }
+    const auto choose = [&](qsizetype position) {
+        if (evict.size() <= position)
+            evict.resize(position + 1, false);
+        evict[position] = true;
+        ++chosen;
+    };
+    const qsizetype acknowledged = qMin(excess, m_acknowledgedRows);
+    for (qsizetype i = 0; i < m_rows.size() && chosen < acknowledged; ++i) {
+        if (m_rows.at(i).ackState == AckState::Acknowledged)
+            choose(i);
     }
     for (qsizetype i = 0; i < m_rows.size() && chosen < excess; ++i) {
-        if (!evict.at(i)) {
-            evict[i] = true;
-            ++chosen;
-        }
+        if (i >= evict.size() || !evict.at(i))
+            choose(i);
     }
     // Remove contiguous runs from the newest end so earlier positions stay valid.
-    qsizetype i = m_rows.size() - 1;
+    qsizetype i = evict.size() - 1;
     while (i >= 0) {
         if (!evict.at(i)) {
             --i;
@@ -577,19 +592,39 @@ void AlertModel::evictOverCap()
             --first;
         beginRemoveRows({}, viewRow(static_cast<int>(i)), viewRow(static_cast<int>(first)));
         for (qsizetype p = first; p <= i; ++p) {
-            countRow(m_rows.at(p), -1);
+            countRow(p, -1);
             // Only if the key still names this row: a key is never taken from the row that has it now.
             if (const auto it = m_seqByKey.constFind(m_rows.at(p).alert.identity());
                 it != m_seqByKey.constEnd() && it.value() == m_rows.at(p).seq)
                 m_seqByKey.erase(it);
         }
         m_rows.remove(first, i - first + 1);
+        m_sortKeys.remove(first, i - first + 1);
         endRemoveRows();
         i = first - 1;
     }
     Q_EMIT countChanged();
     Q_EMIT countsChanged();
     bumpRevision();
+}
+
+void AlertModel::makeRoomForCap()
+{
+    // Rows arrive at the back and leave from the front, so the list's free space drifts through its
+    // buffer. QList moves the rows back to the front only while they fill less than two thirds of it,
+    // and grows the buffer otherwise: room for 13k rows, later 26k, for a 10k cap at 50 alerts/s, which a
+    // long run saw as growth. So the list gets room for twice the cap, once. Best while it is empty
+    // (the first flush): room not yet written costs address space, not memory. Later (a larger cap set)
+    // the rows move over; QList::reserve would copy them, eleven reference counts each.
+    const qsizetype room = 2 * qsizetype(m_maxAlerts);
+    if (m_rows.capacity() >= room)
+        return;
+    m_sortKeys.reserve(room);
+    QList<Row> roomier;
+    roomier.reserve(room);
+    for (Row &row : m_rows)
+        roomier.append(std::move(row));
+    m_rows.swap(roomier);
 }
 
 void AlertModel::applyAckState(int position, AckState state, const QString &reason, const QString &by,
@@ -599,14 +634,14 @@ void AlertModel::applyAckState(int position, AckState state, const QString &reas
     // A late "pending" (a retry from the outbox) never undoes a confirmation already shown.
     if (row.ackState == AckState::Acknowledged && state == AckState::Acknowledging)
         return;
-    countRow(row, -1);
+    countRow(position, -1);
     row.ackState = state;
     row.ackReason = reason;
     if (state == AckState::Acknowledged) {
         row.ackBy = by;
         row.ackAt = at.isValid() ? at : m_clock->nowUtc();
     }
-    countRow(row, +1);
+    countRow(position, +1);
     const QModelIndex changed = index(viewRow(position));
     Q_EMIT dataChanged(changed, changed, { AckStateRole, AckReasonRole, AckByRole, AckAtRole });
 }
@@ -653,9 +688,11 @@ void AlertModel::clear()
     beginResetModel();
     ++m_existingRowChanges;
     m_rows.clear();
+    m_sortKeys.clear();
     m_seqByKey.clear();
     m_unacknowledged.fill(0);
     m_total.fill(0);
+    m_acknowledgedRows = 0;
     endResetModel();
     Q_EMIT countChanged();
     Q_EMIT countsChanged();

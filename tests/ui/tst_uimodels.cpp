@@ -277,8 +277,24 @@ private Q_SLOTS:
         QCOMPARE(f.shownKeys(), QStringList({ keyOf(4), keyOf(2), keyOf(3), keyOf(5), keyOf(1) }));
         f.alerts.markConfirmed(u"4"_s, u"kim"_s, {});
         QCOMPARE(f.shownKeys(), QStringList({ keyOf(2), keyOf(4), keyOf(3), keyOf(5), keyOf(1) }));
+
+        // Every other change of a row moves it too: a colleague's action on the server (handled sinks),
+        // an alert re-sent at another severity, an escalation raising one, evictions around them.
+        f.alerts.applyStatus(u"2"_s, noc::AlertStatus::Assigned, QDateTime::currentDateTimeUtc());
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(4), keyOf(2), keyOf(3), keyOf(5), keyOf(1) }));
+        f.add({ makeAlert(1, Severity::Critical) });
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(1), keyOf(4), keyOf(2), keyOf(3), keyOf(5) }));
+        f.add({ makeAlert(5, Severity::Critical, u"acme"_s, AlertKind::CriticalAlert) });
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(5), keyOf(1), keyOf(4), keyOf(2), keyOf(3) }));
+        f.alerts.setMaxAlerts(3); // the handled ones go first
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(5), keyOf(1), keyOf(3) }));
+        f.add({ makeAlert(6, Severity::Medium) }); // then the oldest
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(5), keyOf(3), keyOf(6) }));
+
         f.filter.setSortOrder(AlertFilterModel::SortOrder::Time);
-        QCOMPARE(f.shownKeys().constFirst(), keyOf(5));
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(6), keyOf(5), keyOf(3) }));
+        f.filter.setSortOrder(AlertFilterModel::SortOrder::SeverityThenTime); // sorted afresh
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(5), keyOf(3), keyOf(6) }));
     }
 
     void filtersBySeverityClientStateAndText()

@@ -338,6 +338,29 @@ private Q_SLOTS:
         QCOMPARE(f.model.rowCount(), 10);
     }
 
+    void evictionTakesHandledRowsFirstWhereverTheyAre()
+    {
+        Fixture f;
+        f.model.setMaxAlerts(5);
+        f.add(batchOf(1, 5));
+        // Handled rows in the middle and at the newest end: one acknowledged here, one the server
+        // resolved (closed rows count as handled too).
+        f.model.markConfirmed(u"3"_s, u"kim"_s, QDateTime::currentDateTimeUtc());
+        f.model.applyStatus(u"5"_s, noc::AlertStatus::Resolved, QDateTime::currentDateTimeUtc());
+        f.add(batchOf(6, 2));
+        QCOMPARE(f.model.rowCount(), 5);
+        QCOMPARE(f.model.rowOfKey(u"alert:3"_s), -1);
+        QCOMPARE(f.model.rowOfKey(u"alert:5"_s), -1);
+        QCOMPARE(f.idAt(4), u"1"_s); // the oldest unhandled row stays while handled ones can go
+        // With none handled left, the oldest go, in one removal.
+        QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
+        f.add(batchOf(8, 2));
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(f.idAt(4), u"4"_s);
+        QCOMPARE(f.idAt(0), u"9"_s);
+        QCOMPARE(f.model.unacknowledgedCount(), 5);
+    }
+
     void shrinkingTheCapEvicts()
     {
         Fixture f;
