@@ -620,6 +620,7 @@ void AlertModel::makeRoomForCap()
     if (m_rows.capacity() >= room)
         return;
     m_sortKeys.reserve(room);
+    m_seqByKey.reserve(m_maxAlerts); // no rehash after rehash as a storm fills the list
     QList<Row> roomier;
     roomier.reserve(room);
     for (Row &row : m_rows)

@@ -49,6 +49,20 @@ enum class AlertStatus : quint8
     return status != AlertStatus::Resolved && status != AlertStatus::Suppressed;
 }
 
+// A storm hashes each id several times (the feed's duplicate filter, the list's index). Ids are a few
+// characters, and Qt's SipHash for strings was 7 % of an alert's whole cost; this is FNV-1a over the
+// UTF-16 units, salted with the seed. The ids come from the server we signed in to, so resisting
+// deliberate collisions is not its job.
+[[nodiscard]] inline quint64 identityHash(AlertKind kind, QStringView id, size_t seed) noexcept
+{
+    quint64 h = 0xcbf29ce484222325ULL ^ quint64(seed) ^ (quint64(kind) << 56);
+    for (const QChar c : id) {
+        h ^= c.unicode();
+        h *= 0x100000001b3ULL;
+    }
+    return h ^ (h >> 32);
+}
+
 // What tells two alerts apart, as a hashable value: ids are unique only within one kind. Cheaper than
 // the "kind:id" text (no allocation), which is what a storm hashes several times per alert.
 struct AlertIdentity
@@ -64,18 +78,9 @@ struct AlertIdentity
     {
         return a.kind == b.kind && a.id == b.id;
     }
-    // A storm hashes each id up to four times (the feed's duplicate filter and the list's index, each
-    // remembering and forgetting). Ids are a few characters, and Qt's SipHash for strings was 7 % of
-    // an alert's whole cost; this is FNV-1a over the UTF-16 units, salted with Qt's per-process seed.
-    // The ids come from the server we signed in to, so resisting deliberate collisions is not its job.
     friend size_t qHash(const AlertIdentity &identity, size_t seed = 0) noexcept
     {
-        quint64 h = 0xcbf29ce484222325ULL ^ quint64(seed) ^ (quint64(identity.kind) << 56);
-        for (const QChar c : identity.id) {
-            h ^= c.unicode();
-            h *= 0x100000001b3ULL;
-        }
-        return size_t(h ^ (h >> 32));
+        return size_t(identityHash(identity.kind, identity.id, seed));
     }
 };
 

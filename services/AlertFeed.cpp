@@ -10,7 +10,7 @@ constexpr int kRecentKeys = 20000; // remembered alert keys for duplicate suppre
 } // namespace
 
 AlertFeed::AlertFeed(const Clock *clock, QObject *parent)
-    : QObject(parent), m_batchTimer(clock->createTimer())
+    : QObject(parent), m_batchTimer(clock->createTimer()), m_recent(kRecentKeys)
 {
     qRegisterMetaType<noc::AlertBatch>();
     m_batchTimer->onTimeout = [this] { flush(); };
@@ -27,8 +27,7 @@ bool AlertFeed::serverCanAcknowledge(const Alert &alert) const
 {
     if (alert.kind == AlertKind::Alert)
         return true;
-    return alert.kind == AlertKind::CriticalAlert
-        && m_recentKeys.contains(AlertIdentity { AlertKind::Alert, alert.id });
+    return alert.kind == AlertKind::CriticalAlert && m_recent.contains(AlertKind::Alert, alert.id);
 }
 
 bool AlertFeed::isDuplicate(const Alert &alert)
@@ -36,20 +35,7 @@ bool AlertFeed::isDuplicate(const Alert &alert)
     // Ticket updates reuse their id on purpose; everything else seen twice is the same alert.
     if (alert.kind == AlertKind::Ticket)
         return false;
-    AlertIdentity identity = alert.identity();
-    const qsizetype before = m_recentKeys.size();
-    m_recentKeys.insert(identity); // one lookup for both "seen?" and "remember"
-    if (m_recentKeys.size() == before)
-        return true;
-    if (m_recentOrder.size() < kRecentKeys) {
-        m_recentOrder.append(std::move(identity));
-    } else {
-        AlertIdentity &oldest = m_recentOrder[m_recentHead];
-        m_recentKeys.remove(oldest);
-        oldest = std::move(identity);
-        m_recentHead = (m_recentHead + 1) % kRecentKeys;
-    }
-    return false;
+    return !m_recent.remember(alert.kind, alert.id);
 }
 
 void AlertFeed::add(Alert &&alert)

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "Alert.h"
+#include "RecentIdentities.h"
 
 #include <QObject>
-#include <QSet>
 
 #include <memory>
 
@@ -37,7 +37,10 @@ public:
     // only when that source alert reached this client.
     [[nodiscard]] bool serverCanAcknowledge(const Alert &alert) const;
     // Heard of lately (pushed or read), as far as the duplicate filter remembers.
-    [[nodiscard]] bool knows(const AlertIdentity &identity) const { return m_recentKeys.contains(identity); }
+    [[nodiscard]] bool knows(const AlertIdentity &identity) const
+    {
+        return m_recent.contains(identity.kind, identity.id);
+    }
 
 Q_SIGNALS:
     void alertsReceived(const noc::AlertBatch &alerts);
@@ -49,9 +52,7 @@ private:
     AlertBatch m_pending;
     std::unique_ptr<Timer> m_batchTimer;
     int m_batchIntervalMs = 0;
-    QSet<AlertIdentity> m_recentKeys;
-    QList<AlertIdentity> m_recentOrder; // a ring of kRecentKeys, oldest at m_recentHead once full
-    qsizetype m_recentHead = 0;
+    RecentIdentities m_recent;
 };
 
 } // namespace noc

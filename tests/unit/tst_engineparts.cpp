@@ -7,6 +7,7 @@
 #include "ConnectionOptions.h"
 #include "Escalation.h"
 #include "FakeClock.h"
+#include "RecentIdentities.h"
 #include "SubscriptionSet.h"
 
 #include <QCommandLineParser>
@@ -117,6 +118,32 @@ private Q_SLOTS:
         QCOMPARE(batches.count(), 1);
         const auto batch = batches.at(0).at(0).value<noc::AlertBatch>();
         QCOMPARE(batch.size(), 4);
+    }
+
+    void recentIdentitiesForgetTheOldestAndNeverConfuseTwo()
+    {
+        noc::RecentIdentities recent(3);
+        QVERIFY(recent.remember(AlertKind::Alert, u"1"_s));
+        QVERIFY(!recent.remember(AlertKind::Alert, u"1"_s));
+        QVERIFY(recent.remember(AlertKind::Finding, u"1"_s)); // another kind, another id space
+        QVERIFY(recent.remember(AlertKind::Alert, u"2"_s));
+        QVERIFY(recent.remember(AlertKind::Alert, u"3"_s)); // full: alert 1 is forgotten
+        QVERIFY(!recent.contains(AlertKind::Alert, u"1"_s));
+        QVERIFY(recent.contains(AlertKind::Finding, u"1"_s));
+        QVERIFY(recent.contains(AlertKind::Alert, u"3"_s));
+        QVERIFY(recent.remember(AlertKind::Alert, u"1"_s)); // heard again: news again
+
+        // Every fingerprint the same: identities are still told apart by their text, and forgetting
+        // the oldest never drops the entry a newer one holds.
+        noc::RecentIdentities colliding(2, [](AlertKind, QStringView) { return quint64(7); });
+        QVERIFY(colliding.remember(AlertKind::Alert, u"a"_s));
+        QVERIFY(colliding.remember(AlertKind::Alert, u"b"_s));
+        QVERIFY(!colliding.remember(AlertKind::Alert, u"b"_s));
+        QVERIFY(!colliding.contains(AlertKind::Alert, u"a"_s)); // forgotten early: only let through twice
+        QVERIFY(colliding.remember(AlertKind::Alert, u"c"_s)); // reuses a's slot, and b's entry...
+        QVERIFY(!colliding.contains(AlertKind::Alert, u"b"_s)); // ...gave way to c's
+        QVERIFY(colliding.contains(AlertKind::Alert, u"c"_s));
+        QVERIFY(!colliding.remember(AlertKind::Alert, u"c"_s));
     }
 
     void feedSaysWhatTheServerCanAcknowledge()
