@@ -22,6 +22,8 @@ constexpr qint64 kUrgentMinGapMs = 50;
 constexpr int kRateDecayMs = 5000;
 constexpr int kStormPerSecond = 500;
 constexpr int kStormCoalesceMs = 100;
+// A sort key's low bits: the row's sequence number.
+constexpr quint64 kSequenceMask = (quint64(1) << 59) - 1;
 } // namespace
 
 AlertModel::AlertModel(QObject *parent) : QAbstractListModel(parent)
@@ -316,11 +318,20 @@ int AlertModel::positionOf(const noc::AlertIdentity &identity) const
 
 int AlertModel::positionOfSeq(quint64 seq) const
 {
-    const auto found = std::lower_bound(m_rows.cbegin(), m_rows.cend(), seq,
-                                        [](const Row &row, quint64 value) { return row.seq < value; });
-    if (found == m_rows.cend() || found->seq != seq)
+    // The sort keys hold each row's sequence in their low bits, in the rows' (ascending) order: the
+    // search reads eight-byte keys rather than 320-byte rows.
+    const auto found
+        = std::lower_bound(m_sortKeys.cbegin(), m_sortKeys.cend(), seq,
+                           [](quint64 key, quint64 value) { return (key & kSequenceMask) < value; });
+    if (found == m_sortKeys.cend() || (*found & kSequenceMask) != seq)
         return -1;
-    return static_cast<int>(found - m_rows.cbegin());
+    return static_cast<int>(found - m_sortKeys.cbegin());
+}
+
+bool AlertModel::isUnacknowledgedSequence(quint64 sequence) const
+{
+    const int position = positionOfSeq(sequence);
+    return position >= 0 && m_rows.at(position).ackState != AckState::Acknowledged;
 }
 
 int AlertModel::rowOfKey(const QString &key) const

@@ -145,6 +145,8 @@ public:
     [[nodiscard]] Q_INVOKABLE QVariantMap get(const QString &key) const;
     [[nodiscard]] Q_INVOKABLE int rowOfKey(const QString &key) const;
     [[nodiscard]] bool isUnacknowledged(const QString &key) const;
+    // The row that took this sequence number (sequenceAt) is still here and not acknowledged.
+    [[nodiscard]] bool isUnacknowledgedSequence(quint64 sequence) const;
 
     // Applied by the client's signals; public so tests and other sources can drive them.
     void markPending(const QString &alertId);

@@ -12,8 +12,6 @@
 #include <QSystemTrayIcon>
 #include <QWindow>
 
-#include <limits>
-
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -122,11 +120,17 @@ void Notifier::setAlerts(AlertModel *alerts)
     if (m_alerts)
         m_alerts->disconnect(this);
     m_alerts = alerts;
-    m_prunedAtChange = std::numeric_limits<quint64>::max(); // another model: look at every key once
+    m_prunedAtChange = 0;
+    // The rows that rang were the other model's.
+    if (!m_ringing.isEmpty()) {
+        m_ringing.clear();
+        m_repeat->stop();
+        Q_EMIT ringingChanged();
+    }
     if (alerts) {
         connect(alerts, &AlertModel::alertsAdded, this, &Notifier::onAlertsAdded);
         connect(alerts, &AlertModel::countsChanged, this, [this] {
-            // Rows only added (a storm's every flush) cannot stop a tone: no look-up per ringing key.
+            // Rows only added (a storm's every flush) cannot stop a tone: no look-up per ringing row.
             if (m_alerts && m_alerts->existingRowChanges() != m_prunedAtChange) {
                 m_prunedAtChange = m_alerts->existingRowChanges();
                 pruneRinging();
@@ -195,7 +199,7 @@ void Notifier::onAlertsAdded(int count)
         if (alert.severity >= noc::Severity::High)
             newestUrgent = &alert;
         if (alert.severity == noc::Severity::Critical && m_settings && m_settings->soundCritical()) {
-            m_ringing.insert(alert.key());
+            m_ringing.append(m_alerts->sequenceAt(row));
             ringCritical = true;
         }
         toneHigh
@@ -280,12 +284,8 @@ void Notifier::pruneRinging()
 {
     if (m_ringing.isEmpty())
         return;
-    for (auto it = m_ringing.begin(); it != m_ringing.end();) {
-        if (!m_alerts || !m_alerts->isUnacknowledged(*it))
-            it = m_ringing.erase(it);
-        else
-            ++it;
-    }
+    m_ringing.removeIf(
+        [this](quint64 sequence) { return !m_alerts || !m_alerts->isUnacknowledgedSequence(sequence); });
     if (m_ringing.isEmpty()) {
         m_repeat->stop();
         Q_EMIT ringingChanged();

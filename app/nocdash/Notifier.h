@@ -9,9 +9,9 @@
 #include "TonePlayer.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QTimer>
 #include <QWindow>
 #include <QtQml/qqmlregistration.h>
@@ -125,7 +125,9 @@ private:
     QTimer m_trayThrottle;
     std::unique_ptr<noc::Timer> m_feedLostGrace;
     std::unique_ptr<noc::Timer> m_unmute;
-    QSet<QString> m_ringing; // keys of unacknowledged CRITICAL alerts that keep the tone going
+    // The rows (AlertModel::sequenceAt) of unacknowledged CRITICAL alerts that keep the tone going:
+    // numbers, not keys, so a storm's criticals cost no string each and a re-check no hashing.
+    QList<quint64> m_ringing;
     quint64 m_prunedAtChange = 0; // AlertModel::existingRowChanges() at the last prune
     QDateTime m_mutedUntil;
     qint64 m_lastToneMs = -1;

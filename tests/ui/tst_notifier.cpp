@@ -96,6 +96,30 @@ private Q_SLOTS:
         QVERIFY(!f.notifier.isRinging());
     }
 
+    void ringsWhileACriticalThatRangIsStillThereUnacknowledged()
+    {
+        Fixture f;
+        f.alerts.setMaxAlerts(3);
+        f.add({ makeAlert(1, Severity::Critical), makeAlert(2, Severity::Critical) });
+        f.alerts.markConfirmed(u"1"_s, u"kim"_s, {});
+        QVERIFY(f.notifier.isRinging()); // alert 2 still
+        QSignalSpy ringing(&f.notifier, &Notifier::ringingChanged);
+        f.add({ makeAlert(3, Severity::Low), makeAlert(4, Severity::Low) }); // evicts 1, the handled one
+        QVERIFY(f.notifier.isRinging());
+        f.add({ makeAlert(5, Severity::Low) }); // evicts 2, the oldest: nothing left to ring for
+        QVERIFY(!f.notifier.isRinging());
+        QCOMPARE(ringing.count(), 1);
+
+        // Another model: what rang in the old one does not keep ringing.
+        f.add({ makeAlert(6, Severity::Critical) });
+        QVERIFY(f.notifier.isRinging());
+        AlertModel other;
+        f.notifier.setAlerts(&other);
+        QVERIFY(!f.notifier.isRinging());
+        f.notifier.setAlerts(&f.alerts);
+        QVERIFY(!f.notifier.isRinging());
+    }
+
     void lowSeveritiesStayQuiet()
     {
         Fixture f;
