@@ -149,8 +149,7 @@ quint64 AlertModel::severitySortKey(int row) const
 quint64 AlertModel::sortKeyOf(const Row &row)
 {
     const quint64 unacknowledged = row.ackState == AckState::Acknowledged ? 0 : 1;
-    return (quint64(row.alert.severity) << 60) | (unacknowledged << 59)
-        | (row.seq & ((quint64(1) << 59) - 1));
+    return (quint64(row.alert.severity) << 60) | (unacknowledged << 59) | (row.seq & kSequenceMask);
 }
 
 quint64 AlertModel::sequenceAt(int row) const
@@ -560,6 +559,7 @@ bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fre
     m_seqByKey.remove(twinKey);
     noc::escalation::absorb(row.alert, alert);
     m_seqByKey.insert(row.alert.identity(), seq);
+    followStatus(row); // the alert_new half may bring a record's status (acknowledged, resolved)
     countRow(position, +1);
     const QModelIndex changed = index(viewRow(position));
     Q_EMIT dataChanged(changed, changed);
@@ -627,11 +627,12 @@ void AlertModel::makeRoomForCap()
     // long run saw as growth. So the list gets room for twice the cap, once. Best while it is empty
     // (the first flush): room not yet written costs address space, not memory. Later (a larger cap set)
     // the rows move over; QList::reserve would copy them, eleven reference counts each.
+    if (m_seqByKey.capacity() < m_maxAlerts)
+        m_seqByKey.reserve(m_maxAlerts); // no rehash after rehash as a storm fills the list
     const qsizetype room = 2 * qsizetype(m_maxAlerts);
     if (m_rows.capacity() >= room)
         return;
     m_sortKeys.reserve(room);
-    m_seqByKey.reserve(m_maxAlerts); // no rehash after rehash as a storm fills the list
     QList<Row> roomier;
     roomier.reserve(room);
     for (Row &row : m_rows)

@@ -183,7 +183,6 @@ public:
     struct Row
     {
         quint64 seq = 0; // arrival order; rows are kept sorted by it, oldest first
-        // What the sorting proxy compares (seq, ackState, alert.severity) shares the first cache line.
         AckState ackState = AckState::New;
         noc::Alert alert;
         QString ackReason;

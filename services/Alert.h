@@ -87,7 +87,7 @@ struct AlertIdentity
 struct Alert
 {
     AlertKind kind = AlertKind::Alert;
-    Severity severity = Severity::Unknown; // next to kind: sorting reads both from one cache line
+    Severity severity = Severity::Unknown;
     // Set by AlertFeed: the server knows this id as an alert (alert_new, or a critical_alert whose
     // source alert reached this client), so acknowledge_alert may name it.
     bool serverAcknowledgeable = false;

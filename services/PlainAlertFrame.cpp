@@ -210,6 +210,7 @@ public:
         switch (peek()) {
         case u'"':
             out.kind = Value::Kind::String;
+            out.escaped = false; // `out` may be the scratch value, read before
             return plainString(out.text, &out.unescaped, &out.escaped);
         case u'n':
             out.kind = Value::Kind::Other;

@@ -393,6 +393,23 @@ private Q_SLOTS:
         QCOMPARE(f.model.unacknowledgedCount(), 3);
     }
 
+    void anEscalationTakesTheStatusTheAlertBrings()
+    {
+        // The critical_alert came first; its alert_new arrives as a record somebody acknowledged.
+        Fixture f;
+        f.add({ makeAlert(8, Severity::Critical, AlertKind::CriticalAlert) });
+        QCOMPARE(f.model.unacknowledgedCount(), 1);
+        Alert record = makeAlert(8, Severity::Critical);
+        record.status = noc::AlertStatus::Acknowledged;
+        record.backfilled = true;
+        f.add({ record });
+        QCOMPARE(f.model.rowCount(), 1);
+        QCOMPARE(f.model.data(f.model.index(0), AlertModel::KindRole).toString(), u"alert"_s);
+        QCOMPARE(f.model.data(f.model.index(0), AlertModel::AckStateRole).toInt(),
+                 int(AlertModel::AckState::Acknowledged));
+        QCOMPARE(f.model.unacknowledgedCount(), 0);
+    }
+
     void anEscalationNeverOrphansAnotherRow()
     {
         // alert 9 (LINK_DOWN) has a row; a critical_alert 9 of another type is a second incident; a
