@@ -11,11 +11,12 @@ using namespace Qt::StringLiterals;
 using Event = ConnectionStateMachine::Event;
 
 namespace {
-// The engine's words, translated with the engine's other messages.
-QString tr(const char *text)
+// The context these words are looked up in is the one lupdate files them under (a bare tr() helper
+// had them filed under "noc" and looked up under another: German showed them in English).
+struct CloseWords
 {
-    return QCoreApplication::translate("noc::NocClient", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(noc::CloseClassification)
+};
 } // namespace
 
 CloseVerdict classifyDashboardClose(const ChannelClose &close)
@@ -29,28 +30,34 @@ CloseVerdict classifyDashboardClose(const ChannelClose &close)
         return { Event::LivenessLost, close.reason };
     if (close.handshakeStatus == 403 || close.handshakeStatus == 401 || close.closeCode == 4403)
         return { Event::HandshakeRefused,
-                 tr("The server refused the connection (permission, Origin or connection limit)") };
+                 CloseWords::tr(
+                     "The server refused the connection (permission, Origin or connection limit)") };
     if (close.tlsError)
         return { Event::ConnectFailed, close.reason };
     if (close.handshakeStatus != 0)
-        return { Event::ConnectFailed,
-                 tr("The server answered HTTP %1 to the WebSocket upgrade").arg(close.handshakeStatus) };
+        return {
+            Event::ConnectFailed,
+            CloseWords::tr("The server answered HTTP %1 to the WebSocket upgrade").arg(close.handshakeStatus)
+        };
     if (close.neverOpened && close.closeCode == 0)
-        return { Event::ConnectFailed, tr("Cannot reach the server: %1").arg(close.reason) };
+        return { Event::ConnectFailed, CloseWords::tr("Cannot reach the server: %1").arg(close.reason) };
     switch (close.closeCode) {
     case 4408:
-        return { Event::ClosedPresenceTimeout, tr("The server closed the connection (%1)").arg(why) };
+        return { Event::ClosedPresenceTimeout,
+                 CloseWords::tr("The server closed the connection (%1)").arg(why) };
     case 4401:
-        return { Event::ClosedUnauthorized, tr("The server closed the connection (%1)").arg(why) };
+        return { Event::ClosedUnauthorized,
+                 CloseWords::tr("The server closed the connection (%1)").arg(why) };
     case 4429:
-        return { Event::ClosedTooManyConnections, tr("Too many connections (%1)").arg(why) };
+        return { Event::ClosedTooManyConnections, CloseWords::tr("Too many connections (%1)").arg(why) };
     case 1011:
-        return { Event::ClosedServerError, tr("Server error (%1)").arg(why) };
+        return { Event::ClosedServerError, CloseWords::tr("Server error (%1)").arg(why) };
     default:
         break;
     }
     return { Event::ClosedByServer,
-             why.isEmpty() ? tr("Connection lost") : tr("The server closed the connection (%1)").arg(why) };
+             why.isEmpty() ? CloseWords::tr("Connection lost")
+                           : CloseWords::tr("The server closed the connection (%1)").arg(why) };
 }
 
 } // namespace noc

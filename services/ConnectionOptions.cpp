@@ -11,24 +11,29 @@ namespace noc {
 using namespace Qt::StringLiterals;
 
 namespace {
-QString tr(const char *text)
+// Looked up in the context lupdate files these words under (a bare tr() helper looked them up in
+// another: German showed the connection options in English).
+struct OptionWords
 {
-    return QCoreApplication::translate("ConnectionOptions", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(noc::ConnectionOptions)
+};
 } // namespace
 
 ConnectionOptions::ConnectionOptions()
-    : m_server(u"server"_s, tr("Server base URL (https://…); repeat for failover, in order."), u"url"_s)
-    , m_user(u"user"_s, tr("User name (default: the one in the settings)."), u"name"_s)
+    : m_server(u"server"_s, OptionWords::tr("Server base URL (https://…); repeat for failover, in order."),
+               u"url"_s)
+    , m_user(u"user"_s, OptionWords::tr("User name (default: the one in the settings)."), u"name"_s)
     , m_passwordStdin(u"password-stdin"_s,
-                      tr("Read the password from standard input (else NOCDASH_PASSWORD)."))
-    , m_auth(u"auth"_s, tr("Login endpoints: token, v2 or auto."), u"generation"_s)
-    , m_origin(u"origin"_s, tr("Origin header for WebSockets (default: the server's own)."), u"url"_s)
-    , m_tokenLocation(u"token-location"_s, tr("Send the WebSocket token in the query, header or cookie."),
-                      u"where"_s)
-    , m_caBundle(u"ca-bundle"_s, tr("PEM file with extra CA certificates (a company CA)."), u"file"_s)
-    , m_insecure(u"insecure"_s, tr("Do not verify TLS certificates (never in production)."))
-    , m_client(u"client"_s, tr("Follow this client's alerts (repeatable)."), u"id"_s)
+                      OptionWords::tr("Read the password from standard input (else NOCDASH_PASSWORD)."))
+    , m_auth(u"auth"_s, OptionWords::tr("Login endpoints: token, v2 or auto."), u"generation"_s)
+    , m_origin(u"origin"_s, OptionWords::tr("Origin header for WebSockets (default: the server's own)."),
+               u"url"_s)
+    , m_tokenLocation(u"token-location"_s,
+                      OptionWords::tr("Send the WebSocket token in the query, header or cookie."), u"where"_s)
+    , m_caBundle(u"ca-bundle"_s, OptionWords::tr("PEM file with extra CA certificates (a company CA)."),
+                 u"file"_s)
+    , m_insecure(u"insecure"_s, OptionWords::tr("Do not verify TLS certificates (never in production)."))
+    , m_client(u"client"_s, OptionWords::tr("Follow this client's alerts (repeatable)."), u"id"_s)
 { }
 
 QList<QCommandLineOption> ConnectionOptions::options() const

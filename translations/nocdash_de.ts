@@ -1677,7 +1677,7 @@
     </message>
 </context>
 <context>
-    <name>noc</name>
+    <name>noc::CloseClassification</name>
     <message>
         <source>The server refused the connection (permission, Origin or connection limit)</source>
         <translation>Der Server hat die Verbindung abgelehnt (Berechtigung, Origin oder Verbindungslimit)</translation>

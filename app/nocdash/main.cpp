@@ -57,15 +57,18 @@ int main(int argc, char *argv[])
 
     DashboardSettings settings;
     settings.load();
+    // The saved (or the system's) language already speaks --help and the parser's complaints.
+    installTranslations(app, settings.language());
 
     const ParsedDashboardOptions parsed = parseDashboardOptions(app, settings.clientSettings());
     if (!parsed.options)
         return parsed.exitCode;
     const DashboardOptions &options = *parsed.options;
     // Command-line choices hold for this run only: they are not written back to the settings.
-    if (!options.language.isEmpty())
+    if (!options.language.isEmpty() && options.language != settings.language()) {
         settings.setLanguage(options.language);
-    installTranslations(app, settings.language());
+        installTranslations(app, settings.language());
+    }
     // Before the first window: the scene graph backend is fixed once a window exists.
     const RenderSettings rendering = RenderSettings::load(settings.fileName());
     const RendererChoice renderer = RendererChoice::apply(rendering.renderer);
