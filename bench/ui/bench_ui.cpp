@@ -33,7 +33,6 @@ Q_IMPORT_QML_PLUGIN(Nocdash_UiPlugin)
 using namespace Qt::StringLiterals;
 
 namespace {
-
 struct Dashboard
 {
     QTemporaryDir config;

@@ -16,7 +16,15 @@ class TestCatalogue : public QObject
 {
     Q_OBJECT
 
+    QTranslator m_german; // installed for every test; leaves the application with the test object
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_german.load(QStringLiteral(NOCDASH_DE_QM)), NOCDASH_DE_QM);
+        QVERIFY(QCoreApplication::installTranslator(&m_german));
+    }
+
     void closeReasonsReachGerman_data()
     {
         QTest::addColumn<int>("closeCode");
@@ -35,22 +43,15 @@ private Q_SLOTS:
         QFETCH(int, closeCode);
         QFETCH(int, handshakeStatus);
         QFETCH(QString, german);
-        QTranslator translator;
-        QVERIFY2(translator.load(QStringLiteral(NOCDASH_DE_QM)), NOCDASH_DE_QM);
-        QVERIFY(QCoreApplication::installTranslator(&translator));
         noc::ChannelClose close;
         close.closeCode = closeCode;
         close.handshakeStatus = handshakeStatus;
         close.reason = u"busy"_s;
         QCOMPARE(noc::classifyDashboardClose(close).message, german);
-        QCoreApplication::removeTranslator(&translator);
     }
 
     void connectionOptionsReachGerman()
     {
-        QTranslator translator;
-        QVERIFY2(translator.load(QStringLiteral(NOCDASH_DE_QM)), NOCDASH_DE_QM);
-        QVERIFY(QCoreApplication::installTranslator(&translator));
         const noc::ConnectionOptions options;
         QString server;
         for (const QCommandLineOption &option : options.options()) {
@@ -59,7 +60,6 @@ private Q_SLOTS:
         }
         QCOMPARE(server,
                  u"Basis-URL des Servers (https://…); mehrfach für Ausweichserver, in Reihenfolge."_s);
-        QCoreApplication::removeTranslator(&translator);
     }
 };
 
