@@ -65,7 +65,8 @@ Rectangle {
                 required property int score
                 required property bool stale
 
-                width: 380 * Theme.scale
+                // As wide as its figures need: German labels ("Zuletzt empfangen") ran out of a fixed width.
+                width: Math.max(380 * Theme.scale, grid.implicitWidth + 24 * Theme.scale)
                 height: grid.implicitHeight + pathText.implicitHeight + 66 * Theme.scale
                 radius: 6
                 color: Theme.surface
