@@ -10,6 +10,9 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <cstdio>
+#include <cstdlib>
+
 using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
@@ -69,5 +72,11 @@ int main(int argc, char *argv[])
         err << "tone_probe: the tone did not play within 15 s\n";
         QCoreApplication::exit(5);
     });
-    return QCoreApplication::exec();
+    const int code = QCoreApplication::exec();
+    // Leave without tearing Qt Multimedia down: with Qt 6.4's PulseAudio backend, destroying the sound
+    // effects while the server still answers aborted inside libpulse now and then ("pdispatch.c:307",
+    // about one run in ten of this check). What the check measures, the tone reaching the server, is over.
+    err.flush();
+    std::fflush(nullptr);
+    std::_Exit(code);
 }
