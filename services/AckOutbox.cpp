@@ -1,82 +1,38 @@
 // SPDX-License-Identifier: MIT
 #include "AckOutbox.h"
 
-#include "LoggingCategories.h"
-#include "StateFileLock.h"
-#include "StateFiles.h"
-
-#include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace noc {
 
 using namespace Qt::StringLiterals;
 
-AckOutbox::AckOutbox(QString filePath) : m_filePath(std::move(filePath)) { }
-
-AckOutbox::~AckOutbox() = default;
-
-bool AckOutbox::isPersistent() const
-{
-    return m_lock && m_lock->isHeld();
-}
-
-QString AckOutbox::sharedNote() const
-{
-    return m_lock ? m_lock->sharedNote() : QString();
-}
-
-bool AckOutbox::tryLock()
-{
-    if (!m_lock) {
-        m_lock = std::make_unique<StateFileLock>(
-            m_filePath, QCoreApplication::translate("AckOutbox", "the acknowledgement outbox"));
-    }
-    return m_lock->tryTake();
-}
+AckOutbox::AckOutbox(QString filePath) : m_store(std::move(filePath), tr("the acknowledgement outbox")) { }
 
 bool AckOutbox::load()
 {
     m_entries.clear();
-    if (m_filePath.isEmpty())
-        return true;
-    if (!tryLock()) {
-        qCWarning(lcSession) << sharedNote();
-        return true;
-    }
-    const auto document = state::readJson(m_filePath, &m_lastError);
-    if (document && !document->isObject()) {
-        // Keep the evidence for a person to look at, and start empty rather than refuse to run.
-        const QString aside = m_filePath + u".unreadable"_s;
-        QFile::remove(aside);
-        QFile::rename(m_filePath, aside);
-        m_lastError = u"outbox unreadable, moved to "_s + aside;
-        qCWarning(lcSession) << m_lastError;
-        return false;
-    }
-    if (document)
-        adopt(*document);
-    return true;
+    const DurableStore::Contents contents = m_store.open();
+    m_lastError = contents.error;
+    adopt(contents.document);
+    return !m_lastError;
 }
 
 QStringList AckOutbox::retake()
 {
-    if (m_filePath.isEmpty() || isPersistent() || !tryLock())
+    const std::optional<DurableStore::Contents> contents = m_store.retake();
+    if (!contents)
         return {};
-    qCInfo(lcSession) << "the acknowledgement outbox is free again: acknowledgements are kept on disk";
-    const auto document = state::readJson(m_filePath, &m_lastError);
-    const QStringList adopted = document ? adopt(*document) : QStringList();
-    save();
+    const QStringList adopted = adopt(contents->document);
+    if (save())
+        m_lastError = contents->error;
     return adopted;
 }
 
-QStringList AckOutbox::adopt(const QJsonDocument &document)
+QStringList AckOutbox::adopt(const QJsonObject &document)
 {
     QStringList adopted;
-    const QJsonArray items = document.object().value("acks"_L1).toArray();
+    const QJsonArray items = document.value("acks"_L1).toArray();
     for (const QJsonValue &item : items) {
         const QJsonObject o = item.toObject();
         const QString id = o.value("alert_id"_L1).toString();
@@ -102,13 +58,8 @@ bool AckOutbox::save()
                                    { "queued_at"_L1, entry.queuedAt.toString(Qt::ISODateWithMs) },
                                    { "strikes"_L1, entry.strikes } });
     }
-    const QJsonDocument document(QJsonObject { { "version"_L1, 1 }, { "acks"_L1, items } });
-    ++m_writes;
-    if (!state::writeJsonAtomically(m_filePath, document, &m_lastError)) {
-        qCWarning(lcSession) << "cannot write the acknowledgement outbox" << m_filePath << m_lastError;
-        return false;
-    }
-    return true;
+    m_lastError = m_store.save(QJsonObject { { "version"_L1, 1 }, { "acks"_L1, items } });
+    return !m_lastError;
 }
 
 void AckOutbox::release(const QString &alertId)

@@ -1,24 +1,22 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "DurableStore.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
-#include <memory>
-
-class QJsonDocument;
-
 namespace noc {
-
-class StateFileLock;
 
 // Acknowledgements the operator asked for and the server has not confirmed yet. Written to disk
 // (atomically) on every change, so a crash, a restart or a long outage loses none: they go out when
 // a connection is there and stay until the server says alert_acknowledged or a final error.
 class AckOutbox
 {
+    Q_DECLARE_TR_FUNCTIONS(noc::AckOutbox)
+
 public:
     struct Entry
     {
@@ -30,22 +28,20 @@ public:
 
     // An empty path keeps the outbox in memory only (no place to write: it says so in the log).
     explicit AckOutbox(QString filePath = {});
-    ~AckOutbox();
-    AckOutbox(const AckOutbox &) = delete;
-    AckOutbox &operator=(const AckOutbox &) = delete;
 
-    [[nodiscard]] QString filePath() const { return m_filePath; }
+    [[nodiscard]] QString filePath() const { return m_store.filePath(); }
     // Takes the file for this process (nocdash and nocctl share it) and reads what a previous run
-    // left. Unreadable files are kept aside, not thrown away. When another running process holds the
-    // file, this outbox stays in memory only and leaves the file to its owner (see sharedNote()).
+    // left. Unreadable files are kept aside, not thrown away (false, lastError() says where). When
+    // another running process holds the file, this outbox stays in memory only and leaves the file to
+    // its owner (see sharedNote()).
     bool load();
     // Whether changes reach the disk.
-    [[nodiscard]] bool isPersistent() const;
+    [[nodiscard]] bool isPersistent() const { return m_store.isPersistent(); }
     // Tries again to take the file another process held at load(). On success the entries it left
     // join this outbox (returned, newly queued ids) and everything is written from now on.
     QStringList retake();
     // Why not, when another process holds the file: for the operator, empty otherwise.
-    [[nodiscard]] QString sharedNote() const;
+    [[nodiscard]] QString sharedNote() const { return m_store.sharedNote(); }
 
     // False when the id is already queued.
     bool add(const QString &alertId, const QDateTime &now);
@@ -68,23 +64,19 @@ public:
     [[nodiscard]] int inFlightCount() const;
     [[nodiscard]] QStringList inFlightIds() const;
     [[nodiscard]] QStringList ids() const;
-    [[nodiscard]] QString lastError() const { return m_lastError; }
+    // What went wrong with the file at the latest load, retake or write; none when that went well.
+    [[nodiscard]] const std::optional<StoreError> &lastError() const { return m_lastError; }
     // Times the file was rewritten (a whole atomic replace each): a bulk action must not repeat it.
-    [[nodiscard]] int writes() const { return m_writes; }
+    [[nodiscard]] int writes() const { return m_store.writes(); }
 
 private:
     bool save();
-    bool tryLock();
     // Entries of an outbox document not queued here yet; appends them and returns their ids.
-    QStringList adopt(const QJsonDocument &document);
+    QStringList adopt(const QJsonObject &document);
 
-    QString m_filePath;
-    // Held from load() until destruction: two processes rewriting one file would drop each other's
-    // acknowledgements.
-    std::unique_ptr<StateFileLock> m_lock;
+    DurableStore m_store;
     QList<Entry> m_entries;
-    QString m_lastError;
-    int m_writes = 0;
+    std::optional<StoreError> m_lastError;
 };
 
 } // namespace noc

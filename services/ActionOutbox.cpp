@@ -2,11 +2,7 @@
 #include "ActionOutbox.h"
 
 #include "LoggingCategories.h"
-#include "StateFileLock.h"
-#include "StateFiles.h"
 
-#include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -58,50 +54,21 @@ std::optional<AlertActionRequest> fromJson(const QJsonValue &value)
 
 } // namespace
 
-ActionOutbox::ActionOutbox(QString filePath) : m_filePath(std::move(filePath)) { }
-
-ActionOutbox::~ActionOutbox() = default;
-
-bool ActionOutbox::isPersistent() const
-{
-    return m_lock && m_lock->isHeld();
-}
-
-QString ActionOutbox::sharedNote() const
-{
-    return m_lock ? m_lock->sharedNote() : QString();
-}
+ActionOutbox::ActionOutbox(QString filePath) : m_store(std::move(filePath), tr("the action outbox")) { }
 
 bool ActionOutbox::load()
 {
     m_requests.clear();
-    if (m_filePath.isEmpty())
-        return true;
-    m_lock = std::make_unique<StateFileLock>(m_filePath,
-                                             QCoreApplication::translate("AckOutbox", "the action outbox"));
-    if (!m_lock->tryTake()) {
-        qCWarning(lcSession) << m_lock->sharedNote();
-        return true;
-    }
-    QString error;
-    const auto document = state::readJson(m_filePath, &error);
-    if (document && !document->isObject()) {
-        // Keep the evidence for a person, and start empty rather than refuse to run.
-        const QString aside = m_filePath + u".unreadable"_s;
-        QFile::remove(aside);
-        QFile::rename(m_filePath, aside);
-        qCWarning(lcSession) << "action outbox unreadable, moved to" << aside;
-        return false;
-    }
-    if (document)
-        adopt(*document);
-    return true;
+    const DurableStore::Contents contents = m_store.open();
+    m_lastError = contents.error;
+    adopt(contents.document);
+    return !m_lastError;
 }
 
-int ActionOutbox::adopt(const QJsonDocument &document)
+QList<AlertActionRequest> ActionOutbox::adopt(const QJsonObject &document)
 {
-    int adopted = 0;
-    for (const QJsonValue &item : document.object().value("actions"_L1).toArray()) {
+    QList<AlertActionRequest> adopted;
+    for (const QJsonValue &item : document.value("actions"_L1).toArray()) {
         auto request = fromJson(item);
         if (!request) {
             qCWarning(lcSession) << "action outbox: an entry without action, key or alerts was dropped";
@@ -109,21 +76,20 @@ int ActionOutbox::adopt(const QJsonDocument &document)
         }
         if (find(request->key))
             continue;
-        m_requests.append(std::move(*request));
-        ++adopted;
+        m_requests.append(*request);
+        adopted.append(std::move(*request));
     }
     return adopted;
 }
 
-int ActionOutbox::retake()
+QList<AlertActionRequest> ActionOutbox::retake()
 {
-    if (m_filePath.isEmpty() || !m_lock || isPersistent() || !m_lock->tryTake())
-        return 0;
-    qCInfo(lcSession) << "the action outbox is free again: actions are kept on disk";
-    QString error;
-    const auto document = state::readJson(m_filePath, &error);
-    const int adopted = document && document->isObject() ? adopt(*document) : 0;
-    save();
+    const std::optional<DurableStore::Contents> contents = m_store.retake();
+    if (!contents)
+        return {};
+    QList<AlertActionRequest> adopted = adopt(contents->document);
+    if (save())
+        m_lastError = contents->error;
     return adopted;
 }
 
@@ -204,15 +170,8 @@ bool ActionOutbox::save()
     QJsonArray items;
     for (const AlertActionRequest &request : std::as_const(m_requests))
         items.append(toJson(request));
-    ++m_writes;
-    QString error;
-    if (!state::writeJsonAtomically(
-            m_filePath, QJsonDocument(QJsonObject { { "version"_L1, 1 }, { "actions"_L1, items } }),
-            &error)) {
-        qCWarning(lcSession) << "cannot write the action outbox" << m_filePath << error;
-        return false;
-    }
-    return true;
+    m_lastError = m_store.save(QJsonObject { { "version"_L1, 1 }, { "actions"_L1, items } });
+    return !m_lastError;
 }
 
 } // namespace noc

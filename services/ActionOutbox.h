@@ -2,16 +2,11 @@
 #pragma once
 
 #include "AlertAction.h"
+#include "DurableStore.h"
 
 #include <QList>
 
-#include <memory>
-
-class QJsonDocument;
-
 namespace noc {
-
-class StateFileLock;
 
 // Resolve, assign and escalate requests the server has not answered yet. Written atomically on every
 // change, like the acknowledgement outbox: a crash, a restart or a sign-out loses none. An action whose
@@ -19,21 +14,21 @@ class StateFileLock;
 // the same: resolving or assigning twice changes nothing more).
 class ActionOutbox
 {
+    Q_DECLARE_TR_FUNCTIONS(noc::ActionOutbox)
+
 public:
     // An empty path keeps the outbox in memory only.
     explicit ActionOutbox(QString filePath = {});
-    ~ActionOutbox();
-    ActionOutbox(const ActionOutbox &) = delete;
-    ActionOutbox &operator=(const ActionOutbox &) = delete;
 
-    // Takes the file for this process and reads what a previous run left. When another running program
-    // holds it, this outbox stays in memory only (sharedNote() says why).
+    // Takes the file for this process and reads what a previous run left. An unreadable file is kept
+    // aside (false, lastError() says where). When another running program holds it, this outbox stays
+    // in memory only (sharedNote() says why).
     bool load();
-    [[nodiscard]] bool isPersistent() const;
+    [[nodiscard]] bool isPersistent() const { return m_store.isPersistent(); }
     // Tries again to take the file another program held at load(): on success what it left joins this
-    // outbox (returns how many requests) and everything is written from now on.
-    int retake();
-    [[nodiscard]] QString sharedNote() const;
+    // outbox (returned) and everything is written from now on.
+    QList<AlertActionRequest> retake();
+    [[nodiscard]] QString sharedNote() const { return m_store.sharedNote(); }
 
     void add(const AlertActionRequest &request);
     // The server answered for these ids of the request `key`; a request with none left goes.
@@ -48,17 +43,18 @@ public:
     // Alerts waiting for an answer, across all requests.
     [[nodiscard]] int pendingAlerts() const;
     [[nodiscard]] QList<AlertActionRequest> requests() const { return m_requests; }
-    [[nodiscard]] int writes() const { return m_writes; }
+    [[nodiscard]] int writes() const { return m_store.writes(); }
+    // What went wrong with the file at the latest load, retake or write; none when that went well.
+    [[nodiscard]] const std::optional<StoreError> &lastError() const { return m_lastError; }
 
 private:
     bool save();
-    int adopt(const QJsonDocument &document);
+    QList<AlertActionRequest> adopt(const QJsonObject &document);
     AlertActionRequest *find(const QString &key);
 
-    QString m_filePath;
-    std::unique_ptr<StateFileLock> m_lock;
+    DurableStore m_store;
     QList<AlertActionRequest> m_requests;
-    int m_writes = 0;
+    std::optional<StoreError> m_lastError;
 };
 
 } // namespace noc

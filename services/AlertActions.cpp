@@ -76,7 +76,7 @@ void AlertActions::setOutboxPath(const QString &filePath)
 
 void AlertActions::resume()
 {
-    if (m_outbox->retake() > 0)
+    if (!m_outbox->retake().isEmpty())
         Q_EMIT pendingChanged();
     if (m_waitingForToken && m_access && m_access().accessToken == m_refusedToken) {
         // Still the refused token (the renewal could not run while the session was down): ask again.

@@ -6,8 +6,8 @@
 
 #include <optional>
 
-// Small JSON state files (the ack outbox, the subscription set): written atomically, so a crash
-// mid-write leaves the previous version, never half of one.
+// Small JSON state files (the subscription set; the outboxes through DurableStore): written atomically,
+// so a crash mid-write leaves the previous version, never half of one.
 namespace noc::state {
 
 // Creates the directory a state file goes into (and its parents) when missing.

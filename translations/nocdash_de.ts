@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AckOutbox</name>
-    <message>
-        <source>another program</source>
-        <translation>einem anderen Programm</translation>
-    </message>
-    <message>
-        <source>the acknowledgement outbox</source>
-        <translation>der Quittierungs-Ausgang</translation>
-    </message>
-    <message>
-        <source>the action outbox</source>
-        <translation>der Aktions-Ausgang</translation>
-    </message>
-    <message>
-        <source>%1 is in use by %2 (pid %3 on %4, lock %5): what is queued here is kept in memory only, and sent while this program runs</source>
-        <translation>%1 wird von %2 benutzt (PID %3 auf %4, Sperre %5): Was hier wartet, bleibt nur im Speicher und wird gesendet, solange dieses Programm läuft</translation>
-    </message>
-    <message>
-        <source>%1 (%2) cannot be locked: what is queued here is kept in memory only</source>
-        <translation>%1 (%2) kann nicht gesperrt werden: Was hier wartet, bleibt nur im Speicher</translation>
-    </message>
-</context>
-<context>
     <name>AlertActionDialog</name>
     <message>
         <source>Resolve</source>
@@ -1708,6 +1685,20 @@
     </message>
 </context>
 <context>
+    <name>noc::AckOutbox</name>
+    <message>
+        <source>the acknowledgement outbox</source>
+        <translation>der Quittierungs-Ausgang</translation>
+    </message>
+</context>
+<context>
+    <name>noc::ActionOutbox</name>
+    <message>
+        <source>the action outbox</source>
+        <translation>der Aktions-Ausgang</translation>
+    </message>
+</context>
+<context>
     <name>noc::AlertHistory</name>
     <message>
         <source>the server refuses to list alerts (HTTP 403: %1)</source>
@@ -1848,6 +1839,33 @@
     <message>
         <source>The server closes the connection whenever this alert is acknowledged (unknown alert?)</source>
         <translation>Der Server schließt die Verbindung bei jeder Quittierung dieses Alarms (unbekannter Alarm?)</translation>
+    </message>
+</context>
+<context>
+    <name>noc::DurableStore</name>
+    <message>
+        <source>%1 cannot be read (%2) nor moved aside: the next change replaces it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2): it was kept as %3, and nothing in it is sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (%2): the latest changes are kept in memory only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2 (pid %3 on %4, lock %5): what is queued here is kept in memory only, and sent while this program runs</source>
+        <translation>%1 wird von %2 benutzt (PID %3 auf %4, Sperre %5): Was hier wartet, bleibt nur im Speicher und wird gesendet, solange dieses Programm läuft</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>einem anderen Programm</translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot be locked: what is queued here is kept in memory only</source>
+        <translation>%1 (%2) kann nicht gesperrt werden: Was hier wartet, bleibt nur im Speicher</translation>
     </message>
 </context>
 <context>

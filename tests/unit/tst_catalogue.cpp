@@ -2,11 +2,13 @@
 // The German catalogue the dashboard embeds, checked against the engine's words as the engine looks them
 // up: a string is found only under the context lupdate filed it in, and a mismatch shows English in a
 // German dashboard without any error. Words translated outside a QObject class are the ones at risk.
+#include "AckOutbox.h"
 #include "CloseClassification.h"
 #include "ConnectionOptions.h"
 #include "WebSocketChannel.h"
 
 #include <QCoreApplication>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -60,6 +62,22 @@ private Q_SLOTS:
         }
         QCOMPARE(server,
                  u"Basis-URL des Servers (https://…); mehrfach für Ausweichserver, in Reihenfolge."_s);
+    }
+
+    void theOutboxesNoteReachesGerman()
+    {
+        // The store's words and each outbox's name are looked up under their own contexts.
+        QTemporaryDir dir;
+        noc::AckOutbox owner(dir.filePath(u"ack-outbox.json"_s));
+        QVERIFY(owner.load());
+        noc::AckOutbox second(dir.filePath(u"ack-outbox.json"_s));
+        QVERIFY(second.load());
+        QVERIFY2(second.sharedNote().startsWith(u"der Quittierungs-Ausgang wird von "_s),
+                 qPrintable(second.sharedNote()));
+        QVERIFY2(
+            second.sharedNote().endsWith(
+                u"Was hier wartet, bleibt nur im Speicher und wird gesendet, solange dieses Programm läuft"_s),
+            qPrintable(second.sharedNote()));
     }
 };
 

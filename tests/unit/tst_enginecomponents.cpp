@@ -1,18 +1,12 @@
 // SPDX-License-Identifier: MIT
-// The engine's parts on their own, on an injected clock: the pacer's budget, the outbox's durability,
-// the health score, resume detection.
-#include "AckOutbox.h"
+// The engine's parts on their own, on an injected clock: the pacer's budget, the health score, resume
+// detection. (The outboxes' durability: tst_durablestore.)
 #include "ChannelHealth.h"
 #include "CommandPacer.h"
 #include "FakeClock.h"
 #include "NetworkWatcher.h"
-#include "StateFiles.h"
 
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -76,119 +70,6 @@ private Q_SLOTS:
         QCOMPARE(sent, 0);
         clock.advance(1);
         QCOMPARE(sent, 1);
-    }
-
-    void outboxSurvivesARestartAndStrikesPoison()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"outbox.json"_s);
-        const QDateTime now(QDate(2026, 11, 21), QTime(12, 0), Qt::UTC);
-        {
-            noc::AckOutbox outbox(path);
-            QVERIFY(outbox.load());
-            QVERIFY(outbox.add(u"1"_s, now));
-            QVERIFY(outbox.add(u"2"_s, now));
-            QVERIFY(!outbox.add(u"1"_s, now)); // queued once
-            QCOMPARE(outbox.takeSendable(1), QStringList { u"1"_s });
-            QCOMPARE(outbox.strikeInFlight(3), QStringList());
-        }
-        noc::AckOutbox reloaded(path);
-        QVERIFY(reloaded.load());
-        QCOMPARE(reloaded.ids(), (QStringList { u"1"_s, u"2"_s }));
-        QCOMPARE(reloaded.inFlightCount(), 0); // in flight is about a socket, not the disk
-        for (int strike = 2; strike <= 3; ++strike) {
-            QCOMPARE(reloaded.takeSendable(1), QStringList { u"1"_s });
-            const QStringList poisoned = reloaded.strikeInFlight(3);
-            QCOMPARE(poisoned, strike == 3 ? QStringList { u"1"_s } : QStringList());
-        }
-        QCOMPARE(reloaded.ids(), QStringList { u"2"_s });
-        QVERIFY(reloaded.remove(u"2"_s));
-    }
-
-    void outboxRemovalsAreWrittenThrough()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"outbox.json"_s);
-        {
-            noc::AckOutbox outbox(path);
-            QVERIFY(outbox.load());
-            QVERIFY(outbox.add(u"1"_s, {}));
-            QVERIFY(outbox.add(u"2"_s, {}));
-            QVERIFY(outbox.remove(u"1"_s));
-        }
-        noc::AckOutbox reloaded(path);
-        QVERIFY(reloaded.load());
-        QCOMPARE(reloaded.ids(), QStringList { u"2"_s });
-    }
-
-    void aSecondOutboxOnTheSameFileStaysInMemory()
-    {
-        // nocdash holds the outbox; an nocctl started meanwhile must not rewrite the file under it.
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"state/outbox.json"_s);
-        noc::AckOutbox owner(path);
-        QVERIFY(owner.load());
-        QVERIFY(owner.isPersistent());
-        QVERIFY(owner.sharedNote().isEmpty());
-        QVERIFY(owner.add(u"1"_s, {}));
-
-        {
-            noc::AckOutbox second(path);
-            QVERIFY(second.load());
-            QVERIFY(!second.isPersistent());
-            QVERIFY2(second.sharedNote().contains(QString::number(QCoreApplication::applicationPid())),
-                     qPrintable(second.sharedNote()));
-            QCOMPARE(second.size(), 0); // the owner's entries are the owner's to send
-            QVERIFY(second.add(u"2"_s, {}));
-            QVERIFY(second.contains(u"2"_s));
-        }
-        QVERIFY(owner.add(u"3"_s, {}));
-        QVERIFY(owner.remove(u"1"_s));
-
-        // What is on disk is exactly the owner's.
-        const auto document = noc::state::readJson(path);
-        QVERIFY(document);
-        QCOMPARE(document->object().value(u"acks"_s).toArray().size(), 1);
-        QCOMPARE(
-            document->object().value(u"acks"_s).toArray().at(0).toObject().value(u"alert_id"_s).toString(),
-            u"3"_s);
-    }
-
-    void unreadableOutboxIsKeptAsideNotLost()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"outbox.json"_s);
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{\"acks\": [ this is not json");
-        file.close();
-        noc::AckOutbox outbox(path);
-        QVERIFY(!outbox.load());
-        QCOMPARE(outbox.size(), 0);
-        QVERIFY(QFile::exists(path + u".unreadable"_s));
-        QVERIFY(outbox.add(u"9"_s, QDateTime::currentDateTimeUtc()));
-        const auto document = noc::state::readJson(path);
-        QVERIFY(document);
-        QCOMPARE(document->object().value(u"acks"_s).toArray().size(), 1);
-    }
-
-    void releasedAcksAreNotStruck()
-    {
-        noc::AckOutbox outbox;
-        outbox.add(u"a"_s, {});
-        outbox.add(u"b"_s, {});
-        QCOMPARE(outbox.takeSendable(10).size(), 2);
-        outbox.release(u"b"_s); // scheduled but never sent
-        QCOMPARE(outbox.inFlightIds(), QStringList { u"a"_s });
-        for (int i = 0; i < 2; ++i) {
-            outbox.takeSendable(10);
-            outbox.release(u"b"_s);
-            outbox.strikeInFlight(3);
-        }
-        outbox.takeSendable(10);
-        outbox.release(u"b"_s);
-        QCOMPARE(outbox.strikeInFlight(3), QStringList { u"a"_s });
-        QCOMPARE(outbox.ids(), QStringList { u"b"_s });
     }
 
     void healthScore()

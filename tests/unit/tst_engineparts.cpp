@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The parts the engine was split into, each on its own: the subscription set, the alert feed and its
-// protocol rules (duplicates, what the server can acknowledge, escalations), the outbox's bulk write.
-#include "AckOutbox.h"
+// protocol rules (duplicates, what the server can acknowledge, escalations). (The outbox's bulk write:
+// tst_durablestore.)
 #include "AlertFeed.h"
 #include "ClientSettings.h"
 #include "ConnectionOptions.h"
@@ -238,28 +238,6 @@ private Q_SLOTS:
         store.sync();
         QCOMPARE(store.allKeys().size(), 2); // a preset keeps governing every other key
         QCOMPARE(noc::ClientSettings::load(store), after);
-    }
-
-    void bulkAcknowledgementIsWrittenOnce()
-    {
-        QTemporaryDir dir;
-        const QString file = dir.filePath(u"ack-outbox.json"_s);
-        noc::AckOutbox outbox(file);
-        QVERIFY(outbox.load());
-        QStringList ids;
-        for (int i = 0; i < 300; ++i)
-            ids.append(QString::number(i));
-        ids.append(u"7"_s); // already in the list
-        ids.append(QString());
-        const int writesBefore = outbox.writes();
-        const QStringList added = outbox.addMany(ids, QDateTime::currentDateTimeUtc());
-        QCOMPARE(added.size(), 300);
-        QCOMPARE(outbox.writes(), writesBefore + 1);
-        QCOMPARE(outbox.addMany({ u"7"_s }, QDateTime::currentDateTimeUtc()), QStringList());
-        noc::AckOutbox reader(file + u".copy"_s);
-        QVERIFY(QFile::copy(file, file + u".copy"_s));
-        QVERIFY(reader.load());
-        QCOMPARE(reader.size(), 300);
     }
 };
 
