@@ -55,9 +55,12 @@ void AlertModel::setClient(noc::NocClient *client)
     if (m_client)
         m_client->disconnect(this);
     m_client = client;
+    m_waitingAcks.clear();
+    m_waitingActions.clear();
     if (client) {
         connect(client, &noc::NocClient::alertsReceived, this, &AlertModel::addAlerts);
         connect(client, &noc::NocClient::acknowledgementPending, this, &AlertModel::markPending);
+        connect(client, &noc::NocClient::alertActionPending, this, &AlertModel::markActionPending);
         connect(client, &noc::NocClient::acknowledgementConfirmed, this, &AlertModel::markConfirmed);
         connect(client, &noc::NocClient::acknowledgementFailed, this, &AlertModel::markFailed);
         connect(client, &noc::NocClient::alertStatusChanged, this, &AlertModel::applyStatus);
@@ -68,6 +71,7 @@ void AlertModel::setClient(noc::NocClient *client)
             if (m_client && m_client->isStale())
                 flush();
         });
+        markWhatIsPending();
     }
     Q_EMIT clientChanged();
 }
@@ -513,8 +517,11 @@ void AlertModel::flush()
         // New rows appear at the top of the view, newest first, in one insert.
         beginInsertRows({}, 0, added - 1);
         quint64 seq = firstFreshSeq;
+        const bool waiting = !m_waitingAcks.isEmpty() || !m_waitingActions.isEmpty();
         for (noc::Alert *alert : std::as_const(fresh)) {
             m_rows.append(Row { seq++, AckState::New, std::move(*alert), {}, {}, {}, {}, {}, {} });
+            if (waiting)
+                applyWaitingMarks(m_rows.last());
             followStatus(m_rows.last());
             countRow(m_rows.size() - 1, +1);
         }
@@ -659,7 +666,7 @@ void AlertModel::applyAckState(int position, AckState state, const QString &reas
     Q_EMIT dataChanged(changed, changed, { AckStateRole, AckReasonRole, AckByRole, AckAtRole });
 }
 
-void AlertModel::setAckState(const QString &alertId, AckState state, const QString &reason, const QString &by,
+bool AlertModel::setAckState(const QString &alertId, AckState state, const QString &reason, const QString &by,
                              const QDateTime &at)
 {
     // Only alert ids can be acknowledged on this protocol; a critical_alert about the same source
@@ -673,24 +680,50 @@ void AlertModel::setAckState(const QString &alertId, AckState state, const QStri
         any = true;
     }
     if (!any)
-        return;
+        return false;
     Q_EMIT countsChanged();
     bumpRevision();
+    return true;
 }
 
 void AlertModel::markPending(const QString &alertId)
 {
-    setAckState(alertId, AckState::Acknowledging);
+    if (!setAckState(alertId, AckState::Acknowledging))
+        m_waitingAcks.insert(alertId);
 }
 
 void AlertModel::markConfirmed(const QString &alertId, const QString &by, const QDateTime &at)
 {
+    m_waitingAcks.remove(alertId);
     setAckState(alertId, AckState::Acknowledged, {}, by, at);
 }
 
 void AlertModel::markFailed(const QString &alertId, const QString &reason)
 {
+    m_waitingAcks.remove(alertId);
     setAckState(alertId, AckState::Failed, reason);
+}
+
+void AlertModel::markWhatIsPending()
+{
+    for (const QString &id : m_client->pendingAcknowledgementIds())
+        markPending(id);
+    for (const noc::AlertActionRequest &request : m_client->pendingActionRequests()) {
+        for (const QString &id : request.alertIds)
+            markActionPending(id, request.kind);
+    }
+}
+
+void AlertModel::applyWaitingMarks(Row &row) const
+{
+    const bool acknowledgeable
+        = row.alert.kind == noc::AlertKind::Alert || row.alert.kind == noc::AlertKind::CriticalAlert;
+    if (acknowledgeable && m_waitingAcks.contains(row.alert.id))
+        row.ackState = AckState::Acknowledging;
+    if (row.alert.kind != noc::AlertKind::Alert)
+        return;
+    if (const auto action = m_waitingActions.constFind(row.alert.id); action != m_waitingActions.cend())
+        row.actionNote = pendingNoteOf(action.value());
 }
 
 void AlertModel::clear()

@@ -157,6 +157,8 @@ public:
     // Every open alert, read completely at startedAt: rows shown as open that are not among them (and
     // were there before the read) were resolved or suppressed meanwhile.
     void applyOpenSet(const QStringList &openIds, const QDateTime &startedAt);
+    // The client's outbox holds this action for the alert: its row says so until the server answers.
+    void markActionPending(const QString &alertId, noc::AlertActionKind kind);
     void applyActionOutcome(const noc::AlertActionOutcome &outcome);
     // What the detail endpoint says about who the alert is assigned to.
     void setAssignee(const QString &alertId, const QString &name);
@@ -199,7 +201,8 @@ private:
     [[nodiscard]] int positionOfSeq(quint64 seq) const;
     [[nodiscard]] static bool serverAcknowledgeable(const noc::Alert &alert);
     [[nodiscard]] int viewRow(int position) const { return static_cast<int>(m_rows.size()) - 1 - position; }
-    void setAckState(const QString &alertId, AckState state, const QString &reason = {},
+    // False when no row has the id.
+    bool setAckState(const QString &alertId, AckState state, const QString &reason = {},
                      const QString &by = {}, const QDateTime &at = {});
     void applyAckState(int position, AckState state, const QString &reason, const QString &by,
                        const QDateTime &at);
@@ -220,6 +223,11 @@ private:
     // The alert ids of the keyed rows that have records; each such row gets `note` until answered.
     QStringList recordIdsOf(const QStringList &keys, const QString &note);
     void setActionNote(const QString &alertId, const QString &note, const QString &assignedTo = {});
+    [[nodiscard]] static QString pendingNoteOf(noc::AlertActionKind kind);
+    // What the client's outboxes hold when it is set: a previous run's acknowledgements and actions.
+    void markWhatIsPending();
+    // A new row of an alert that is waiting for the server's answer shows it.
+    void applyWaitingMarks(Row &row) const;
 
     QPointer<noc::NocClient> m_client;
     QList<Row> m_rows;
@@ -228,6 +236,10 @@ private:
     QList<quint64> m_sortKeys;
     QHash<noc::AlertIdentity, quint64> m_seqByKey;
     QSet<QString> m_missingOnce; // open rows the last complete read of the open alerts did not list
+    // Alert ids waiting for the server's answer (acknowledgement, action) that had no row when marked:
+    // a previous run's outbox is read before the alerts are.
+    QSet<QString> m_waitingAcks;
+    QHash<QString, noc::AlertActionKind> m_waitingActions;
     // Batches as the client sent them: kept shared, not copied alert by alert into one list.
     QList<noc::AlertBatch> m_pending;
     const noc::Clock *m_clock = nullptr;

@@ -42,27 +42,53 @@ QStringList AlertModel::recordIdsOf(const QStringList &keys, const QString &note
 
 void AlertModel::resolveKeys(const QStringList &keys, const QString &notes)
 {
-    const QStringList ids = recordIdsOf(keys, tr("Resolving…"));
+    const QStringList ids = recordIdsOf(keys, pendingNoteOf(noc::AlertActionKind::Resolve));
     if (!ids.isEmpty())
         m_client->resolve(ids, notes);
 }
 
 void AlertModel::assignKeys(const QStringList &keys, int userId, const QString &comment)
 {
-    const QStringList ids = recordIdsOf(keys, tr("Assigning…"));
+    const QStringList ids = recordIdsOf(keys, pendingNoteOf(noc::AlertActionKind::Assign));
     if (!ids.isEmpty())
         m_client->assign(ids, userId, comment);
 }
 
 void AlertModel::escalateKeys(const QStringList &keys, int userId, const QString &reason)
 {
-    const QStringList ids = recordIdsOf(keys, tr("Escalating…"));
+    const QStringList ids = recordIdsOf(keys, pendingNoteOf(noc::AlertActionKind::Escalate));
     if (!ids.isEmpty())
         m_client->escalate(ids, userId, reason);
 }
 
+QString AlertModel::pendingNoteOf(noc::AlertActionKind kind)
+{
+    switch (kind) {
+    case noc::AlertActionKind::Resolve:
+        return tr("Resolving…");
+    case noc::AlertActionKind::Assign:
+        return tr("Assigning…");
+    case noc::AlertActionKind::Escalate:
+        return tr("Escalating…");
+    }
+    return {};
+}
+
+void AlertModel::markActionPending(const QString &alertId, noc::AlertActionKind kind)
+{
+    const int position = positionOf(noc::AlertIdentity { noc::AlertKind::Alert, alertId });
+    if (position < 0) {
+        m_waitingActions.insert(alertId, kind);
+        return;
+    }
+    const QString note = pendingNoteOf(kind);
+    if (m_rows.at(position).actionNote != note)
+        setActionNote(alertId, note);
+}
+
 void AlertModel::applyActionOutcome(const noc::AlertActionOutcome &outcome)
 {
+    m_waitingActions.remove(outcome.alertId);
     if (outcome.done) {
         setActionNote(outcome.alertId, {}, outcome.assignedTo);
         return;

@@ -70,13 +70,16 @@ void AlertActions::setOutboxPath(const QString &filePath)
     m_outbox->load();
     if (!m_outbox->isEmpty())
         qCInfo(lcSession) << m_outbox->pendingAlerts() << "alert actions left by a previous run are queued";
+    announcePending(m_outbox->requests());
     Q_EMIT pendingChanged();
     sendNext();
 }
 
 void AlertActions::resume()
 {
-    if (!m_outbox->retake().isEmpty())
+    const QList<AlertActionRequest> adopted = m_outbox->retake();
+    announcePending(adopted);
+    if (!adopted.isEmpty())
         Q_EMIT pendingChanged();
     if (m_waitingForToken && m_access && m_access().accessToken == m_refusedToken) {
         // Still the refused token (the renewal could not run while the session was down): ask again.
@@ -124,12 +127,22 @@ QString AlertActions::request(AlertActionKind kind, const QStringList &alertIds,
     }
     if (request.alertIds.isEmpty())
         return {};
-    m_outbox->retake(); // the program that held the file may be gone: keep this one on disk
+    // The program that held the file may be gone: keep this one on disk, with what that one left.
+    announcePending(m_outbox->retake());
     m_outbox->add(request);
+    announcePending({ request });
     qCInfo(lcSession) << "queued" << alertActionName(kind) << "of" << request.alertIds.size() << "alerts";
     Q_EMIT pendingChanged();
     sendNext();
     return request.key;
+}
+
+void AlertActions::announcePending(const QList<AlertActionRequest> &requests)
+{
+    for (const AlertActionRequest &request : requests) {
+        for (const QString &id : request.alertIds)
+            Q_EMIT actionPending(id, request.kind);
+    }
 }
 
 AlertActions::Call AlertActions::nextCall(const AlertActionRequest &request)

@@ -63,6 +63,9 @@ public:
 Q_SIGNALS:
     // A call leaves now: if it succeeds, the server closes every dashboard socket of the tenant (1011).
     void callStarting();
+    // An alert waits for the server's answer to this action: just asked for, or left by an earlier run
+    // (then this comes again with the file, so rows read later can still be marked).
+    void actionPending(const QString &alertId, noc::AlertActionKind kind);
     void settled(const noc::AlertActionOutcome &outcome);
     // A call was answered; acted: the server changed something (so it sends its 1011, if it does).
     void callAnswered(bool acted);
@@ -79,6 +82,7 @@ private:
         bool bulk = false;
     };
 
+    void announcePending(const QList<AlertActionRequest> &requests);
     void sendNext();
     [[nodiscard]] static Call nextCall(const AlertActionRequest &request);
     void onAnswer(QNetworkReply *reply, const Call &call);

@@ -276,6 +276,8 @@ Q_SIGNALS:
     void acknowledgementConfirmed(const QString &alertId, const QString &by, const QDateTime &at);
     void acknowledgementFailed(const QString &alertId, const QString &reason);
     void pendingActionsChanged();
+    // A resolve, assign or escalate of this alert waits for the server (also one a previous run left).
+    void alertActionPending(const QString &alertId, noc::AlertActionKind kind);
     // The server answered a resolve, assign or escalate for one alert.
     void alertActionSettled(const noc::AlertActionOutcome &outcome);
     void alertsListed(const noc::AlertBatch &alerts, int total, bool complete);

@@ -22,6 +22,7 @@ void NocClient::wireRecords()
 {
     m_actions->setAccess([this] { return m_session->access(); });
     connect(m_actions, &AlertActions::pendingChanged, this, &NocClient::pendingActionsChanged);
+    connect(m_actions, &AlertActions::actionPending, this, &NocClient::alertActionPending);
     connect(m_actions, &AlertActions::callStarting, this, [this] {
         m_session->driver().expectTenantClose(m_clock->monotonicMs() + kOwnActionCloseWindowMs);
     });

@@ -53,6 +53,7 @@ struct Desk
     noc::SessionAccess access;
     std::unique_ptr<noc::AlertActions> actions;
     QList<AlertActionOutcome> outcomes;
+    QList<std::pair<QString, AlertActionKind>> announced; // actionPending, since the last reopen
 
     explicit Desk(const noc::sim::SimulatorOptions &options = server()) : sim(options)
     {
@@ -66,6 +67,11 @@ struct Desk
         actions = std::make_unique<noc::AlertActions>(&network, &clock);
         access.profile.baseUrl = sim.httpUrl();
         actions->setAccess([this] { return access; });
+        announced.clear();
+        QObject::connect(actions.get(), &noc::AlertActions::actionPending,
+                         [this](const QString &id, AlertActionKind kind) {
+                             announced.append({ id, kind });
+                         });
         actions->setOutboxPath(outboxPath);
         QObject::connect(actions.get(), &noc::AlertActions::settled,
                          [this](const AlertActionOutcome &outcome) { outcomes.append(outcome); });
@@ -223,6 +229,13 @@ private Q_SLOTS:
 
         desk.reopen(path); // the process ends and starts again
         QCOMPARE(desk.actions->pendingAlerts(), 4);
+        // Every alert still waiting is announced, so that its row can say so until the answer.
+        const QList<std::pair<QString, AlertActionKind>> waiting
+            = { { idsOf(ids).at(0), AlertActionKind::Resolve },
+                { idsOf(ids).at(1), AlertActionKind::Resolve },
+                { idsOf(ids).at(2), AlertActionKind::Resolve },
+                { idsOf(ids).at(0), AlertActionKind::Assign } };
+        QCOMPARE(desk.announced, waiting);
         desk.signIn();
         QTRY_COMPARE_WITH_TIMEOUT(desk.outcomes.size(), 4, kTimeoutMs);
         QCOMPARE(desk.actionCalls(), 2); // one bulk resolve, one assign
@@ -258,17 +271,24 @@ private Q_SLOTS:
         QTemporaryDir state;
         const QString path = state.filePath(u"actions.json"_s);
         Desk desk;
-        const QList<qint64> ids = seedNew(desk.sim, 1);
+        const QList<qint64> ids = seedNew(desk.sim, 2);
         auto holder = std::make_unique<noc::AlertActions>(&desk.network, &desk.clock);
         holder->setOutboxPath(path); // nocctl, say, holds the file
+        holder->request(AlertActionKind::Escalate, idsOf(ids.mid(1)), u"theirs"_s, 6); // and leaves one
         desk.reopen(path);
         QVERIFY(!desk.actions->sharedNote().isEmpty());
-        desk.actions->request(AlertActionKind::Resolve, idsOf(ids), u"x"_s); // in memory only for now
+        desk.actions->request(AlertActionKind::Resolve, idsOf(ids.mid(0, 1)),
+                              u"x"_s); // in memory only for now
         holder.reset(); // that program ends
+        desk.announced.clear();
         desk.actions->resume();
         QVERIFY(desk.actions->sharedNote().isEmpty());
-        desk.reopen(path); // and this one is restarted: the action was kept on disk after all
-        QCOMPARE(desk.actions->pendingAlerts(), 1);
+        // What it left joins this outbox, and its alerts are announced like any restored action.
+        QCOMPARE(
+            desk.announced,
+            (QList<std::pair<QString, AlertActionKind>> { { idsOf(ids).at(1), AlertActionKind::Escalate } }));
+        desk.reopen(path); // and this one is restarted: both actions were kept on disk after all
+        QCOMPARE(desk.actions->pendingAlerts(), 2);
     }
 
     void whatCannotHaveARecordIsRefusedAtOnce()

@@ -2,11 +2,14 @@
 // The client slice against the project's own simulator, over real loopback sockets.
 #include "AlertModel.h"
 #include "NocClient.h"
+#include "sim/AlertSeeder.h"
+#include "sim/AlertStatus.h"
 #include "sim/Simulator.h"
 #include "sim/SimulatorOptions.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -210,6 +213,52 @@ private Q_SLOTS:
         QCOMPARE(f.client.state(), NocClient::ConnectionState::LoggedOut);
         QTRY_COMPARE_WITH_TIMEOUT(f.sim.openSockets(), 0, kTimeoutMs);
         QCOMPARE(f.client.reconnectCount(), 0);
+    }
+
+    void anActionLeftByAnEarlierRunShowsOnItsRowUntilTheServerAnswers()
+    {
+        SimulatorOptions options;
+        options.alertApi.list = noc::sim::AlertApiOptions::List::Working;
+        options.alertApi.alertUpdatedCloses = false;
+        Fixture f(options);
+        noc::sim::SeedRequest seed;
+        seed.count = 1;
+        seed.statuses = { u"NEW"_s };
+        seed.clients = { u"acme"_s };
+        const qint64 id = f.sim.seedAlerts(seed).constFirst();
+        const QString key = u"alert:"_s + QString::number(id);
+        QTemporaryDir state;
+        const auto makeClient = [&](const QString &user) {
+            auto client = std::make_unique<NocClient>();
+            client->setCredentialStore(nullptr);
+            noc::ServerProfile profile;
+            profile.baseUrl = f.sim.httpUrl();
+            client->setProfile(profile);
+            client->setSubscriptions({ u"acme"_s });
+            client->setStateDirectory(state.path());
+            client->setCredentials(user, user);
+            return client;
+        };
+        // The operator asked, and the program ended before the action went out.
+        makeClient(u"operator"_s)->resolve({ QString::number(id) }, u"fan replaced"_s);
+
+        // The next run, built as the dashboard builds it: the outboxes are read, then the list is made.
+        // A colleague signs in at this desk first: the operator's action waits for the operator.
+        const auto client = makeClient(u"anna"_s);
+        AlertModel model;
+        model.setCoalesceIntervalMs(0);
+        model.setClient(client.get());
+        client->start();
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowOfKey(key) >= 0, kTimeoutMs);
+        QCOMPARE(model.get(key).value(u"actionNote"_s).toString(), u"Resolving…"_s);
+        QCOMPARE(f.sim.alertStore().find(id)->status, noc::sim::AlertStatus::New);
+        QCOMPARE(client->pendingActions(), 1);
+
+        client->signIn(u"operator"_s, u"operator"_s, false);
+        QTRY_COMPARE_WITH_TIMEOUT(model.get(key).value(u"actionNote"_s).toString(), QString(), kTimeoutMs);
+        QCOMPARE(f.sim.alertStore().find(id)->status, noc::sim::AlertStatus::Resolved);
+        QCOMPARE(client->pendingActions(), 0);
+        client->stop();
     }
 };
 

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -275,6 +276,61 @@ private Q_SLOTS:
         Q_EMIT client.acknowledgementConfirmed(u"11"_s, u"kim"_s, at);
         QCOMPARE(f.model.unacknowledgedBySeverity(), QList<int>(noc::kSeverityCount, 0));
         QCOMPARE(f.model.worstUnacknowledgedSeverity(), -1);
+    }
+
+    void whatAnEarlierRunLeftMarksItsRowsUntilAnswered_data()
+    {
+        QTest::addColumn<bool>("modelFirst");
+        QTest::newRow("outboxes read before the model (the dashboard)") << false;
+        QTest::newRow("outboxes read after the model") << true;
+    }
+
+    void whatAnEarlierRunLeftMarksItsRowsUntilAnswered()
+    {
+        // The earlier run asked, and ended before the server answered (never started here: nothing goes
+        // on the wire). Its outboxes are read by the next run, the rows come later from the server.
+        QFETCH(bool, modelFirst);
+        QTemporaryDir state;
+        {
+            NocClient earlier;
+            earlier.setStateDirectory(state.path());
+            earlier.resolve({ u"7"_s }, u"fan replaced"_s);
+            earlier.assign({ u"9"_s }, 6, {});
+            earlier.acknowledge(u"8"_s);
+            QCOMPARE(earlier.pendingActions(), 2);
+        }
+        NocClient client;
+        Fixture f;
+        if (modelFirst)
+            f.model.setClient(&client);
+        client.setStateDirectory(state.path());
+        if (!modelFirst)
+            f.model.setClient(&client);
+        f.add({ makeAlert(7), makeAlert(8), makeAlert(9), makeAlert(10) });
+        const auto note
+            = [&f](int id) { return f.model.get(u"alert:%1"_s.arg(id)).value(u"actionNote"_s).toString(); };
+        const auto ackState = [&f](int id) {
+            return AlertModel::AckState(f.model.get(u"alert:%1"_s.arg(id)).value(u"ackState"_s).toInt());
+        };
+        QCOMPARE(note(7), u"Resolving…"_s);
+        QCOMPARE(note(9), u"Assigning…"_s);
+        QCOMPARE(ackState(8), AlertModel::AckState::Acknowledging);
+        QCOMPARE(note(10), QString());
+        QCOMPARE(ackState(10), AlertModel::AckState::New);
+
+        // The answers clear the marks, and a row read again afterwards is not marked.
+        const QDateTime at(QDate(2026, 11, 21), QTime(12, 5), Qt::UTC);
+        Q_EMIT client.alertActionSettled(
+            AlertActionOutcome { {}, AlertActionKind::Resolve, u"7"_s, true, {}, {}, at });
+        Q_EMIT client.acknowledgementConfirmed(u"8"_s, u"kim"_s, at);
+        QCOMPARE(note(7), QString());
+        QCOMPARE(ackState(8), AlertModel::AckState::Acknowledged);
+        QCOMPARE(note(9), u"Assigning…"_s);
+        f.model.clear();
+        f.add({ makeAlert(7), makeAlert(8), makeAlert(9) });
+        QCOMPARE(note(7), QString());
+        QCOMPARE(ackState(8), AlertModel::AckState::New);
+        QCOMPARE(note(9), u"Assigning…"_s); // still waiting
     }
 
     void serverStatusesDecideWhatIsOpenAndCounted()
