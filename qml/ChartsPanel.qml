@@ -49,6 +49,7 @@ Rectangle {
 
         ChartView {
             id: rateChart
+            objectName: "rateChart"
             Layout.fillWidth: true
             Layout.fillHeight: true
             title: qsTr("Alerts per minute, last hour")

@@ -48,6 +48,7 @@ Rectangle {
             model: health
             delegate: Rectangle {
                 id: card
+                objectName: "healthCard"
                 required property string name
                 required property string path
                 required property int channelState

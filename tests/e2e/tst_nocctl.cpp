@@ -129,7 +129,12 @@ private Q_SLOTS:
         QCOMPARE(health.value("user"_L1).toString(), u"operator"_s);
         const auto dashboard = health.value("channels"_L1).toArray().at(0).toObject();
         QCOMPARE(dashboard.value("name"_L1).toString(), u"dashboard"_s);
-        QVERIFY(dashboard.value("rtt_last_ms"_L1).toInt() >= 0);
+        // Status waits for the dashboard's first round trip: it reports a measured one, in whole ms
+        // (not -1, "not yet"), as a number (not missing, nor words).
+        const QJsonValue rtt = dashboard.value("rtt_last_ms"_L1);
+        QVERIFY2(rtt.isDouble(), QJsonDocument(dashboard).toJson(QJsonDocument::Compact).constData());
+        QCOMPARE(rtt.toDouble(), double(rtt.toInt()));
+        QVERIFY2(rtt.toInt() >= 0 && rtt.toInt() < kTimeoutMs, qPrintable(QString::number(rtt.toInt())));
 
         auto logout = ctl.start({ u"logout"_s });
         QTRY_VERIFY_WITH_TIMEOUT(finished(*logout), kTimeoutMs);

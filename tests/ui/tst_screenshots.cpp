@@ -3,6 +3,7 @@
 // charts and health tabs, and saves the PNGs in the build tree for a person to look at.
 #include "AlertModel.h"
 #include "AlertRecordView.h"
+#include "ChannelHealth.h"
 #include "DashboardSettings.h"
 #include "NocClient.h"
 #include "sim/EmbeddedSimulator.h"
@@ -12,12 +13,14 @@
 #include <QApplication>
 #include <QImage>
 #include <QQmlApplicationEngine>
+#include <QQmlExpression>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtQml/qqml.h>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Nocdash_ModelsPlugin)
@@ -34,6 +37,46 @@ int distinctColours(const QImage &image)
             colours.insert(image.pixel(x, y));
     }
     return static_cast<int>(colours.size());
+}
+
+// Pixels of this colour (give or take what blending leaves) inside the item's bounds on the grabbed window.
+int pixelsOf(const QImage &image, const QQuickItem *item, const QRectF &bounds, const QColor &colour)
+{
+    const auto near = [&colour](const QColor &pixel) {
+        constexpr int kTolerance = 24;
+        return qAbs(pixel.red() - colour.red()) <= kTolerance
+            && qAbs(pixel.green() - colour.green()) <= kTolerance
+            && qAbs(pixel.blue() - colour.blue()) <= kTolerance;
+    };
+    const qreal ratio = image.devicePixelRatio();
+    const QRect area = QRectF(item->mapToScene(bounds.topLeft()) * ratio, bounds.size() * ratio)
+                           .toRect()
+                           .intersected(image.rect());
+    int count = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x)
+            count += near(image.pixelColor(x, y)) ? 1 : 0;
+    }
+    return count;
+}
+
+// Items a Repeater made are in the visual tree, not among their QObject children: walk the items.
+void collectItems(QQuickItem *root, const QString &name, QList<QQuickItem *> &found)
+{
+    if (!root)
+        return;
+    if (root->objectName() == name)
+        found.append(root);
+    const QList<QQuickItem *> children = root->childItems();
+    for (QQuickItem *child : children)
+        collectItems(child, name, found);
+}
+
+// A value as the QML of `scope` sees it (the Theme's colours, say).
+QVariant evaluate(QObject *scope, const QString &expression)
+{
+    QQmlExpression qml(qmlContext(scope), scope, expression);
+    return qml.evaluate();
 }
 
 double meanLightness(const QImage &image)
@@ -62,13 +105,16 @@ private:
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
 
+    // Null when the window drew no frame (grabWindow() renders even a window that shows nothing, so the
+    // picture alone would not tell): no colours, no lightness, every check of it fails.
     QImage grab(const QString &name)
     {
         // Two frames: bindings settle, then the scene graph has drawn what they say.
         for (int i = 0; i < 2; ++i) {
             QSignalSpy swapped(m_window, &QQuickWindow::frameSwapped);
             m_window->requestUpdate();
-            swapped.wait(2000);
+            if (!swapped.wait(2000))
+                return {};
         }
         const QImage image = m_window->grabWindow();
         image.save(QStringLiteral(NOC_SCREENSHOT_DIR "/") + name + u".png"_s);
@@ -139,6 +185,7 @@ private Q_SLOTS:
     {
         m_settings->setTheme(u"light"_s);
         const QImage image = grab(u"nocdash-light"_s);
+        QVERIFY2(!image.isNull(), "the window drew no frame");
         QVERIFY(image.width() >= 1000);
         QVERIFY2(distinctColours(image) > 30, "the light screenshot looks blank");
         QVERIFY(meanLightness(image) > 0.6);
@@ -148,6 +195,7 @@ private Q_SLOTS:
     {
         m_settings->setTheme(u"dark"_s);
         const QImage image = grab(u"nocdash-dark"_s);
+        QVERIFY2(!image.isNull(), "the window drew no frame");
         QVERIFY2(distinctColours(image) > 30, "the dark screenshot looks blank");
         QVERIFY(meanLightness(image) < 0.4);
     }
@@ -192,20 +240,28 @@ private Q_SLOTS:
             }
             return QString();
         };
+        // False when the list has no row for the key; the caller checks that the pane follows.
         const auto makeCurrent = [&](const QString &key) {
             int row = -1;
             QMetaObject::invokeMethod(filter, "rowOfKey", Q_RETURN_ARG(int, row), Q_ARG(QString, key));
-            QVERIFY(row >= 0);
+            if (row < 0)
+                return false;
+            // Through -1: a row that moved into the same place is made current too.
+            list->setProperty("currentIndex", -1);
             list->setProperty("currentIndex", row);
             list->forceActiveFocus();
+            return true;
         };
+        auto *pane = view->findChild<QQuickItem *>(u"detailsPane"_s);
+        QVERIFY(pane);
 
         // A colleague's assignment, with who and when read from the server's record.
         const QString assigned = firstWith(u"assigned"_s);
         QVERIFY2(!assigned.isEmpty(), "the demo has no assigned alert");
-        makeCurrent(assigned);
-        auto *pane = view->findChild<QQuickItem *>(u"detailsPane"_s);
+        QVERIFY(makeCurrent(assigned));
+        QTRY_COMPARE(pane->property("alertKey").toString(), assigned);
         auto *record = pane->property("record").value<AlertRecordView *>();
+        QCOMPARE(record->alertId(), alerts->get(assigned).value(u"alertId"_s).toString());
         QTRY_COMPARE_WITH_TIMEOUT(record->state(), AlertRecordView::State::Loaded, 15000);
         QVERIFY(!record->assignedTo().isEmpty());
         QTRY_VERIFY(!alerts->get(assigned).value(u"assignedTo"_s).toString().isEmpty());
@@ -214,7 +270,8 @@ private Q_SLOTS:
         // The resolve dialog, notes typed.
         const QString fresh = firstWith(u"new"_s);
         QVERIFY2(!fresh.isEmpty(), "the demo has no new alert");
-        makeCurrent(fresh);
+        QVERIFY(makeCurrent(fresh));
+        QTRY_COMPARE(pane->property("alertKey").toString(), fresh);
         QMetaObject::invokeMethod(view, "requestAction", Q_ARG(int, 0),
                                   Q_ARG(QVariant, QVariant(QStringList { fresh })));
         auto *dialog = view->property("actionDialog").value<QObject *>();
@@ -263,7 +320,12 @@ private Q_SLOTS:
         alerts->escalateKeys({ fresh }, 6, u"customer escalated"_s);
         QTRY_VERIFY_WITH_TIMEOUT(
             alerts->get(fresh).value(u"actionNote"_s).toString().startsWith(u"Escalate refused"_s), 15000);
-        makeCurrent(fresh);
+        // Still the alert shown, and the pane says so without being asked again.
+        QCOMPARE(pane->property("alertKey").toString(), fresh);
+        QTRY_VERIFY(pane->findChild<QObject *>(u"actionNote"_s)
+                        ->property("text")
+                        .toString()
+                        .startsWith(u"Escalate refused"_s));
         QVERIFY(distinctColours(grab(u"nocdash-escalate-refused"_s)) > 30);
     }
 
@@ -271,9 +333,58 @@ private Q_SLOTS:
     {
         QObject *view = m_window->property("currentView").value<QObject *>();
         view->setProperty("currentTab", 3);
-        QVERIFY(distinctColours(grab(u"nocdash-charts"_s)) > 20);
+        auto *rates = view->findChild<QQuickItem *>(u"rateChart"_s);
+        QVERIFY(rates);
+        QTRY_VERIFY(rates->isVisible());
+        QVERIFY2(!grab(u"nocdash-charts"_s).isNull(), "the window drew no frame");
+        // The last hour's CRITICAL alerts (those published at the start, and the demo's) fill their area
+        // of the chart in the severity's colour. The legend shows that colour too: the picture counted
+        // leaves it out. (The plot's own geometry, plotArea, is not where the offscreen platform draws.)
+        const QColor critical = evaluate(rates, u"Theme.severityColors[Severity.Critical]"_s).value<QColor>();
+        QVERIFY(critical.isValid());
+        auto *legend = rates->property("legend").value<QObject *>();
+        QVERIFY(legend);
+        legend->setProperty("visible", false);
+        const QImage plotted = grab(u"nocdash-charts-plotted"_s);
+        legend->setProperty("visible", true);
+        QVERIFY2(!plotted.isNull(), "the window drew no frame");
+        const int filled = pixelsOf(plotted, rates, QRectF(0, 0, rates->width(), rates->height()), critical);
+        QVERIFY2(filled >= 20, qPrintable(u"%1 CRITICAL pixels in the chart"_s.arg(filled)));
+
         view->setProperty("currentTab", 1);
-        QVERIFY(distinctColours(grab(u"nocdash-health"_s)) > 10);
+        QList<QQuickItem *> cards;
+        QTRY_VERIFY([&] {
+            cards.clear();
+            collectItems(m_window->contentItem(), u"healthCard"_s, cards);
+            return cards.size() == 2 && cards.at(0)->isVisible() && cards.at(1)->isVisible();
+        }());
+        const QImage health = grab(u"nocdash-health"_s);
+        QVERIFY2(!health.isNull(), "the window drew no frame");
+        // A card per channel, each framed in the colour of the state it shows: the dashboard's live (the
+        // session is up), the presence channel's whatever it is now (it reconnects after the restart).
+        QStringList names;
+        for (QQuickItem *card : std::as_const(cards)) {
+            names.append(card->property("name").toString());
+            const auto state = noc::ChannelHealth::State(card->property("channelState").toInt());
+            const bool live = state == noc::ChannelHealth::State::Open && !card->property("stale").toBool();
+            if (names.constLast() == "dashboard"_L1)
+                QVERIFY(live);
+            const QColor frameColour
+                = evaluate(card,
+                           live ? u"Theme.live"_s
+                                : (state == noc::ChannelHealth::State::Connecting ? u"Theme.warning"_s
+                                                                                  : u"Theme.lost"_s))
+                      .value<QColor>();
+            QVERIFY(frameColour.isValid());
+            const QRectF leftEdge(0, card->height() / 4, 2, card->height() / 2);
+            const int frame = pixelsOf(health, card, leftEdge, frameColour);
+            QVERIFY2(
+                frame >= card->height() / 2,
+                qPrintable(
+                    u"%1: %2 pixels of its state's colour on its frame"_s.arg(names.constLast()).arg(frame)));
+        }
+        names.sort();
+        QCOMPARE(names, (QStringList { u"dashboard"_s, u"presence"_s }));
         view->setProperty("currentTab", 0);
     }
 
@@ -281,6 +392,7 @@ private Q_SLOTS:
     {
         m_settings->setWallMode(true);
         const QImage image = grab(u"nocdash-wall"_s);
+        QVERIFY2(!image.isNull(), "the window drew no frame");
         QVERIFY2(distinctColours(image) > 20, "the wall screenshot looks blank");
         QVERIFY(meanLightness(image) < 0.4); // walls are always dark
         auto *list = m_window->property("alertList").value<QQuickItem *>();
