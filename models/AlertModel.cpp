@@ -4,8 +4,6 @@
 #include "Escalation.h"
 #include "NocClient.h"
 
-#include <QSet>
-
 #include <algorithm>
 #include <limits>
 
@@ -61,7 +59,9 @@ void AlertModel::setClient(noc::NocClient *client)
         connect(client, &noc::NocClient::acknowledgementConfirmed, this, &AlertModel::markConfirmed);
         connect(client, &noc::NocClient::acknowledgementFailed, this, &AlertModel::markFailed);
         connect(client, &noc::NocClient::alertStatusChanged, this, &AlertModel::applyStatus);
-        connect(client, &noc::NocClient::openAlertsRead, this, &AlertModel::applyOpenSet);
+        connect(client, &noc::NocClient::openAlertClosed, this, [this](const noc::AlertUpdatedEvent &update) {
+            applyStatus(update.alertId, update.status, update.timestamp);
+        });
         connect(client, &noc::NocClient::alertActionSettled, this, &AlertModel::applyActionOutcome);
         // The feed going stale is urgent: what arrived before it is shown with the banner, not later.
         connect(client, &noc::NocClient::staleChanged, this, [this] {
@@ -389,29 +389,6 @@ void AlertModel::applyStatus(const QString &alertId, noc::AlertStatus status, co
     Q_EMIT dataChanged(changed, changed);
     Q_EMIT countsChanged();
     bumpRevision();
-}
-
-void AlertModel::applyOpenSet(const QStringList &openIds, const QDateTime &startedAt)
-{
-    flush();
-    const QSet<QString> open(openIds.cbegin(), openIds.cend());
-    // The open set is read status by status: an alert moving between two of them during the read
-    // (escalated, then assigned again) can be missed once. Missed by two complete reads, it is closed.
-    QStringList closed;
-    QSet<QString> missing;
-    for (const Row &row : std::as_const(m_rows)) {
-        if (row.alert.kind != noc::AlertKind::Alert || !noc::isOpen(row.alert.status)
-            || row.alert.receivedAt >= startedAt || open.contains(row.alert.id))
-            continue;
-        if (m_missingOnce.contains(row.alert.id))
-            closed.append(row.alert.id);
-        else
-            missing.insert(row.alert.id);
-    }
-    m_missingOnce = missing;
-    // The list does not say which of the two: resolved is what operators do; the details say more.
-    for (const QString &id : std::as_const(closed))
-        applyStatus(id, noc::AlertStatus::Resolved, startedAt);
 }
 
 void AlertModel::countRow(qsizetype position, int delta)

@@ -8,7 +8,6 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QPointer>
-#include <QSet>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -152,11 +151,9 @@ public:
     void markPending(const QString &alertId);
     void markConfirmed(const QString &alertId, const QString &by, const QDateTime &at);
     void markFailed(const QString &alertId, const QString &reason);
-    // The server's record changed status (a colleague's action, or what a re-read found).
+    // The server's record changed status (a colleague's action, what a re-read found, or an open alert
+    // the reads of the open alerts no longer list: NocClient::openAlertClosed).
     void applyStatus(const QString &alertId, noc::AlertStatus status, const QDateTime &at);
-    // Every open alert, read completely at startedAt: rows shown as open that are not among them (and
-    // were there before the read) were resolved or suppressed meanwhile.
-    void applyOpenSet(const QStringList &openIds, const QDateTime &startedAt);
     void applyActionOutcome(const noc::AlertActionOutcome &outcome);
     // What the detail endpoint says about who the alert is assigned to.
     void setAssignee(const QString &alertId, const QString &name);
@@ -227,7 +224,6 @@ private:
     // these, eight bytes each, rather than loading a 320-byte row per comparison (a cache miss each).
     QList<quint64> m_sortKeys;
     QHash<noc::AlertIdentity, quint64> m_seqByKey;
-    QSet<QString> m_missingOnce; // open rows the last complete read of the open alerts did not list
     // Batches as the client sent them: kept shared, not copied alert by alert into one list.
     QList<noc::AlertBatch> m_pending;
     const noc::Clock *m_clock = nullptr;

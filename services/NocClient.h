@@ -256,9 +256,10 @@ Q_SIGNALS:
     // A connection that was live came back: lastGapFrom..lastGapTo had no feed.
     void feedGapChanged();
     void historyChanged();
-    // Every open alert the user may see, read completely at startedAt: an alert shown as open and
-    // missing here was resolved or suppressed meanwhile.
-    void openAlertsRead(const QStringList &openIds, const QDateTime &startedAt);
+    // An alert handed out as open was closed on the server, as its records show: two complete reads
+    // of the open alerts in a row did not list it (OpenSetReconciler). Resolved or suppressed, the
+    // list does not say: the update says Resolved, at the start of the second read, and why.
+    void openAlertClosed(const noc::AlertUpdatedEvent &update);
     // A record's status changed on the server (alert_updated, or read from the records).
     void alertStatusChanged(const QString &alertId, noc::AlertStatus status, const QDateTime &at);
     void profileChanged();
