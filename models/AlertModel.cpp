@@ -229,7 +229,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case AssignedToRole:
         return row.assignedTo;
     case RecordRole:
-        return a.kind == noc::AlertKind::Alert;
+        return a.hasRecord();
     default:
         return {};
     }

@@ -80,6 +80,16 @@ public:
     };
     Q_ENUM(AckState)
 
+    // Why resolve, assign and escalate cannot apply to some keys (actionBlocker()).
+    enum class ActionBlocker
+    {
+        ActionAllowed, // to some of them at least
+        NothingSelected,
+        NoRecord, // none of them has a server record (findings, anomalies, tickets)
+        SignedOut, // they queue while offline, not while nobody is signed in
+    };
+    Q_ENUM(ActionBlocker)
+
     explicit AlertModel(QObject *parent = nullptr);
     ~AlertModel() override;
 
@@ -140,6 +150,14 @@ public:
     Q_INVOKABLE void resolveKeys(const QStringList &keys, const QString &notes);
     Q_INVOKABLE void assignKeys(const QStringList &keys, int userId, const QString &comment);
     Q_INVOKABLE void escalateKeys(const QStringList &keys, int userId, const QString &reason);
+    // How many of the keyed rows have a server record (noc::Alert::hasRecord): what those act on.
+    [[nodiscard]] Q_INVOKABLE int countWithRecord(const QStringList &keys) const;
+    // ActionBlocker, as int for QML: whether resolve, assign and escalate can apply to these keys.
+    [[nodiscard]] Q_INVOKABLE int actionBlocker(const QStringList &keys, bool signedIn) const;
+    // Why not, in words for the operator (a tooltip, a notice); empty for ActionAllowed.
+    [[nodiscard]] Q_INVOKABLE QString actionBlockerText(int blocker) const;
+    // The longest text the server takes with an action (noc::AlertActionKind as int): the dialog's bound.
+    [[nodiscard]] Q_INVOKABLE int actionTextLimit(int action) const;
     // Every field of one alert, by key; empty when it is gone (evicted).
     [[nodiscard]] Q_INVOKABLE QVariantMap get(const QString &key) const;
     [[nodiscard]] Q_INVOKABLE int rowOfKey(const QString &key) const;

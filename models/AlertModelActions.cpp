@@ -15,7 +15,7 @@ QStringList AlertModel::recordIdsOf(const QStringList &keys, const QString &note
         if (position < 0)
             continue;
         Row &row = m_rows[position];
-        if (row.alert.kind != noc::AlertKind::Alert) {
+        if (!row.alert.hasRecord()) {
             ++without;
             continue;
         }
@@ -38,6 +38,46 @@ QStringList AlertModel::recordIdsOf(const QStringList &keys, const QString &note
         return {};
     }
     return ids;
+}
+
+int AlertModel::countWithRecord(const QStringList &keys) const
+{
+    int count = 0;
+    for (const QString &key : keys) {
+        const int position = positionOf(key);
+        count += position >= 0 && m_rows.at(position).alert.hasRecord() ? 1 : 0;
+    }
+    return count;
+}
+
+int AlertModel::actionBlocker(const QStringList &keys, bool signedIn) const
+{
+    if (keys.isEmpty())
+        return int(ActionBlocker::NothingSelected);
+    // Signing in would not help an item without a record: that is said first.
+    if (countWithRecord(keys) == 0)
+        return int(ActionBlocker::NoRecord);
+    return int(signedIn ? ActionBlocker::ActionAllowed : ActionBlocker::SignedOut);
+}
+
+QString AlertModel::actionBlockerText(int blocker) const
+{
+    switch (static_cast<ActionBlocker>(blocker)) {
+    case ActionBlocker::ActionAllowed:
+        return {};
+    case ActionBlocker::NothingSelected:
+        return tr("No alert selected");
+    case ActionBlocker::NoRecord:
+        return tr("Findings, anomalies and tickets have no server record to resolve, assign or escalate");
+    case ActionBlocker::SignedOut:
+        return tr("Sign in to resolve, assign or escalate alerts");
+    }
+    return {};
+}
+
+int AlertModel::actionTextLimit(int action) const
+{
+    return noc::alertActionTextLimit(static_cast<noc::AlertActionKind>(action));
 }
 
 void AlertModel::resolveKeys(const QStringList &keys, const QString &notes)

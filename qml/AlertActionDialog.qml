@@ -154,11 +154,12 @@ Dialog {
             id: textField
             objectName: "actionText"
             Layout.fillWidth: true
-            maximumLength: dialog.action === AlertActionDialog.Resolve ? 1000 : 500
+            // The server's bound, from the services (the model checks it again before anything is sent).
+            maximumLength: dialog.alerts.actionTextLimit(dialog.action)
             selectByMouse: true
-            placeholderText: dialog.action === AlertActionDialog.Resolve ? qsTr("What was done (up to 1000 characters)")
-                           : dialog.action === AlertActionDialog.Assign ? qsTr("For the colleague (up to 500 characters)")
-                           : qsTr("Why it needs more (up to 500 characters)")
+            placeholderText: (dialog.action === AlertActionDialog.Resolve ? qsTr("What was done (up to %1 characters)")
+                              : dialog.action === AlertActionDialog.Assign ? qsTr("For the colleague (up to %1 characters)")
+                              : qsTr("Why it needs more (up to %1 characters)")).arg(maximumLength)
             Accessible.name: dialog.action === AlertActionDialog.Resolve ? qsTr("Resolution notes")
                            : dialog.action === AlertActionDialog.Assign ? qsTr("Comment") : qsTr("Reason")
             onAccepted: dialog.confirm()

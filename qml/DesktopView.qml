@@ -129,7 +129,7 @@ FocusScope {
                         focus: true
                         signedIn: view.client.state !== NocClient.LoggedOut
                         onActionRequested: (action, keys) => view.requestAction(action, keys)
-                        onActionBlocked: reason => view.notice(reason)
+                        onActionBlocked: (blocker, reason) => view.notice(reason)
                         // Calm is claimed only when the server's records say so.
                         placeholder: view.alerts.count > 0 ? qsTr("No alert matches the filters.")
                                    : view.client.state === NocClient.Connected && view.client.historyState === NocClient.Loaded

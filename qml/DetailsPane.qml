@@ -40,10 +40,8 @@ Rectangle {
     }
 
     readonly property bool hasRecord: pane.alert.hasRecord ?? false
-    // Why resolve, assign and escalate are not offered; empty when they are.
-    readonly property string actionBlocker: !pane.hasRecord
-        ? qsTr("Findings, anomalies and tickets have no server record to resolve, assign or escalate")
-        : !pane.signedIn ? qsTr("Sign in to resolve, assign or escalate alerts") : ""
+    // Why resolve, assign and escalate are not offered (AlertModel.ActionBlocker): the model decides.
+    readonly property int actionBlocker: pane.alerts.actionBlocker(pane.hasAlert ? [pane.alert.key] : [], pane.signedIn)
 
     function stamp(who: string, at: date): string {
         if (who.length === 0)
@@ -307,12 +305,12 @@ Rectangle {
                             objectName: parent.modelData.name
                             anchors.fill: parent
                             text: parent.modelData.text
-                            enabled: pane.actionBlocker.length === 0
+                            enabled: pane.actionBlocker === AlertModel.ActionAllowed
                             onClicked: pane.actionClicked(parent.modelData.action)
                         }
                         // A disabled button gets no hover (nor do its children): the tooltip's area is beside it.
                         ToolTipArea {
-                            text: pane.actionBlocker
+                            text: pane.alerts.actionBlockerText(pane.actionBlocker)
                         }
                     }
                 }

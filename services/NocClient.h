@@ -223,7 +223,8 @@ public:
     Q_INVOKABLE void acknowledgeMany(const QStringList &alertIds) { m_commands->acknowledge(alertIds); }
     // Lifecycle actions over REST (PROTOCOL.md section 6), for one alert or a selection: queued
     // durably, sent when there is a session, each alert's outcome in alertActionSettled.
-    // Returns the request's key (each outcome names it); empty when every id was refused at once.
+    // Returns the request's key (each outcome names it); empty when every id was refused at once (a
+    // text over alertActionTextLimit is refused for all of them).
     QString requestAction(AlertActionKind kind, const QStringList &alertIds, const QString &text,
                           int userId = 0);
     Q_INVOKABLE void resolve(const QStringList &alertIds, const QString &notes);

@@ -172,6 +172,9 @@ private Q_SLOTS:
                     .toString()
                     .contains(QString::number(ids.at(0))));
         QTRY_VERIFY(screen.dialogPart(u"actionText"_s)->property("activeFocus").toBool());
+        // The server's bound on the notes, as the services know it.
+        QCOMPARE(screen.dialogPart(u"actionText"_s)->property("maximumLength").toInt(),
+                 noc::alertActionTextLimit(noc::AlertActionKind::Resolve));
         typeText(screen.window, u"replaced the PSU"_s);
         QTest::keyClick(screen.window, Qt::Key_Return);
         QTRY_VERIFY(!screen.dialogOpen());
@@ -258,6 +261,8 @@ private Q_SLOTS:
         QTest::keyClick(screen.window, Qt::Key_Return);
         QVERIFY(screen.dialogOpen());
         QTRY_VERIFY(screen.dialogPart(u"actionText"_s)->property("activeFocus").toBool());
+        QCOMPARE(screen.dialogPart(u"actionText"_s)->property("maximumLength").toInt(),
+                 noc::alertActionTextLimit(noc::AlertActionKind::Escalate));
         typeText(screen.window, u"customer escalated"_s);
         QTest::keyClick(screen.window, Qt::Key_Return);
         QTRY_VERIFY(!screen.dialogOpen());
@@ -346,11 +351,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(screen.client.state(), noc::NocClient::ConnectionState::LoggedOut,
                                   kTimeoutMs);
         QTRY_VERIFY(!assign->isEnabled());
+        const int signedOut = int(AlertModel::ActionBlocker::SignedOut);
+        QCOMPARE(pane->property("actionBlocker").toInt(), signedOut);
         QSignalSpy notice(screen.view, SIGNAL(notice(QString)));
         screen.focusOn(ids.at(0));
         QTest::keyClick(screen.window, Qt::Key_R);
         QCOMPARE(notice.count(), 1);
-        QVERIFY(notice.constFirst().constFirst().toString().contains(u"Sign in"_s));
+        QCOMPARE(notice.constFirst().constFirst().toString(), screen.alerts->actionBlockerText(signedOut));
         QVERIFY(!screen.dialogOpen());
     }
 

@@ -7,6 +7,7 @@
 #include "ConnectionOptions.h"
 #include "Escalation.h"
 #include "FakeClock.h"
+#include "NocClient.h"
 #include "OpenSetReconciler.h"
 #include "RecentIdentities.h"
 #include "SubscriptionSet.h"
@@ -223,6 +224,58 @@ private Q_SLOTS:
         QCOMPARE(closed.constFirst().alertId, u"4"_s); // in the order they were heard of
         reconciler.clear();
         QCOMPARE(reconciler.size(), 0);
+    }
+
+    // One answer to "does it have a server record" (resolve, assign, escalate, its detail): only
+    // alerts, and only under an id the server's records can have.
+    void onlyAlertsHaveRecords()
+    {
+        QVERIFY(makeAlert(u"12"_s).hasRecord());
+        for (const AlertKind kind : { AlertKind::CriticalAlert, AlertKind::Finding, AlertKind::Anomaly,
+                                      AlertKind::Ticket, AlertKind::Other })
+            QVERIFY(!makeAlert(u"12"_s, kind).hasRecord());
+        QVERIFY(!makeAlert(u"sw-12"_s).hasRecord());
+        QVERIFY(!makeAlert(u"0"_s).hasRecord());
+        QCOMPARE(noc::alertRecordId(u"012"), std::optional<qint64>(12));
+        QCOMPARE(noc::alertRecordId(u" 7 "), std::optional<qint64>(7));
+        QCOMPARE(noc::alertRecordId(u"-3"), std::nullopt);
+        QCOMPARE(noc::alertRecordId(u""), std::nullopt);
+    }
+
+    // The server's bounds on an action's text are checked here, before anything is queued or sent:
+    // every id is answered as refused, and nothing waits in the outbox.
+    void anActionsTextOverTheServersBoundIsRefusedBeforeSending()
+    {
+        QCOMPARE(noc::alertActionTextLimit(noc::AlertActionKind::Resolve), 1000);
+        QCOMPARE(noc::alertActionTextLimit(noc::AlertActionKind::Escalate), 500);
+        QCOMPARE(noc::alertActionTextLimit(noc::AlertActionKind::Assign), 500);
+        // Characters, as the server counts them: 500 emoji are 1000 UTF-16 units and fit a reason.
+        const QString emoji = QString::fromUcs4(U"\U0001F525");
+        QVERIFY(noc::fitsAlertActionText(noc::AlertActionKind::Escalate, emoji.repeated(500)));
+        QVERIFY(!noc::fitsAlertActionText(noc::AlertActionKind::Escalate, emoji.repeated(501)));
+
+        noc::NocClient client;
+        QSignalSpy settled(&client, &noc::NocClient::alertActionSettled);
+        QCOMPARE(
+            client.requestAction(noc::AlertActionKind::Resolve, { u"12"_s, u"13"_s }, QString(1001, u'x')),
+            QString());
+        QCOMPARE(settled.count(), 2);
+        for (const QList<QVariant> &signal : std::as_const(settled)) {
+            const auto outcome = signal.at(0).value<noc::AlertActionOutcome>();
+            QVERIFY(!outcome.done);
+            QCOMPARE(outcome.kind, noc::AlertActionKind::Resolve);
+            QVERIFY(outcome.reason.contains(u"1000"_s));
+        }
+        QCOMPARE(settled.at(1).at(0).value<noc::AlertActionOutcome>().alertId, u"13"_s);
+        QCOMPARE(client.pendingActions(), 0);
+        client.escalate({ u"14"_s }, 6, QString(501, u'x')); // the dashboard's path
+        QCOMPARE(settled.count(), 3);
+        QCOMPARE(client.pendingActions(), 0);
+        // At the bound: queued for the server.
+        QVERIFY(
+            !client.requestAction(noc::AlertActionKind::Resolve, { u"12"_s }, QString(1000, u'x')).isEmpty());
+        QCOMPARE(client.pendingActions(), 1);
+        QCOMPARE(settled.count(), 3);
     }
 
     void feedSaysWhatTheServerCanAcknowledge()

@@ -198,12 +198,13 @@ Item {
             keyClick(Qt.Key_R);
             compare(actionSpy.count, 3);
             compare(blockedSpy.count, 1);
-            verify(blockedSpy.signalArguments[0][0].indexOf("no server record") >= 0, blockedSpy.signalArguments[0][0]);
+            compare(blockedSpy.signalArguments[0][0], AlertModel.NoRecord);
+            verify(blockedSpy.signalArguments[0][1].length > 0); // and in words, for the notice
             table.signedIn = false;
             table.list.currentIndex = filter.rowOfKey("alert:42");
             keyClick(Qt.Key_E);
             compare(actionSpy.count, 3);
-            verify(blockedSpy.signalArguments[1][0].indexOf("Sign in") >= 0, blockedSpy.signalArguments[1][0]);
+            compare(blockedSpy.signalArguments[1][0], AlertModel.SignedOut);
             table.signedIn = true;
         }
 
