@@ -253,7 +253,7 @@ bool AlertFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
         }
         for (int role : { AlertModel::MessageRole, AlertModel::TypeRole, AlertModel::ClientRole,
                           AlertModel::LocationRole, AlertModel::AlertIdRole, AlertModel::DetailRole,
-                          AlertModel::KindRole, AlertModel::SeverityNameRole }) {
+                          AlertModel::KindNameRole, AlertModel::SeverityNameRole }) {
             if (at.data(role).toString().contains(m_searchText, Qt::CaseInsensitive))
                 return true;
         }

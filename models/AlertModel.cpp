@@ -185,6 +185,8 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case KeyRole:
         return a.key();
     case KindRole:
+        return static_cast<int>(a.kind);
+    case KindNameRole:
         return noc::alertKindName(a.kind);
     case AlertIdRole:
         return a.id;
@@ -225,7 +227,13 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case SequenceRole:
         return row.seq;
     case ActionNoteRole:
-        return row.actionNote;
+        return actionNote(row.actionState, row.actionKind, row.actionReason);
+    case ActionStateRole:
+        return static_cast<int>(row.actionState);
+    case ActionKindRole:
+        return static_cast<int>(row.actionKind);
+    case ActionReasonRole:
+        return row.actionReason;
     case AssignedToRole:
         return row.assignedTo;
     case RecordRole:
@@ -262,6 +270,10 @@ QHash<int, QByteArray> AlertModel::roleNames() const
         { ActionNoteRole, "actionNote" },
         { AssignedToRole, "assignedTo" },
         { RecordRole, "hasRecord" },
+        { KindNameRole, "kindName" },
+        { ActionStateRole, "actionState" },
+        { ActionKindRole, "actionKind" },
+        { ActionReasonRole, "actionReason" },
         { SequenceRole, "sequence" },
     };
 }
@@ -491,7 +503,17 @@ void AlertModel::flush()
         beginInsertRows({}, 0, added - 1);
         quint64 seq = firstFreshSeq;
         for (noc::Alert *alert : std::as_const(fresh)) {
-            m_rows.append(Row { seq++, AckState::New, std::move(*alert), {}, {}, {}, {}, {}, {} });
+            m_rows.append(Row { seq++,
+                                AckState::New,
+                                noc::AlertActionState::None,
+                                noc::AlertActionKind::Resolve,
+                                std::move(*alert),
+                                {},
+                                {},
+                                {},
+                                {},
+                                {},
+                                {} });
             followStatus(m_rows.last());
             countRow(m_rows.size() - 1, +1);
         }

@@ -44,7 +44,7 @@ public:
     enum Role
     {
         KeyRole = Qt::UserRole + 1,
-        KindRole,
+        KindRole, // int, noc::AlertKind
         AlertIdRole,
         SeverityRole, // int, noc::Severity
         SeverityNameRole,
@@ -65,9 +65,13 @@ public:
         StatusRole, // int, noc::AlertStatus: the record's status on the server (0: not known)
         StatusNameRole, // "new", "acknowledged", ...; empty when not known
         OpenRole, // not resolved or suppressed
-        ActionNoteRole, // a resolve/assign/escalate under way, or the server's refusal of the last one
+        ActionNoteRole, // ActionStateRole's in words ("Resolving…", "Escalate refused: …"); empty for None
         AssignedToRole, // who the server says it is assigned to, where known
-        RecordRole, // the alert has a server record to resolve, assign or escalate
+        RecordRole, // the alert has a server record to resolve, assign or escalate (noc::Alert::hasRecord)
+        KindNameRole, // "alert", "critical", ...: the key's word for the kind (KindRole is the enum)
+        ActionStateRole, // int, noc::AlertActionState: a resolve/assign/escalate under way, or refused
+        ActionKindRole, // int, noc::AlertActionKind: which (meaningful unless ActionStateRole is None)
+        ActionReasonRole, // why it was refused: the server's words, or this program's
     };
     Q_ENUM(Role)
 
@@ -199,12 +203,14 @@ public:
     {
         quint64 seq = 0; // arrival order; rows are kept sorted by it, oldest first
         AckState ackState = AckState::New;
+        noc::AlertActionState actionState = noc::AlertActionState::None;
+        noc::AlertActionKind actionKind = noc::AlertActionKind::Resolve;
         noc::Alert alert;
         QString ackReason;
         QString ackBy;
         QDateTime ackAt;
         QDateTime statusAt; // when the last status change for this row was heard (alert_updated)
-        QString actionNote;
+        QString actionReason;
         QString assignedTo;
     };
 
@@ -232,9 +238,13 @@ private:
     [[nodiscard]] static bool containsUrgent(const noc::AlertBatch &alerts);
     void advanceRateWindow();
     void bumpRevision();
-    // The alert ids of the keyed rows that have records; each such row gets `note` until answered.
-    QStringList recordIdsOf(const QStringList &keys, const QString &note);
-    void setActionNote(const QString &alertId, const QString &note, const QString &assignedTo = {});
+    // The alert ids of the keyed rows that have records; each such row shows `kind` pending until answered.
+    QStringList recordIdsOf(const QStringList &keys, noc::AlertActionKind kind);
+    void setActionState(const QString &alertId, noc::AlertActionState state, noc::AlertActionKind kind,
+                        const QString &reason = {}, const QString &assignedTo = {});
+    // ActionNoteRole: what a row says of its action.
+    [[nodiscard]] static QString actionNote(noc::AlertActionState state, noc::AlertActionKind kind,
+                                            const QString &reason);
 
     QPointer<noc::NocClient> m_client;
     QList<Row> m_rows;

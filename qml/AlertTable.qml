@@ -24,7 +24,7 @@ FocusScope {
     property bool signedIn: true
     readonly property alias contextMenu: contextMenu
     signal acknowledgeRequested(int count)
-    // action: AlertActionDialog.Action; keys: a JS array of alert keys (the selection or the current row).
+    // action: AlertActionKind; keys: a JS array of alert keys (the selection or the current row).
     signal actionRequested(int action, var keys)
     // An action asked for where none is possible: why (AlertModel.ActionBlocker, and in words for a notice).
     signal actionBlocked(int blocker, string reason)
@@ -87,19 +87,19 @@ FocusScope {
             objectName: "menuResolve"
             text: qsTr("Resolve…") + contextMenu.suffix + "  (r)"
             enabled: contextMenu.blocker === AlertModel.ActionAllowed
-            onTriggered: table.actionRequested(AlertActionDialog.Resolve, contextMenu.keys)
+            onTriggered: table.actionRequested(AlertActionKind.Resolve, contextMenu.keys)
         }
         MenuItem {
             objectName: "menuAssign"
             text: qsTr("Assign…") + contextMenu.suffix + "  (" + qsTr("Shift+A") + ")"
             enabled: contextMenu.blocker === AlertModel.ActionAllowed
-            onTriggered: table.actionRequested(AlertActionDialog.Assign, contextMenu.keys)
+            onTriggered: table.actionRequested(AlertActionKind.Assign, contextMenu.keys)
         }
         MenuItem {
             objectName: "menuEscalate"
             text: qsTr("Escalate…") + contextMenu.suffix + "  (e)"
             enabled: contextMenu.blocker === AlertModel.ActionAllowed
-            onTriggered: table.actionRequested(AlertActionDialog.Escalate, contextMenu.keys)
+            onTriggered: table.actionRequested(AlertActionKind.Escalate, contextMenu.keys)
         }
         MenuItem {
             // A disabled item cannot show a tooltip: the reason is a line of its own.
@@ -253,13 +253,13 @@ FocusScope {
                 } else if (event.key === Qt.Key_A && ctrl) {
                     table.filter.selectAll();
                 } else if (event.key === Qt.Key_A && shift) {
-                    table.requestAction(AlertActionDialog.Assign);
+                    table.requestAction(AlertActionKind.Assign);
                 } else if (event.key === Qt.Key_A) {
                     table.acknowledge();
                 } else if (event.key === Qt.Key_R && !ctrl && !shift) {
-                    table.requestAction(AlertActionDialog.Resolve);
+                    table.requestAction(AlertActionKind.Resolve);
                 } else if (event.key === Qt.Key_E && !ctrl && !shift) {
-                    table.requestAction(AlertActionDialog.Escalate);
+                    table.requestAction(AlertActionKind.Escalate);
                 } else if (event.key === Qt.Key_Menu) {
                     const item = list.currentItem;
                     if (item)

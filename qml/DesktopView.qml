@@ -42,7 +42,7 @@ FocusScope {
         focusList();
     }
     function acknowledge() { return table.acknowledge(); }
-    // Opens the dialog of a resolve, assign or escalate (AlertActionDialog.Action) for these keys.
+    // Opens the dialog of a resolve, assign or escalate (AlertActionKind) for these keys.
     function requestAction(action: int, keys: var) {
         const records = filter.countWithRecord(keys);
         let subject = qsTr("%n alert(s)", "", records);

@@ -17,7 +17,7 @@ Rectangle {
     property bool signedIn: client ? client.state !== NocClient.LoggedOut : false
     readonly property alias record: record
     signal acknowledgeClicked()
-    // action: AlertActionDialog.Action
+    // action: AlertActionKind
     signal actionClicked(int action)
     signal closeRequested()
 
@@ -90,7 +90,7 @@ Rectangle {
                     fontSize: Theme.baseFontSize + 1
                 }
                 Text {
-                    text: Theme.kindName(pane.alert.kind ?? "")
+                    text: Theme.kindName(pane.alert.kind ?? -1)
                     color: Theme.secondaryText
                     font.pixelSize: Theme.baseFontSize
                     Layout.fillWidth: true
@@ -125,7 +125,7 @@ Rectangle {
                 Repeater {
                     model: [
                         { label: qsTr("Severity"), value: Theme.severityNames[pane.alert.severity ?? Severity.Unknown] + " (" + (pane.alert.severityName ?? "") + ")" },
-                        { label: qsTr("Kind"), value: Theme.kindName(pane.alert.kind ?? "") },
+                        { label: qsTr("Kind"), value: Theme.kindName(pane.alert.kind ?? -1) },
                         { label: qsTr("ID"), value: pane.alert.alertId ?? "" },
                         { label: qsTr("Client"), value: pane.alert.client || "—" },
                         { label: qsTr("Type"), value: pane.alert.alertType ?? "" },
@@ -169,11 +169,12 @@ Rectangle {
 
             Text {
                 objectName: "actionNote"
-                visible: (pane.alert.actionNote ?? "").length > 0
+                readonly property int actionState: pane.alert.actionState ?? ActionState.None
+                visible: actionState !== ActionState.None
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 text: pane.alert.actionNote ?? ""
-                color: Theme.warningText
+                color: actionState === ActionState.Refused ? Theme.lost : Theme.warningText
                 font.bold: true
                 font.pixelSize: Theme.baseFontSize
             }
@@ -292,9 +293,9 @@ Rectangle {
                 }
                 Repeater {
                     model: [
-                        { action: AlertActionDialog.Resolve, name: "detailsResolve", text: qsTr("Resolve… (r)") },
-                        { action: AlertActionDialog.Assign, name: "detailsAssign", text: qsTr("Assign… (Shift+A)") },
-                        { action: AlertActionDialog.Escalate, name: "detailsEscalate", text: qsTr("Escalate… (e)") }
+                        { action: AlertActionKind.Resolve, name: "detailsResolve", text: qsTr("Resolve… (r)") },
+                        { action: AlertActionKind.Assign, name: "detailsAssign", text: qsTr("Assign… (Shift+A)") },
+                        { action: AlertActionKind.Escalate, name: "detailsEscalate", text: qsTr("Escalate… (e)") }
                     ]
                     Item {
                         required property var modelData // { action, name, text }: a JS object of the list above

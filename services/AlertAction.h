@@ -19,6 +19,15 @@ enum class AlertActionKind : quint8
     Escalate
 };
 
+// Where the last action asked for one alert stands: none (or answered and done), waiting for the
+// server's answer, or refused (by the server, or here before sending).
+enum class AlertActionState : quint8
+{
+    None,
+    Pending,
+    Refused
+};
+
 [[nodiscard]] QString alertActionName(AlertActionKind kind); // resolve, assign, escalate
 [[nodiscard]] std::optional<AlertActionKind> alertActionFromName(QStringView name);
 
