@@ -253,7 +253,7 @@ bool AlertFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
         }
         for (int role : { AlertModel::MessageRole, AlertModel::TypeRole, AlertModel::ClientRole,
                           AlertModel::LocationRole, AlertModel::AlertIdRole, AlertModel::DetailRole,
-                          AlertModel::KindRole, AlertModel::SeverityNameRole }) {
+                          AlertModel::KindNameRole, AlertModel::SeverityNameRole }) {
             if (at.data(role).toString().contains(m_searchText, Qt::CaseInsensitive))
                 return true;
         }
@@ -537,14 +537,7 @@ QStringList AlertFilterModel::selectedKeysOr(int row) const
 
 int AlertFilterModel::countWithRecord(const QStringList &keys) const
 {
-    if (!m_alerts)
-        return 0;
-    int count = 0;
-    for (const QString &key : keys) {
-        const int row = m_alerts->rowOfKey(key);
-        count += row >= 0 && m_alerts->alertAt(row).kind == noc::AlertKind::Alert ? 1 : 0;
-    }
-    return count;
+    return m_alerts ? m_alerts->countWithRecord(keys) : 0;
 }
 
 int AlertFilterModel::acknowledgeSelectedOr(int row)

@@ -4,8 +4,6 @@
 #include "Escalation.h"
 #include "NocClient.h"
 
-#include <QSet>
-
 #include <algorithm>
 #include <limits>
 
@@ -64,7 +62,9 @@ void AlertModel::setClient(noc::NocClient *client)
         connect(client, &noc::NocClient::acknowledgementConfirmed, this, &AlertModel::markConfirmed);
         connect(client, &noc::NocClient::acknowledgementFailed, this, &AlertModel::markFailed);
         connect(client, &noc::NocClient::alertStatusChanged, this, &AlertModel::applyStatus);
-        connect(client, &noc::NocClient::openAlertsRead, this, &AlertModel::applyOpenSet);
+        connect(client, &noc::NocClient::openAlertClosed, this, [this](const noc::AlertUpdatedEvent &update) {
+            applyStatus(update.alertId, update.status, update.timestamp);
+        });
         connect(client, &noc::NocClient::alertActionSettled, this, &AlertModel::applyActionOutcome);
         // The feed going stale is urgent: what arrived before it is shown with the banner, not later.
         connect(client, &noc::NocClient::staleChanged, this, [this] {
@@ -189,6 +189,8 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case KeyRole:
         return a.key();
     case KindRole:
+        return static_cast<int>(a.kind);
+    case KindNameRole:
         return noc::alertKindName(a.kind);
     case AlertIdRole:
         return a.id;
@@ -229,11 +231,17 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case SequenceRole:
         return row.seq;
     case ActionNoteRole:
-        return row.actionNote;
+        return actionNote(row.actionState, row.actionKind, row.actionReason);
+    case ActionStateRole:
+        return static_cast<int>(row.actionState);
+    case ActionKindRole:
+        return static_cast<int>(row.actionKind);
+    case ActionReasonRole:
+        return row.actionReason;
     case AssignedToRole:
         return row.assignedTo;
     case RecordRole:
-        return a.kind == noc::AlertKind::Alert;
+        return a.hasRecord();
     default:
         return {};
     }
@@ -266,6 +274,10 @@ QHash<int, QByteArray> AlertModel::roleNames() const
         { ActionNoteRole, "actionNote" },
         { AssignedToRole, "assignedTo" },
         { RecordRole, "hasRecord" },
+        { KindNameRole, "kindName" },
+        { ActionStateRole, "actionState" },
+        { ActionKindRole, "actionKind" },
+        { ActionReasonRole, "actionReason" },
         { SequenceRole, "sequence" },
     };
 }
@@ -395,29 +407,6 @@ void AlertModel::applyStatus(const QString &alertId, noc::AlertStatus status, co
     bumpRevision();
 }
 
-void AlertModel::applyOpenSet(const QStringList &openIds, const QDateTime &startedAt)
-{
-    flush();
-    const QSet<QString> open(openIds.cbegin(), openIds.cend());
-    // The open set is read status by status: an alert moving between two of them during the read
-    // (escalated, then assigned again) can be missed once. Missed by two complete reads, it is closed.
-    QStringList closed;
-    QSet<QString> missing;
-    for (const Row &row : std::as_const(m_rows)) {
-        if (row.alert.kind != noc::AlertKind::Alert || !noc::isOpen(row.alert.status)
-            || row.alert.receivedAt >= startedAt || open.contains(row.alert.id))
-            continue;
-        if (m_missingOnce.contains(row.alert.id))
-            closed.append(row.alert.id);
-        else
-            missing.insert(row.alert.id);
-    }
-    m_missingOnce = missing;
-    // The list does not say which of the two: resolved is what operators do; the details say more.
-    for (const QString &id : std::as_const(closed))
-        applyStatus(id, noc::AlertStatus::Resolved, startedAt);
-}
-
 void AlertModel::countRow(qsizetype position, int delta)
 {
     const Row &row = m_rows.at(position);
@@ -519,7 +508,17 @@ void AlertModel::flush()
         quint64 seq = firstFreshSeq;
         const bool waiting = !m_waitingAcks.isEmpty() || !m_waitingActions.isEmpty();
         for (noc::Alert *alert : std::as_const(fresh)) {
-            m_rows.append(Row { seq++, AckState::New, std::move(*alert), {}, {}, {}, {}, {}, {} });
+            m_rows.append(Row { seq++,
+                                AckState::New,
+                                noc::AlertActionState::None,
+                                noc::AlertActionKind::Resolve,
+                                std::move(*alert),
+                                {},
+                                {},
+                                {},
+                                {},
+                                {},
+                                {} });
             if (waiting)
                 applyWaitingMarks(m_rows.last());
             followStatus(m_rows.last());
@@ -722,8 +721,10 @@ void AlertModel::applyWaitingMarks(Row &row) const
         row.ackState = AckState::Acknowledging;
     if (row.alert.kind != noc::AlertKind::Alert)
         return;
-    if (const auto action = m_waitingActions.constFind(row.alert.id); action != m_waitingActions.cend())
-        row.actionNote = pendingNoteOf(action.value());
+    if (const auto action = m_waitingActions.constFind(row.alert.id); action != m_waitingActions.cend()) {
+        row.actionState = noc::AlertActionState::Pending;
+        row.actionKind = action.value();
+    }
 }
 
 void AlertModel::clear()

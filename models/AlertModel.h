@@ -8,7 +8,6 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QPointer>
-#include <QSet>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -45,7 +44,7 @@ public:
     enum Role
     {
         KeyRole = Qt::UserRole + 1,
-        KindRole,
+        KindRole, // int, noc::AlertKind
         AlertIdRole,
         SeverityRole, // int, noc::Severity
         SeverityNameRole,
@@ -66,9 +65,13 @@ public:
         StatusRole, // int, noc::AlertStatus: the record's status on the server (0: not known)
         StatusNameRole, // "new", "acknowledged", ...; empty when not known
         OpenRole, // not resolved or suppressed
-        ActionNoteRole, // a resolve/assign/escalate under way, or the server's refusal of the last one
+        ActionNoteRole, // ActionStateRole's in words ("Resolving…", "Escalate refused: …"); empty for None
         AssignedToRole, // who the server says it is assigned to, where known
-        RecordRole, // the alert has a server record to resolve, assign or escalate
+        RecordRole, // the alert has a server record to resolve, assign or escalate (noc::Alert::hasRecord)
+        KindNameRole, // "alert", "critical", ...: the key's word for the kind (KindRole is the enum)
+        ActionStateRole, // int, noc::AlertActionState: a resolve/assign/escalate under way, or refused
+        ActionKindRole, // int, noc::AlertActionKind: which (meaningful unless ActionStateRole is None)
+        ActionReasonRole, // why it was refused: the server's words, or this program's
     };
     Q_ENUM(Role)
 
@@ -80,6 +83,16 @@ public:
         Failed
     };
     Q_ENUM(AckState)
+
+    // Why resolve, assign and escalate cannot apply to some keys (actionBlocker()).
+    enum class ActionBlocker
+    {
+        ActionAllowed, // to some of them at least
+        NothingSelected,
+        NoRecord, // none of them has a server record (findings, anomalies, tickets)
+        SignedOut, // they queue while offline, not while nobody is signed in
+    };
+    Q_ENUM(ActionBlocker)
 
     explicit AlertModel(QObject *parent = nullptr);
     ~AlertModel() override;
@@ -141,6 +154,14 @@ public:
     Q_INVOKABLE void resolveKeys(const QStringList &keys, const QString &notes);
     Q_INVOKABLE void assignKeys(const QStringList &keys, int userId, const QString &comment);
     Q_INVOKABLE void escalateKeys(const QStringList &keys, int userId, const QString &reason);
+    // How many of the keyed rows have a server record (noc::Alert::hasRecord): what those act on.
+    [[nodiscard]] Q_INVOKABLE int countWithRecord(const QStringList &keys) const;
+    // ActionBlocker, as int for QML: whether resolve, assign and escalate can apply to these keys.
+    [[nodiscard]] Q_INVOKABLE int actionBlocker(const QStringList &keys, bool signedIn) const;
+    // Why not, in words for the operator (a tooltip, a notice); empty for ActionAllowed.
+    [[nodiscard]] Q_INVOKABLE QString actionBlockerText(int blocker) const;
+    // The longest text the server takes with an action (noc::AlertActionKind as int): the dialog's bound.
+    [[nodiscard]] Q_INVOKABLE int actionTextLimit(int action) const;
     // Every field of one alert, by key; empty when it is gone (evicted).
     [[nodiscard]] Q_INVOKABLE QVariantMap get(const QString &key) const;
     [[nodiscard]] Q_INVOKABLE int rowOfKey(const QString &key) const;
@@ -152,11 +173,9 @@ public:
     void markPending(const QString &alertId);
     void markConfirmed(const QString &alertId, const QString &by, const QDateTime &at);
     void markFailed(const QString &alertId, const QString &reason);
-    // The server's record changed status (a colleague's action, or what a re-read found).
+    // The server's record changed status (a colleague's action, what a re-read found, or an open alert
+    // the reads of the open alerts no longer list: NocClient::openAlertClosed).
     void applyStatus(const QString &alertId, noc::AlertStatus status, const QDateTime &at);
-    // Every open alert, read completely at startedAt: rows shown as open that are not among them (and
-    // were there before the read) were resolved or suppressed meanwhile.
-    void applyOpenSet(const QStringList &openIds, const QDateTime &startedAt);
     // The client's outbox holds this action for the alert: its row says so until the server answers.
     void markActionPending(const QString &alertId, noc::AlertActionKind kind);
     void applyActionOutcome(const noc::AlertActionOutcome &outcome);
@@ -186,12 +205,14 @@ public:
     {
         quint64 seq = 0; // arrival order; rows are kept sorted by it, oldest first
         AckState ackState = AckState::New;
+        noc::AlertActionState actionState = noc::AlertActionState::None;
+        noc::AlertActionKind actionKind = noc::AlertActionKind::Resolve;
         noc::Alert alert;
         QString ackReason;
         QString ackBy;
         QDateTime ackAt;
         QDateTime statusAt; // when the last status change for this row was heard (alert_updated)
-        QString actionNote;
+        QString actionReason;
         QString assignedTo;
     };
 
@@ -220,10 +241,13 @@ private:
     [[nodiscard]] static bool containsUrgent(const noc::AlertBatch &alerts);
     void advanceRateWindow();
     void bumpRevision();
-    // The alert ids of the keyed rows that have records; each such row gets `note` until answered.
-    QStringList recordIdsOf(const QStringList &keys, const QString &note);
-    void setActionNote(const QString &alertId, const QString &note, const QString &assignedTo = {});
-    [[nodiscard]] static QString pendingNoteOf(noc::AlertActionKind kind);
+    // The alert ids of the keyed rows that have records; each such row shows `kind` pending until answered.
+    QStringList recordIdsOf(const QStringList &keys, noc::AlertActionKind kind);
+    void setActionState(const QString &alertId, noc::AlertActionState state, noc::AlertActionKind kind,
+                        const QString &reason = {}, const QString &assignedTo = {});
+    // ActionNoteRole: what a row says of its action.
+    [[nodiscard]] static QString actionNote(noc::AlertActionState state, noc::AlertActionKind kind,
+                                            const QString &reason);
     // What the client's outboxes hold when it is set: a previous run's acknowledgements and actions.
     void markWhatIsPending();
     // A new row of an alert that is waiting for the server's answer shows it.
@@ -235,7 +259,6 @@ private:
     // these, eight bytes each, rather than loading a 320-byte row per comparison (a cache miss each).
     QList<quint64> m_sortKeys;
     QHash<noc::AlertIdentity, quint64> m_seqByKey;
-    QSet<QString> m_missingOnce; // open rows the last complete read of the open alerts did not list
     // Alert ids waiting for the server's answer (acknowledgement, action) that had no row when marked:
     // a previous run's outbox is read before the alerts are.
     QSet<QString> m_waitingAcks;

@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-QStringList AlertModel::recordIdsOf(const QStringList &keys, const QString &note)
+QStringList AlertModel::recordIdsOf(const QStringList &keys, noc::AlertActionKind kind)
 {
     QStringList ids;
     int without = 0;
@@ -15,16 +15,19 @@ QStringList AlertModel::recordIdsOf(const QStringList &keys, const QString &note
         if (position < 0)
             continue;
         Row &row = m_rows[position];
-        if (row.alert.kind != noc::AlertKind::Alert) {
+        if (!row.alert.hasRecord()) {
             ++without;
             continue;
         }
         if (ids.contains(row.alert.id))
             continue;
         ids.append(row.alert.id);
-        row.actionNote = note;
+        row.actionState = noc::AlertActionState::Pending;
+        row.actionKind = kind;
+        row.actionReason.clear();
         const QModelIndex changed = index(viewRow(position));
-        Q_EMIT dataChanged(changed, changed, { ActionNoteRole });
+        Q_EMIT dataChanged(changed, changed,
+                           { ActionNoteRole, ActionStateRole, ActionKindRole, ActionReasonRole });
     }
     if (without > 0)
         Q_EMIT actionRefused(
@@ -33,45 +36,72 @@ QStringList AlertModel::recordIdsOf(const QStringList &keys, const QString &note
         bumpRevision();
     if (!ids.isEmpty() && !m_client) {
         for (const QString &id : std::as_const(ids))
-            setActionNote(id, tr("Not connected to a server"));
+            setActionState(id, noc::AlertActionState::Refused, kind, tr("Not connected to a server"));
         Q_EMIT actionRefused(tr("Not connected to a server"));
         return {};
     }
     return ids;
 }
 
+int AlertModel::countWithRecord(const QStringList &keys) const
+{
+    int count = 0;
+    for (const QString &key : keys) {
+        const int position = positionOf(key);
+        count += position >= 0 && m_rows.at(position).alert.hasRecord() ? 1 : 0;
+    }
+    return count;
+}
+
+int AlertModel::actionBlocker(const QStringList &keys, bool signedIn) const
+{
+    if (keys.isEmpty())
+        return int(ActionBlocker::NothingSelected);
+    // Signing in would not help an item without a record: that is said first.
+    if (countWithRecord(keys) == 0)
+        return int(ActionBlocker::NoRecord);
+    return int(signedIn ? ActionBlocker::ActionAllowed : ActionBlocker::SignedOut);
+}
+
+QString AlertModel::actionBlockerText(int blocker) const
+{
+    switch (static_cast<ActionBlocker>(blocker)) {
+    case ActionBlocker::ActionAllowed:
+        return {};
+    case ActionBlocker::NothingSelected:
+        return tr("No alert selected");
+    case ActionBlocker::NoRecord:
+        return tr("Findings, anomalies and tickets have no server record to resolve, assign or escalate");
+    case ActionBlocker::SignedOut:
+        return tr("Sign in to resolve, assign or escalate alerts");
+    }
+    return {};
+}
+
+int AlertModel::actionTextLimit(int action) const
+{
+    return noc::alertActionTextLimit(static_cast<noc::AlertActionKind>(action));
+}
+
 void AlertModel::resolveKeys(const QStringList &keys, const QString &notes)
 {
-    const QStringList ids = recordIdsOf(keys, pendingNoteOf(noc::AlertActionKind::Resolve));
+    const QStringList ids = recordIdsOf(keys, noc::AlertActionKind::Resolve);
     if (!ids.isEmpty())
         m_client->resolve(ids, notes);
 }
 
 void AlertModel::assignKeys(const QStringList &keys, int userId, const QString &comment)
 {
-    const QStringList ids = recordIdsOf(keys, pendingNoteOf(noc::AlertActionKind::Assign));
+    const QStringList ids = recordIdsOf(keys, noc::AlertActionKind::Assign);
     if (!ids.isEmpty())
         m_client->assign(ids, userId, comment);
 }
 
 void AlertModel::escalateKeys(const QStringList &keys, int userId, const QString &reason)
 {
-    const QStringList ids = recordIdsOf(keys, pendingNoteOf(noc::AlertActionKind::Escalate));
+    const QStringList ids = recordIdsOf(keys, noc::AlertActionKind::Escalate);
     if (!ids.isEmpty())
         m_client->escalate(ids, userId, reason);
-}
-
-QString AlertModel::pendingNoteOf(noc::AlertActionKind kind)
-{
-    switch (kind) {
-    case noc::AlertActionKind::Resolve:
-        return tr("Resolving…");
-    case noc::AlertActionKind::Assign:
-        return tr("Assigning…");
-    case noc::AlertActionKind::Escalate:
-        return tr("Escalating…");
-    }
-    return {};
 }
 
 void AlertModel::markActionPending(const QString &alertId, noc::AlertActionKind kind)
@@ -81,33 +111,51 @@ void AlertModel::markActionPending(const QString &alertId, noc::AlertActionKind 
         m_waitingActions.insert(alertId, kind);
         return;
     }
-    const QString note = pendingNoteOf(kind);
-    if (m_rows.at(position).actionNote != note)
-        setActionNote(alertId, note);
+    const Row &row = m_rows.at(position);
+    if (row.actionState != noc::AlertActionState::Pending || row.actionKind != kind)
+        setActionState(alertId, noc::AlertActionState::Pending, kind);
 }
 
 void AlertModel::applyActionOutcome(const noc::AlertActionOutcome &outcome)
 {
     m_waitingActions.remove(outcome.alertId);
     if (outcome.done) {
-        setActionNote(outcome.alertId, {}, outcome.assignedTo);
+        setActionState(outcome.alertId, noc::AlertActionState::None, outcome.kind, {}, outcome.assignedTo);
         return;
     }
-    const QString refused =
-        [&outcome] {
-            switch (outcome.kind) {
-            case noc::AlertActionKind::Resolve:
-                return tr("Resolve refused: %1");
-            case noc::AlertActionKind::Assign:
-                return tr("Assign refused: %1");
-            case noc::AlertActionKind::Escalate:
-                return tr("Escalate refused: %1");
-            }
-            return QString();
-        }()
-            .arg(outcome.reason);
-    setActionNote(outcome.alertId, refused);
-    Q_EMIT actionRefused(tr("Alert %1: %2").arg(outcome.alertId, refused));
+    setActionState(outcome.alertId, noc::AlertActionState::Refused, outcome.kind, outcome.reason);
+    Q_EMIT actionRefused(
+        tr("Alert %1: %2")
+            .arg(outcome.alertId, actionNote(noc::AlertActionState::Refused, outcome.kind, outcome.reason)));
+}
+
+QString AlertModel::actionNote(noc::AlertActionState state, noc::AlertActionKind kind, const QString &reason)
+{
+    switch (state) {
+    case noc::AlertActionState::None:
+        return {};
+    case noc::AlertActionState::Pending:
+        switch (kind) {
+        case noc::AlertActionKind::Resolve:
+            return tr("Resolving…");
+        case noc::AlertActionKind::Assign:
+            return tr("Assigning…");
+        case noc::AlertActionKind::Escalate:
+            return tr("Escalating…");
+        }
+        return {};
+    case noc::AlertActionState::Refused:
+        switch (kind) {
+        case noc::AlertActionKind::Resolve:
+            return tr("Resolve refused: %1").arg(reason);
+        case noc::AlertActionKind::Assign:
+            return tr("Assign refused: %1").arg(reason);
+        case noc::AlertActionKind::Escalate:
+            return tr("Escalate refused: %1").arg(reason);
+        }
+        return {};
+    }
+    return {};
 }
 
 void AlertModel::setAssignee(const QString &alertId, const QString &name)
@@ -121,16 +169,20 @@ void AlertModel::setAssignee(const QString &alertId, const QString &name)
     bumpRevision();
 }
 
-void AlertModel::setActionNote(const QString &alertId, const QString &note, const QString &assignedTo)
+void AlertModel::setActionState(const QString &alertId, noc::AlertActionState state,
+                                noc::AlertActionKind kind, const QString &reason, const QString &assignedTo)
 {
     const int position = positionOf(noc::AlertIdentity { noc::AlertKind::Alert, alertId });
     if (position < 0)
         return;
     Row &row = m_rows[position];
-    row.actionNote = note;
+    row.actionState = state;
+    row.actionKind = kind;
+    row.actionReason = reason;
     if (!assignedTo.isEmpty())
         row.assignedTo = assignedTo;
     const QModelIndex changed = index(viewRow(position));
-    Q_EMIT dataChanged(changed, changed, { ActionNoteRole, AssignedToRole });
+    Q_EMIT dataChanged(changed, changed,
+                       { ActionNoteRole, ActionStateRole, ActionKindRole, ActionReasonRole, AssignedToRole });
     bumpRevision();
 }

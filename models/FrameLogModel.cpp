@@ -85,7 +85,7 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const
     const noc::FrameRecord &frame = m_rows.at(m_rows.size() - 1 - index.row());
     switch (role) {
     case DirectionRole:
-        return frame.direction == noc::FrameRecord::Direction::In ? u"in"_s : u"out"_s;
+        return static_cast<int>(frame.direction);
     case ChannelRole:
         return frame.channel;
     case AtRole:

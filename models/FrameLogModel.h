@@ -29,7 +29,7 @@ class FrameLogModel : public QAbstractListModel
 public:
     enum Role
     {
-        DirectionRole = Qt::UserRole + 1, // "in" or "out"
+        DirectionRole = Qt::UserRole + 1, // int, noc::FrameRecord::Direction
         ChannelRole,
         AtRole,
         TextRole,

@@ -2,7 +2,9 @@
 #pragma once
 
 #include "Alert.h"
+#include "AlertAction.h"
 #include "ChannelHealth.h"
+#include "FrameRecord.h"
 #include "NocClient.h"
 #include "Severity.h"
 
@@ -68,3 +70,57 @@ enum Value : int
 };
 Q_ENUM_NS(Value)
 } // namespace ChannelStateForeign
+
+// noc::AlertKind: where an alert came from (AlertModel's `kind` role); ids are unique only within one.
+namespace AlertKindForeign {
+Q_NAMESPACE
+QML_NAMED_ELEMENT(AlertKind)
+enum Value : int
+{
+    Alert = static_cast<int>(noc::AlertKind::Alert),
+    CriticalAlert = static_cast<int>(noc::AlertKind::CriticalAlert),
+    Finding = static_cast<int>(noc::AlertKind::Finding),
+    Anomaly = static_cast<int>(noc::AlertKind::Anomaly),
+    Ticket = static_cast<int>(noc::AlertKind::Ticket),
+    Other = static_cast<int>(noc::AlertKind::Other),
+};
+Q_ENUM_NS(Value)
+} // namespace AlertKindForeign
+
+// noc::AlertActionKind: the lifecycle actions over REST (the action dialog, AlertModel's `actionKind`).
+namespace AlertActionKindForeign {
+Q_NAMESPACE
+QML_NAMED_ELEMENT(AlertActionKind)
+enum Value : int
+{
+    Resolve = static_cast<int>(noc::AlertActionKind::Resolve),
+    Assign = static_cast<int>(noc::AlertActionKind::Assign),
+    Escalate = static_cast<int>(noc::AlertActionKind::Escalate),
+};
+Q_ENUM_NS(Value)
+} // namespace AlertActionKindForeign
+
+// noc::AlertActionState: where a row's last action stands (AlertModel's `actionState` role).
+namespace ActionStateForeign {
+Q_NAMESPACE
+QML_NAMED_ELEMENT(ActionState)
+enum Value : int
+{
+    None = static_cast<int>(noc::AlertActionState::None),
+    Pending = static_cast<int>(noc::AlertActionState::Pending),
+    Refused = static_cast<int>(noc::AlertActionState::Refused),
+};
+Q_ENUM_NS(Value)
+} // namespace ActionStateForeign
+
+// noc::FrameRecord::Direction: a frame received or sent (FrameLogModel's `direction` role).
+namespace FrameDirectionForeign {
+Q_NAMESPACE
+QML_NAMED_ELEMENT(FrameDirection)
+enum Value : int
+{
+    In = static_cast<int>(noc::FrameRecord::Direction::In),
+    Out = static_cast<int>(noc::FrameRecord::Direction::Out),
+};
+Q_ENUM_NS(Value)
+} // namespace FrameDirectionForeign

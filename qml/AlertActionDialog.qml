@@ -9,26 +9,25 @@ import Nocdash.Models
 // selection. Enter confirms, Esc cancels; the first field has the focus. The rows say what became of it.
 Dialog {
     id: dialog
-    enum Action { Resolve, Assign, Escalate }
     required property AlertModel alerts
     required property NocClient client
-    property int action: AlertActionDialog.Resolve
+    property int action: AlertActionKind.Resolve // the services' kinds of action
     // The alert keys to act on. `var`: a JS array of strings; Qt 6.4 has no list<string> property.
     property var keys: []
     // How many of them have a server record (the others are left out, and said so).
     property int recordCount: 0
     property string subject: ""
-    readonly property bool needsColleague: action !== AlertActionDialog.Resolve
+    readonly property bool needsColleague: action !== AlertActionKind.Resolve
     readonly property int userId: userField.acceptableInput ? parseInt(userField.text, 10) : 0
     readonly property bool valid: recordCount > 0 && (!needsColleague || userId > 0)
-                                  && (action === AlertActionDialog.Assign || textField.text.trim().length > 0)
+                                  && (action === AlertActionKind.Assign || textField.text.trim().length > 0)
 
     objectName: "alertActionDialog"
     modal: true
     anchors.centerIn: parent
     width: Math.min(parent ? parent.width - 40 : 520, 520 * Theme.scale)
-    title: action === AlertActionDialog.Resolve ? qsTr("Resolve")
-         : action === AlertActionDialog.Assign ? qsTr("Assign") : qsTr("Escalate")
+    title: action === AlertActionKind.Resolve ? qsTr("Resolve")
+         : action === AlertActionKind.Assign ? qsTr("Assign") : qsTr("Escalate")
 
     function openFor(newAction: int, newKeys: var, records: int, newSubject: string) {
         dialog.action = newAction;
@@ -45,9 +44,9 @@ Dialog {
         if (!dialog.valid)
             return;
         const text = textField.text.trim();
-        if (dialog.action === AlertActionDialog.Resolve)
+        if (dialog.action === AlertActionKind.Resolve)
             dialog.alerts.resolveKeys(dialog.keys, text);
-        else if (dialog.action === AlertActionDialog.Assign)
+        else if (dialog.action === AlertActionKind.Assign)
             dialog.alerts.assignKeys(dialog.keys, dialog.userId, text);
         else
             dialog.alerts.escalateKeys(dialog.keys, dialog.userId, text);
@@ -107,7 +106,7 @@ Dialog {
 
         Label {
             visible: dialog.needsColleague
-            text: dialog.action === AlertActionDialog.Assign ? qsTr("Assign to (user id)") : qsTr("Escalate to (user id)")
+            text: dialog.action === AlertActionKind.Assign ? qsTr("Assign to (user id)") : qsTr("Escalate to (user id)")
         }
         RowLayout {
             visible: dialog.needsColleague
@@ -147,20 +146,21 @@ Dialog {
         }
 
         Label {
-            text: dialog.action === AlertActionDialog.Resolve ? qsTr("Resolution notes")
-                : dialog.action === AlertActionDialog.Assign ? qsTr("Comment (optional)") : qsTr("Reason")
+            text: dialog.action === AlertActionKind.Resolve ? qsTr("Resolution notes")
+                : dialog.action === AlertActionKind.Assign ? qsTr("Comment (optional)") : qsTr("Reason")
         }
         TextField {
             id: textField
             objectName: "actionText"
             Layout.fillWidth: true
-            maximumLength: dialog.action === AlertActionDialog.Resolve ? 1000 : 500
+            // The server's bound, from the services (the model checks it again before anything is sent).
+            maximumLength: dialog.alerts.actionTextLimit(dialog.action)
             selectByMouse: true
-            placeholderText: dialog.action === AlertActionDialog.Resolve ? qsTr("What was done (up to 1000 characters)")
-                           : dialog.action === AlertActionDialog.Assign ? qsTr("For the colleague (up to 500 characters)")
-                           : qsTr("Why it needs more (up to 500 characters)")
-            Accessible.name: dialog.action === AlertActionDialog.Resolve ? qsTr("Resolution notes")
-                           : dialog.action === AlertActionDialog.Assign ? qsTr("Comment") : qsTr("Reason")
+            placeholderText: (dialog.action === AlertActionKind.Resolve ? qsTr("What was done (up to %1 characters)")
+                              : dialog.action === AlertActionKind.Assign ? qsTr("For the colleague (up to %1 characters)")
+                              : qsTr("Why it needs more (up to %1 characters)")).arg(maximumLength)
+            Accessible.name: dialog.action === AlertActionKind.Resolve ? qsTr("Resolution notes")
+                           : dialog.action === AlertActionKind.Assign ? qsTr("Comment") : qsTr("Reason")
             onAccepted: dialog.confirm()
         }
         Label {
@@ -175,8 +175,8 @@ Dialog {
     footer: DialogButtonBox {
         Button {
             objectName: "actionConfirm"
-            text: dialog.action === AlertActionDialog.Resolve ? qsTr("Resolve (Enter)")
-                : dialog.action === AlertActionDialog.Assign ? qsTr("Assign (Enter)") : qsTr("Escalate (Enter)")
+            text: dialog.action === AlertActionKind.Resolve ? qsTr("Resolve (Enter)")
+                : dialog.action === AlertActionKind.Assign ? qsTr("Assign (Enter)") : qsTr("Escalate (Enter)")
             enabled: dialog.valid
             highlighted: true
             DialogButtonBox.buttonRole: DialogButtonBox.ActionRole

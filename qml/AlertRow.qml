@@ -10,7 +10,7 @@ Rectangle {
     required property int index
     required property string key
     required property int severity
-    required property string kind
+    required property int kind // AlertKind
     required property string alertId
     required property string client
     required property string alertType
@@ -22,7 +22,8 @@ Rectangle {
     required property string ackBy
     required property date ackAt
     required property int status // AlertStatus: the server's record (Unknown: none read yet)
-    required property string actionNote // a resolve/assign/escalate under way, or the server's refusal
+    required property int actionState // ActionState: a resolve/assign/escalate under way, or refused
+    required property string actionNote // the same in words
     required property string assignedTo
     required property bool selected
     property bool current: false
@@ -37,6 +38,7 @@ Rectangle {
 
     readonly property bool acknowledged: ackState === AlertModel.Acknowledged
     readonly property bool failed: ackState === AlertModel.Failed
+    readonly property bool hasAction: actionState !== ActionState.None
     // Per column, in px before scaling (-1: takes the rest). `var`: a JS array; Qt 6.4 has no list<int>.
     readonly property var columnWidths: compact ? [150, 110, 0, 0, -1, 0, 0]
                                       : narrow ? [84, 70, 80, 170, -1, 0, 120]
@@ -135,10 +137,12 @@ Rectangle {
             Layout.preferredWidth: row.columnWidths[6] * Theme.scale
             font.pixelSize: row.fontSize
             elide: Text.ElideRight
-            color: row.failed ? Theme.lost : row.actionNote.length > 0 ? Theme.warningText : Theme.secondaryText
-            font.bold: row.failed || row.actionNote.length > 0
+            // A refusal reads as a failure, a pending action as a warning: never one for the other.
+            color: row.failed || row.actionState === ActionState.Refused ? Theme.lost
+                 : row.actionState === ActionState.Pending ? Theme.warningText : Theme.secondaryText
+            font.bold: row.failed || row.hasAction
             text: {
-                if (row.actionNote.length > 0)
+                if (row.hasAction)
                     return row.actionNote;
                 switch (row.ackState) {
                 case AlertModel.Acknowledging:
@@ -155,7 +159,7 @@ Rectangle {
                 }
             }
             ToolTipArea {
-                text: row.actionNote.length > 0 ? row.actionNote : row.failed ? row.ackReason
+                text: row.hasAction ? row.actionNote : row.failed ? row.ackReason
                     : row.assignedTo.length > 0 ? qsTr("Assigned to %1").arg(row.assignedTo) : ""
             }
         }

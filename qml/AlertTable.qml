@@ -24,10 +24,10 @@ FocusScope {
     property bool signedIn: true
     readonly property alias contextMenu: contextMenu
     signal acknowledgeRequested(int count)
-    // action: AlertActionDialog.Action; keys: a JS array of alert keys (the selection or the current row).
+    // action: AlertActionKind; keys: a JS array of alert keys (the selection or the current row).
     signal actionRequested(int action, var keys)
-    // An action asked for where none is possible: why (for a notice).
-    signal actionBlocked(string reason)
+    // An action asked for where none is possible: why (AlertModel.ActionBlocker, and in words for a notice).
+    signal actionBlocked(int blocker, string reason)
 
     function moveCurrent(delta, extend) {
         if (list.count === 0)
@@ -48,22 +48,19 @@ FocusScope {
         return asked;
     }
 
-    // Why resolve/assign/escalate cannot apply to these keys; empty when they can (to some of them).
-    function actionBlocker(keys: var): string {
-        if (!table.signedIn)
-            return qsTr("Sign in to resolve, assign or escalate alerts");
-        if (keys.length === 0)
-            return qsTr("No alert selected");
-        if (table.filter.countWithRecord(keys) === 0)
-            return qsTr("Findings, anomalies and tickets have no server record to resolve, assign or escalate");
-        return "";
+    // Why resolve/assign/escalate cannot apply to these keys (AlertModel.ActionBlocker): the model decides.
+    function actionBlocker(keys: var): int {
+        return table.filter.alerts ? table.filter.alerts.actionBlocker(keys, table.signedIn) : AlertModel.NoRecord;
+    }
+    function actionBlockerText(blocker: int): string {
+        return table.filter.alerts ? table.filter.alerts.actionBlockerText(blocker) : "";
     }
 
     function requestAction(action: int) {
         const keys = table.filter.selectedKeysOr(list.currentIndex);
         const blocker = table.actionBlocker(keys);
-        if (blocker.length > 0)
-            table.actionBlocked(blocker);
+        if (blocker !== AlertModel.ActionAllowed)
+            table.actionBlocked(blocker, table.actionBlockerText(blocker));
         else
             table.actionRequested(action, keys);
     }
@@ -78,7 +75,7 @@ FocusScope {
         objectName: "alertContextMenu"
         // What the menu acts on, fixed when it opens. `var`: a JS array of alert keys.
         property var keys: []
-        readonly property string blocker: table.actionBlocker(keys)
+        readonly property int blocker: table.actionBlocker(keys)
         readonly property string suffix: keys.length > 1 ? " " + qsTr("(%1 alerts)").arg(keys.length) : ""
         MenuItem {
             text: qsTr("Acknowledge") + contextMenu.suffix + "  (a)"
@@ -89,27 +86,27 @@ FocusScope {
         MenuItem {
             objectName: "menuResolve"
             text: qsTr("Resolve…") + contextMenu.suffix + "  (r)"
-            enabled: contextMenu.blocker.length === 0
-            onTriggered: table.actionRequested(AlertActionDialog.Resolve, contextMenu.keys)
+            enabled: contextMenu.blocker === AlertModel.ActionAllowed
+            onTriggered: table.actionRequested(AlertActionKind.Resolve, contextMenu.keys)
         }
         MenuItem {
             objectName: "menuAssign"
             text: qsTr("Assign…") + contextMenu.suffix + "  (" + qsTr("Shift+A") + ")"
-            enabled: contextMenu.blocker.length === 0
-            onTriggered: table.actionRequested(AlertActionDialog.Assign, contextMenu.keys)
+            enabled: contextMenu.blocker === AlertModel.ActionAllowed
+            onTriggered: table.actionRequested(AlertActionKind.Assign, contextMenu.keys)
         }
         MenuItem {
             objectName: "menuEscalate"
             text: qsTr("Escalate…") + contextMenu.suffix + "  (e)"
-            enabled: contextMenu.blocker.length === 0
-            onTriggered: table.actionRequested(AlertActionDialog.Escalate, contextMenu.keys)
+            enabled: contextMenu.blocker === AlertModel.ActionAllowed
+            onTriggered: table.actionRequested(AlertActionKind.Escalate, contextMenu.keys)
         }
         MenuItem {
             // A disabled item cannot show a tooltip: the reason is a line of its own.
-            visible: contextMenu.blocker.length > 0
+            visible: contextMenu.blocker !== AlertModel.ActionAllowed
             height: visible ? implicitHeight : 0
             enabled: false
-            text: contextMenu.blocker
+            text: table.actionBlockerText(contextMenu.blocker)
         }
     }
 
@@ -256,13 +253,13 @@ FocusScope {
                 } else if (event.key === Qt.Key_A && ctrl) {
                     table.filter.selectAll();
                 } else if (event.key === Qt.Key_A && shift) {
-                    table.requestAction(AlertActionDialog.Assign);
+                    table.requestAction(AlertActionKind.Assign);
                 } else if (event.key === Qt.Key_A) {
                     table.acknowledge();
                 } else if (event.key === Qt.Key_R && !ctrl && !shift) {
-                    table.requestAction(AlertActionDialog.Resolve);
+                    table.requestAction(AlertActionKind.Resolve);
                 } else if (event.key === Qt.Key_E && !ctrl && !shift) {
-                    table.requestAction(AlertActionDialog.Escalate);
+                    table.requestAction(AlertActionKind.Escalate);
                 } else if (event.key === Qt.Key_Menu) {
                     const item = list.currentItem;
                     if (item)

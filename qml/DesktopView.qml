@@ -42,7 +42,7 @@ FocusScope {
         focusList();
     }
     function acknowledge() { return table.acknowledge(); }
-    // Opens the dialog of a resolve, assign or escalate (AlertActionDialog.Action) for these keys.
+    // Opens the dialog of a resolve, assign or escalate (AlertActionKind) for these keys.
     function requestAction(action: int, keys: var) {
         const records = filter.countWithRecord(keys);
         let subject = qsTr("%n alert(s)", "", records);
@@ -129,7 +129,7 @@ FocusScope {
                         focus: true
                         signedIn: view.client.state !== NocClient.LoggedOut
                         onActionRequested: (action, keys) => view.requestAction(action, keys)
-                        onActionBlocked: reason => view.notice(reason)
+                        onActionBlocked: (blocker, reason) => view.notice(reason)
                         // Calm is claimed only when the server's records say so.
                         placeholder: view.alerts.count > 0 ? qsTr("No alert matches the filters.")
                                    : view.client.state === NocClient.Connected && view.client.historyState === NocClient.Loaded

@@ -17,7 +17,7 @@ Rectangle {
     property bool signedIn: client ? client.state !== NocClient.LoggedOut : false
     readonly property alias record: record
     signal acknowledgeClicked()
-    // action: AlertActionDialog.Action
+    // action: AlertActionKind
     signal actionClicked(int action)
     signal closeRequested()
 
@@ -40,10 +40,8 @@ Rectangle {
     }
 
     readonly property bool hasRecord: pane.alert.hasRecord ?? false
-    // Why resolve, assign and escalate are not offered; empty when they are.
-    readonly property string actionBlocker: !pane.hasRecord
-        ? qsTr("Findings, anomalies and tickets have no server record to resolve, assign or escalate")
-        : !pane.signedIn ? qsTr("Sign in to resolve, assign or escalate alerts") : ""
+    // Why resolve, assign and escalate are not offered (AlertModel.ActionBlocker): the model decides.
+    readonly property int actionBlocker: pane.alerts.actionBlocker(pane.hasAlert ? [pane.alert.key] : [], pane.signedIn)
 
     function stamp(who: string, at: date): string {
         if (who.length === 0)
@@ -92,7 +90,7 @@ Rectangle {
                     fontSize: Theme.baseFontSize + 1
                 }
                 Text {
-                    text: Theme.kindName(pane.alert.kind ?? "")
+                    text: Theme.kindName(pane.alert.kind ?? -1)
                     color: Theme.secondaryText
                     font.pixelSize: Theme.baseFontSize
                     Layout.fillWidth: true
@@ -127,7 +125,7 @@ Rectangle {
                 Repeater {
                     model: [
                         { label: qsTr("Severity"), value: Theme.severityNames[pane.alert.severity ?? Severity.Unknown] + " (" + (pane.alert.severityName ?? "") + ")" },
-                        { label: qsTr("Kind"), value: Theme.kindName(pane.alert.kind ?? "") },
+                        { label: qsTr("Kind"), value: Theme.kindName(pane.alert.kind ?? -1) },
                         { label: qsTr("ID"), value: pane.alert.alertId ?? "" },
                         { label: qsTr("Client"), value: pane.alert.client || "—" },
                         { label: qsTr("Type"), value: pane.alert.alertType ?? "" },
@@ -171,11 +169,12 @@ Rectangle {
 
             Text {
                 objectName: "actionNote"
-                visible: (pane.alert.actionNote ?? "").length > 0
+                readonly property int actionState: pane.alert.actionState ?? ActionState.None
+                visible: actionState !== ActionState.None
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 text: pane.alert.actionNote ?? ""
-                color: Theme.warningText
+                color: actionState === ActionState.Refused ? Theme.lost : Theme.warningText
                 font.bold: true
                 font.pixelSize: Theme.baseFontSize
             }
@@ -294,9 +293,9 @@ Rectangle {
                 }
                 Repeater {
                     model: [
-                        { action: AlertActionDialog.Resolve, name: "detailsResolve", text: qsTr("Resolve… (r)") },
-                        { action: AlertActionDialog.Assign, name: "detailsAssign", text: qsTr("Assign… (Shift+A)") },
-                        { action: AlertActionDialog.Escalate, name: "detailsEscalate", text: qsTr("Escalate… (e)") }
+                        { action: AlertActionKind.Resolve, name: "detailsResolve", text: qsTr("Resolve… (r)") },
+                        { action: AlertActionKind.Assign, name: "detailsAssign", text: qsTr("Assign… (Shift+A)") },
+                        { action: AlertActionKind.Escalate, name: "detailsEscalate", text: qsTr("Escalate… (e)") }
                     ]
                     Item {
                         required property var modelData // { action, name, text }: a JS object of the list above
@@ -307,12 +306,12 @@ Rectangle {
                             objectName: parent.modelData.name
                             anchors.fill: parent
                             text: parent.modelData.text
-                            enabled: pane.actionBlocker.length === 0
+                            enabled: pane.actionBlocker === AlertModel.ActionAllowed
                             onClicked: pane.actionClicked(parent.modelData.action)
                         }
                         // A disabled button gets no hover (nor do its children): the tooltip's area is beside it.
                         ToolTipArea {
-                            text: pane.actionBlocker
+                            text: pane.alerts.actionBlockerText(pane.actionBlocker)
                         }
                     }
                 }

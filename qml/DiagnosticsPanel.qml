@@ -152,7 +152,7 @@ Rectangle {
             delegate: Rectangle {
                 id: frame
                 required property int index
-                required property string direction
+                required property int direction // FrameDirection
                 required property string channel
                 required property date at
                 required property string text
@@ -170,8 +170,8 @@ Rectangle {
                     textFormat: Text.PlainText
                     font.family: Theme.monoFamily
                     font.pixelSize: Theme.smallFontSize
-                    color: frame.direction === "in" ? Theme.text : Theme.accent
-                    text: Qt.formatTime(frame.at, "hh:mm:ss.zzz") + (frame.direction === "in" ? " ← " : " → ")
+                    color: frame.direction === FrameDirection.In ? Theme.text : Theme.accent
+                    text: Qt.formatTime(frame.at, "hh:mm:ss.zzz") + (frame.direction === FrameDirection.In ? " ← " : " → ")
                           + frame.channel + "  " + frame.text
                 }
             }

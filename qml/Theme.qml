@@ -52,16 +52,16 @@ QtObject {
     readonly property var severitiesMostUrgentFirst: [Severity.Critical, Severity.High, Severity.Medium,
                                                       Severity.Low, Severity.Info]
 
-    function kindName(kind: string): string {
+    function kindName(kind: int): string {
         switch (kind) {
-        case "alert": return qsTr("Alert");
-        case "critical": return qsTr("Critical alert");
-        case "finding": return qsTr("Finding");
-        case "anomaly": return qsTr("Anomaly");
-        case "ticket": return qsTr("Ticket");
-        case "event": return qsTr("Event of an unknown kind");
+        case AlertKind.Alert: return qsTr("Alert");
+        case AlertKind.CriticalAlert: return qsTr("Critical alert");
+        case AlertKind.Finding: return qsTr("Finding");
+        case AlertKind.Anomaly: return qsTr("Anomaly");
+        case AlertKind.Ticket: return qsTr("Ticket");
+        case AlertKind.Other: return qsTr("Event of an unknown kind");
         }
-        return kind;
+        return "";
     }
 
     function ackStateName(state: int): string {

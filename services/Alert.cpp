@@ -24,6 +24,13 @@ QString alertKindName(AlertKind kind)
     return QStringLiteral("alert");
 }
 
+std::optional<qint64> alertRecordId(QStringView alertId)
+{
+    bool ok = false;
+    const qint64 id = alertId.trimmed().toLongLong(&ok);
+    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+}
+
 namespace {
 constexpr std::array kStatusNames { "UNKNOWN",   "NEW",      "ACKNOWLEDGED", "ASSIGNED",
                                     "ESCALATED", "RESOLVED", "SUPPRESSED" };

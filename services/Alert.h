@@ -28,6 +28,10 @@ enum class AlertKind : quint8
 
 [[nodiscard]] QString alertKindName(AlertKind kind);
 
+// The server record an alert id names: records have positive integer ids (PROTOCOL.md section 6), and
+// "012" names the same one as "12". nullopt for anything else.
+[[nodiscard]] std::optional<qint64> alertRecordId(QStringView alertId);
+
 // The alert record's status on the server (PROTOCOL.md section 6). Unknown: heard on the socket only,
 // no record read yet (an alert_new is NEW on the server, but nobody has said so).
 enum class AlertStatus : quint8
@@ -102,6 +106,10 @@ struct Alert
     QDateTime occurredAt; // server's time; invalid when the frame carried none
     QDateTime receivedAt; // our clock, UTC
     QString rawJson; // the frame as received, for kinds this client cannot show field by field
+
+    // The one answer to "can it be resolved, assigned or escalated, and its record read": only alerts
+    // have server records; findings, anomalies and tickets do not.
+    [[nodiscard]] bool hasRecord() const { return kind == AlertKind::Alert && alertRecordId(id).has_value(); }
 
     // Unique across kinds: an alert id 7 and a ticket id 7 are different rows.
     [[nodiscard]] AlertIdentity identity() const { return { kind, id }; }

@@ -18,6 +18,13 @@ QString alertActionName(AlertActionKind kind)
     return {};
 }
 
+bool fitsAlertActionText(AlertActionKind kind, QStringView text)
+{
+    const int limit = alertActionTextLimit(kind);
+    // Only a text longer in UTF-16 units than the limit can be over it in characters.
+    return text.size() <= limit || text.toUcs4().size() <= limit;
+}
+
 std::optional<AlertActionKind> alertActionFromName(QStringView name)
 {
     for (const AlertActionKind kind :

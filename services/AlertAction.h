@@ -19,8 +19,27 @@ enum class AlertActionKind : quint8
     Escalate
 };
 
+// Where the last action asked for one alert stands: none (or answered and done), waiting for the
+// server's answer, or refused (by the server, or here before sending).
+enum class AlertActionState : quint8
+{
+    None,
+    Pending,
+    Refused
+};
+
 [[nodiscard]] QString alertActionName(AlertActionKind kind); // resolve, assign, escalate
 [[nodiscard]] std::optional<AlertActionKind> alertActionFromName(QStringView name);
+
+// The longest text the server takes with each action, in characters (PROTOCOL.md section 6):
+// resolution notes 1000, an escalation's reason 500. An assignment's comment has no stated bound; it
+// is held to an acknowledgement comment's 500.
+[[nodiscard]] constexpr int alertActionTextLimit(AlertActionKind kind)
+{
+    return kind == AlertActionKind::Resolve ? 1000 : 500;
+}
+// Whether the text is within that limit, counted as the server counts: characters, not UTF-16 units.
+[[nodiscard]] bool fitsAlertActionText(AlertActionKind kind, QStringView text);
 
 // One action the operator asked for, on one alert or a selection; kept until the server has answered
 // for every id in it.

@@ -23,9 +23,7 @@ constexpr qint64 kNoAnswerRetryCapMs = 10 * 60 * 1000;
 
 std::optional<qint64> recordId(const QString &alertId)
 {
-    bool ok = false;
-    const qint64 id = alertId.toLongLong(&ok);
-    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+    return alertRecordId(alertId);
 }
 
 QJsonArray idArray(const QStringList &alertIds)

@@ -47,13 +47,19 @@ HistorySync::HistorySync(QNetworkAccessManager *network, const Clock *clock, Ale
     // The newest alert known, pushed or read: where a back-fill may stop (reading from the start-up load's
     // newest instead would re-read everything pushed since).
     connect(m_feed, &AlertFeed::alertsReceived, this, [this](const AlertBatch &alerts) {
+        if (m_enabled)
+            m_reconciler.noteAlerts(alerts);
         for (const Alert &alert : alerts) {
             if (alert.occurredAt.isValid()
                 && (!m_newestServerTime.isValid() || alert.occurredAt > m_newestServerTime))
                 m_newestServerTime = alert.occurredAt;
         }
     });
-    connect(m_history, &AlertHistory::openSetComplete, this, &HistorySync::openAlertsRead);
+    connect(m_history, &AlertHistory::openSetComplete, this,
+            [this](const QStringList &openIds, const QDateTime &startedAt) {
+                for (const AlertUpdatedEvent &update : m_reconciler.reconcile(openIds, startedAt))
+                    Q_EMIT openAlertClosed(update);
+            });
     connect(m_history, &AlertHistory::finished, this, [this](bool backfill, int) { onFinished(backfill); });
     connect(m_history, &AlertHistory::tokenRejected, this, &HistorySync::tokenRejected);
     m_reconcileTimer->onTimeout = [this] {
@@ -99,6 +105,13 @@ void HistorySync::onStopped()
 void HistorySync::reset()
 {
     m_history->reset();
+    m_reconciler.clear();
+}
+
+void HistorySync::noteStatus(const QString &alertId, AlertStatus status, const QDateTime &at)
+{
+    if (m_enabled)
+        m_reconciler.noteStatus(alertId, status, at);
 }
 
 void HistorySync::read(bool afterGap)

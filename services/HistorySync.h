@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "OpenSetReconciler.h"
 #include "SessionAccess.h"
 
 #include <QDateTime>
@@ -46,6 +47,8 @@ public:
     void setLive(bool live) { m_live = live; }
     // Off for a client that never shows a list (nocctl ack, resolve, alerts): the budget is shared.
     void setEnabled(bool enabled) { m_enabled = enabled; }
+    // A record's status changed (alert_updated, an action's answer): the reconcile goes from there.
+    void noteStatus(const QString &alertId, AlertStatus status, const QDateTime &at);
     // The feed is live (again). feedGaps: the gaps this session had so far, lastGapFrom: when the last
     // one began. A gap not seen before is back-filled, else the open alerts are read.
     void onLive(int feedGaps, const QDateTime &lastGapFrom);
@@ -58,8 +61,9 @@ public:
 
 Q_SIGNALS:
     void changed();
-    // Every open alert the user may see, read completely at startedAt.
-    void openAlertsRead(const QStringList &openIds, const QDateTime &startedAt);
+    // An alert handed out as open that two complete reads of the open alerts in a row did not list
+    // (OpenSetReconciler): closed meanwhile. Status Resolved, at the start of the second read.
+    void openAlertClosed(const noc::AlertUpdatedEvent &update);
     // The server refused the access token (401): the session should renew it.
     void tokenRejected();
 
@@ -74,6 +78,7 @@ private:
     AlertFeed *m_feed;
     AlertHistory *m_history;
     std::function<SessionAccess()> m_access;
+    OpenSetReconciler m_reconciler;
     std::unique_ptr<Timer> m_reconcileTimer;
     int m_reconcileSeconds = 600; // ClientSettings::reconcileSeconds
     bool m_live = false;

@@ -99,7 +99,9 @@ void NocClient::wire()
     connect(m_feed, &AlertFeed::alertsReceived, this, &NocClient::alertsReceived);
     m_history->setAccess([this] { return m_session->access(); });
     connect(m_history, &HistorySync::changed, this, &NocClient::historyChanged);
-    connect(m_history, &HistorySync::openAlertsRead, this, &NocClient::openAlertsRead);
+    connect(m_history, &HistorySync::openAlertClosed, this, &NocClient::openAlertClosed);
+    // Every status change handed out, whatever told it, is what the reconcile of the open set starts from.
+    connect(this, &NocClient::alertStatusChanged, m_history, &HistorySync::noteStatus);
     // The list refused the access token (401): renew it in the background; the retry uses the new one.
     connect(m_history, &HistorySync::tokenRejected, m_session, &Session::renewTokenInBackground);
     connect(m_subscriptions, &SubscriptionSet::changed, this, &NocClient::subscriptionsChanged);

@@ -223,7 +223,8 @@ public:
     Q_INVOKABLE void acknowledgeMany(const QStringList &alertIds) { m_commands->acknowledge(alertIds); }
     // Lifecycle actions over REST (PROTOCOL.md section 6), for one alert or a selection: queued
     // durably, sent when there is a session, each alert's outcome in alertActionSettled.
-    // Returns the request's key (each outcome names it); empty when every id was refused at once.
+    // Returns the request's key (each outcome names it); empty when every id was refused at once (a
+    // text over alertActionTextLimit is refused for all of them).
     QString requestAction(AlertActionKind kind, const QStringList &alertIds, const QString &text,
                           int userId = 0);
     Q_INVOKABLE void resolve(const QStringList &alertIds, const QString &notes);
@@ -256,9 +257,10 @@ Q_SIGNALS:
     // A connection that was live came back: lastGapFrom..lastGapTo had no feed.
     void feedGapChanged();
     void historyChanged();
-    // Every open alert the user may see, read completely at startedAt: an alert shown as open and
-    // missing here was resolved or suppressed meanwhile.
-    void openAlertsRead(const QStringList &openIds, const QDateTime &startedAt);
+    // An alert handed out as open was closed on the server, as its records show: two complete reads
+    // of the open alerts in a row did not list it (OpenSetReconciler). Resolved or suppressed, the
+    // list does not say: the update says Resolved, at the start of the second read, and why.
+    void openAlertClosed(const noc::AlertUpdatedEvent &update);
     // A record's status changed on the server (alert_updated, or read from the records).
     void alertStatusChanged(const QString &alertId, noc::AlertStatus status, const QDateTime &at);
     void profileChanged();

@@ -68,22 +68,31 @@ void NocClient::wireRecords()
 QString NocClient::requestAction(AlertActionKind kind, const QStringList &alertIds, const QString &text,
                                  int userId)
 {
+    // A text the server would refuse is refused here, before anything is queued, like any refusal:
+    // every id answered, none sent.
+    if (!fitsAlertActionText(kind, text)) {
+        const QString reason = tr("text longer than %1 characters").arg(alertActionTextLimit(kind));
+        const QDateTime now = m_clock->nowUtc();
+        for (const QString &id : alertIds)
+            Q_EMIT alertActionSettled(AlertActionOutcome { {}, kind, id, false, reason, {}, now });
+        return {};
+    }
     return m_actions->request(kind, alertIds, text, userId);
 }
 
 void NocClient::resolve(const QStringList &alertIds, const QString &notes)
 {
-    m_actions->request(AlertActionKind::Resolve, alertIds, notes);
+    requestAction(AlertActionKind::Resolve, alertIds, notes);
 }
 
 void NocClient::assign(const QStringList &alertIds, int userId, const QString &comment)
 {
-    m_actions->request(AlertActionKind::Assign, alertIds, comment, userId);
+    requestAction(AlertActionKind::Assign, alertIds, comment, userId);
 }
 
 void NocClient::escalate(const QStringList &alertIds, int userId, const QString &reason)
 {
-    m_actions->request(AlertActionKind::Escalate, alertIds, reason, userId);
+    requestAction(AlertActionKind::Escalate, alertIds, reason, userId);
 }
 
 void NocClient::listAlerts(const QStringList &statuses, int pageBudget)

@@ -125,3 +125,4 @@ using ServerEvent
 
 Q_DECLARE_METATYPE(noc::UserStatusEvent)
 Q_DECLARE_METATYPE(noc::UnknownEvent)
+Q_DECLARE_METATYPE(noc::AlertUpdatedEvent)

@@ -64,16 +64,16 @@
         <translation>Grund</translation>
     </message>
     <message>
-        <source>What was done (up to 1000 characters)</source>
-        <translation>Was getan wurde (bis zu 1000 Zeichen)</translation>
+        <source>What was done (up to %1 characters)</source>
+        <translation>Was getan wurde (bis zu %1 Zeichen)</translation>
     </message>
     <message>
-        <source>For the colleague (up to 500 characters)</source>
-        <translation>Für die Kollegin oder den Kollegen (bis zu 500 Zeichen)</translation>
+        <source>For the colleague (up to %1 characters)</source>
+        <translation>Für die Kollegin oder den Kollegen (bis zu %1 Zeichen)</translation>
     </message>
     <message>
-        <source>Why it needs more (up to 500 characters)</source>
-        <translation>Warum es mehr braucht (bis zu 500 Zeichen)</translation>
+        <source>Why it needs more (up to %1 characters)</source>
+        <translation>Warum es mehr braucht (bis zu %1 Zeichen)</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -112,6 +112,18 @@
             <numerusform>%n ausgewählter Eintrag hat keinen Servereintrag (Befunde, Anomalien, Tickets)</numerusform>
             <numerusform>%n ausgewählte Einträge haben keinen Servereintrag (Befunde, Anomalien, Tickets)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No alert selected</source>
+        <translation>Kein Alarm ausgewählt</translation>
+    </message>
+    <message>
+        <source>Findings, anomalies and tickets have no server record to resolve, assign or escalate</source>
+        <translation>Befunde, Anomalien und Tickets haben keinen Servereintrag, der gelöst, zugewiesen oder eskaliert werden kann</translation>
+    </message>
+    <message>
+        <source>Sign in to resolve, assign or escalate alerts</source>
+        <translation>Melden Sie sich an, um Alarme zu lösen, zuzuweisen oder zu eskalieren</translation>
     </message>
     <message>
         <source>Resolving…</source>
@@ -233,18 +245,6 @@
     <message>
         <source>Alerts</source>
         <translation>Alarme</translation>
-    </message>
-    <message>
-        <source>Sign in to resolve, assign or escalate alerts</source>
-        <translation>Melden Sie sich an, um Alarme zu lösen, zuzuweisen oder zu eskalieren</translation>
-    </message>
-    <message>
-        <source>No alert selected</source>
-        <translation>Kein Alarm ausgewählt</translation>
-    </message>
-    <message>
-        <source>Findings, anomalies and tickets have no server record to resolve, assign or escalate</source>
-        <translation>Befunde, Anomalien und Tickets haben keinen Servereintrag, der gelöst, zugewiesen oder eskaliert werden kann</translation>
     </message>
     <message>
         <source>(%1 alerts)</source>
@@ -500,14 +500,6 @@
     <message>
         <source>Close details (Esc)</source>
         <translation>Details schließen (Esc)</translation>
-    </message>
-    <message>
-        <source>Findings, anomalies and tickets have no server record to resolve, assign or escalate</source>
-        <translation>Befunde, Anomalien und Tickets haben keinen Servereintrag, der gelöst, zugewiesen oder eskaliert werden kann</translation>
-    </message>
-    <message>
-        <source>Sign in to resolve, assign or escalate alerts</source>
-        <translation>Melden Sie sich an, um Alarme zu lösen, zuzuweisen oder zu eskalieren</translation>
     </message>
     <message>
         <source>%1 at %2</source>
@@ -1917,6 +1909,10 @@
     <message>
         <source>Token renewal failed: %1</source>
         <translation>Token-Erneuerung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>text longer than %1 characters</source>
+        <translation>Text länger als %1 Zeichen</translation>
     </message>
     <message>
         <source>Not signed in</source>

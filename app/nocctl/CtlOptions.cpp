@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CtlOptions.h"
 
+#include "AlertAction.h"
 #include "Commands.h"
 #include "ConnectionOptions.h"
 #include "ExitCodes.h"
@@ -54,11 +55,20 @@ ParsedCtlOptions parseCtlOptions(const QCoreApplication &app)
                                     u"statuses"_s, u"open"_s);
     const QCommandLineOption pages(u"pages"_s, u"alerts: pages of 100 to read at most (default 10)."_s,
                                    u"n"_s, u"10"_s);
-    const QCommandLineOption notes(u"notes"_s, u"resolve: the resolution notes (up to 1000 characters)."_s,
+    using noc::alertActionTextLimit;
+    const QCommandLineOption notes(u"notes"_s,
+                                   u"resolve: the resolution notes (up to %1 characters)."_s.arg(
+                                       alertActionTextLimit(noc::AlertActionKind::Resolve)),
                                    u"text"_s);
     const QCommandLineOption to(u"to"_s, u"assign, escalate: the colleague's user id."_s, u"user_id"_s);
-    const QCommandLineOption comment(u"comment"_s, u"assign: a comment (up to 500 characters)."_s, u"text"_s);
-    const QCommandLineOption reason(u"reason"_s, u"escalate: why (up to 500 characters)."_s, u"text"_s);
+    const QCommandLineOption comment(
+        u"comment"_s,
+        u"assign: a comment (up to %1 characters)."_s.arg(alertActionTextLimit(noc::AlertActionKind::Assign)),
+        u"text"_s);
+    const QCommandLineOption reason(
+        u"reason"_s,
+        u"escalate: why (up to %1 characters)."_s.arg(alertActionTextLimit(noc::AlertActionKind::Escalate)),
+        u"text"_s);
     parser.addOptions(
         { remember, json, timeout, stateTable, stateDir, status, pages, notes, to, comment, reason });
     parser.addPositionalArgument(

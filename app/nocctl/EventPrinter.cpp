@@ -130,26 +130,11 @@ EventPrinter::EventPrinter(noc::NocClient *client, bool json, QObject *parent)
                     return;
                 printStatus(id, status, at, false);
             });
-    // A re-read of every open alert: one printed as open and missing from two such reads in a row
-    // (the statuses are read one after the other, so an alert moving between them can be missed once)
-    // was resolved or suppressed meanwhile; the list does not say which.
-    connect(client, &noc::NocClient::openAlertsRead, this,
-            [this](const QStringList &openIds, const QDateTime &startedAt) {
-                const QSet<QString> open(openIds.cbegin(), openIds.cend());
-                QSet<QString> missing;
-                QStringList closed;
-                for (auto it = m_printedStatus.cbegin(); it != m_printedStatus.cend(); ++it) {
-                    if (!noc::isOpen(it.value()) || open.contains(it.key()))
-                        continue;
-                    if (m_missingOnce.contains(it.key()))
-                        closed.append(it.key());
-                    else
-                        missing.insert(it.key());
-                }
-                m_missingOnce = missing;
-                for (const QString &id : std::as_const(closed))
-                    printStatus(id, noc::AlertStatus::Resolved, startedAt, true);
-            });
+    // Gone from the open alerts (the records' reads say so): resolved or suppressed, the list does not
+    // say which.
+    connect(client, &noc::NocClient::openAlertClosed, this, [this](const noc::AlertUpdatedEvent &update) {
+        printStatus(update.alertId, update.status, update.timestamp, true);
+    });
     connect(client, &noc::NocClient::historyChanged, this, [this] {
         const auto state = m_client->historyState();
         if (state == m_lastHistoryState && m_client->lastBackfillCount() == m_lastBackfillCount)

@@ -5,7 +5,6 @@
 
 #include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QStringList>
 
 namespace noc {
@@ -35,5 +34,4 @@ private:
 
     QHash<QString, noc::AlertStatus> m_printedStatus; // alerts printed, with the status last printed
     QStringList m_printedOrder; // the same ids, oldest first
-    QSet<QString> m_missingOnce; // printed as open and missing from the last complete read of them
 };

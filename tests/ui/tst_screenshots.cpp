@@ -235,7 +235,7 @@ private Q_SLOTS:
                 QMetaObject::invokeMethod(filter, "keyAt", Q_RETURN_ARG(QString, key), Q_ARG(int, row));
                 const QVariantMap alert = alerts->get(key);
                 if (alert.value(u"statusName"_s).toString() == status
-                    && alert.value(u"actionNote"_s).toString().isEmpty())
+                    && alert.value(u"actionState"_s).toInt() == int(noc::AlertActionState::None))
                     return key;
             }
             return QString();
@@ -319,7 +319,7 @@ private Q_SLOTS:
             Qt::BlockingQueuedConnection);
         alerts->escalateKeys({ fresh }, 6, u"customer escalated"_s);
         QTRY_VERIFY_WITH_TIMEOUT(
-            alerts->get(fresh).value(u"actionNote"_s).toString().startsWith(u"Escalate refused"_s), 15000);
+            alerts->get(fresh).value(u"actionState"_s).toInt() == int(noc::AlertActionState::Refused), 15000);
         // Still the alert shown, and the pane says so without being asked again.
         QCOMPARE(pane->property("alertKey").toString(), fresh);
         QTRY_VERIFY(pane->findChild<QObject *>(u"actionNote"_s)

@@ -137,6 +137,14 @@ struct Screen
     {
         return alerts->get(keyOf(id)).value(u"actionNote"_s).toString();
     }
+    [[nodiscard]] noc::AlertActionState actionState(qint64 id) const
+    {
+        return static_cast<noc::AlertActionState>(alerts->get(keyOf(id)).value(u"actionState"_s).toInt());
+    }
+    [[nodiscard]] noc::AlertActionKind actionKind(qint64 id) const
+    {
+        return static_cast<noc::AlertActionKind>(alerts->get(keyOf(id)).value(u"actionKind"_s).toInt());
+    }
 };
 } // namespace
 
@@ -172,6 +180,9 @@ private Q_SLOTS:
                     .toString()
                     .contains(QString::number(ids.at(0))));
         QTRY_VERIFY(screen.dialogPart(u"actionText"_s)->property("activeFocus").toBool());
+        // The server's bound on the notes, as the services know it.
+        QCOMPARE(screen.dialogPart(u"actionText"_s)->property("maximumLength").toInt(),
+                 noc::alertActionTextLimit(noc::AlertActionKind::Resolve));
         typeText(screen.window, u"replaced the PSU"_s);
         QTest::keyClick(screen.window, Qt::Key_Return);
         QTRY_VERIFY(!screen.dialogOpen());
@@ -258,25 +269,26 @@ private Q_SLOTS:
         QTest::keyClick(screen.window, Qt::Key_Return);
         QVERIFY(screen.dialogOpen());
         QTRY_VERIFY(screen.dialogPart(u"actionText"_s)->property("activeFocus").toBool());
+        QCOMPARE(screen.dialogPart(u"actionText"_s)->property("maximumLength").toInt(),
+                 noc::alertActionTextLimit(noc::AlertActionKind::Escalate));
         typeText(screen.window, u"customer escalated"_s);
         QTest::keyClick(screen.window, Qt::Key_Return);
         QTRY_VERIFY(!screen.dialogOpen());
         QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, kTimeoutMs);
-        QVERIFY2(screen.note(ids.at(3)).startsWith(u"Escalate refused"_s),
-                 qPrintable(screen.note(ids.at(3))));
+        QCOMPARE(screen.actionState(ids.at(3)), noc::AlertActionState::Refused);
+        QCOMPARE(screen.actionKind(ids.at(3)), noc::AlertActionKind::Escalate);
         QCOMPARE(screen.statusOnServer(ids.at(3)), Status::New);
         auto *toast = screen.window->findChild<QObject *>(u"toast"_s);
         QVERIFY(toast);
         QVERIFY(toast->property("visible").toBool());
-        QVERIFY2(toast->property("body").toString().contains(u"Escalate refused"_s),
+        QVERIFY2(toast->property("body").toString().contains(screen.note(ids.at(3))),
                  qPrintable(toast->property("body").toString()));
         // The details pane says it too.
         auto *pane = screen.view->findChild<QQuickItem *>(u"detailsPane"_s);
         QTRY_VERIFY(pane->isVisible());
-        QTRY_VERIFY(pane->findChild<QObject *>(u"actionNote"_s)
-                        ->property("text")
-                        .toString()
-                        .startsWith(u"Escalate refused"_s));
+        QTRY_COMPARE(pane->findChild<QObject *>(u"actionNote"_s)->property("text").toString(),
+                     screen.note(ids.at(3)));
+        QVERIFY(pane->findChild<QObject *>(u"actionNote"_s)->property("visible").toBool());
         screen.client.stop();
     }
 
@@ -346,11 +358,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(screen.client.state(), noc::NocClient::ConnectionState::LoggedOut,
                                   kTimeoutMs);
         QTRY_VERIFY(!assign->isEnabled());
+        const int signedOut = int(AlertModel::ActionBlocker::SignedOut);
+        QCOMPARE(pane->property("actionBlocker").toInt(), signedOut);
         QSignalSpy notice(screen.view, SIGNAL(notice(QString)));
         screen.focusOn(ids.at(0));
         QTest::keyClick(screen.window, Qt::Key_R);
         QCOMPARE(notice.count(), 1);
-        QVERIFY(notice.constFirst().constFirst().toString().contains(u"Sign in"_s));
+        QCOMPARE(notice.constFirst().constFirst().toString(), screen.alerts->actionBlockerText(signedOut));
         QVERIFY(!screen.dialogOpen());
     }
 

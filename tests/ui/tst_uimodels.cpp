@@ -190,6 +190,23 @@ private Q_SLOTS:
             QCOMPARE(channelStates.key(i), socketStates.key(i));
             QCOMPARE(channelStates.value(i), socketStates.value(i));
         }
+        const QMetaEnum actions = QMetaEnum::fromType<AlertActionKindForeign::Value>();
+        QCOMPARE(actions.keyCount(), 3);
+        for (int i = 0; i < actions.keyCount(); ++i) {
+            QCOMPARE(QString::fromLatin1(actions.key(i)).toLower(),
+                     noc::alertActionName(static_cast<noc::AlertActionKind>(actions.value(i))));
+        }
+        // Kinds, action states and frame directions have no words in the services: every value is there.
+        const QMetaEnum kinds = QMetaEnum::fromType<AlertKindForeign::Value>();
+        QCOMPARE(kinds.keyCount(), int(noc::AlertKind::Other) + 1);
+        QCOMPARE(kinds.keyToValue("CriticalAlert"), int(noc::AlertKind::CriticalAlert));
+        QCOMPARE(kinds.keyToValue("Other"), int(noc::AlertKind::Other));
+        const QMetaEnum actionStates = QMetaEnum::fromType<ActionStateForeign::Value>();
+        QCOMPARE(actionStates.keyCount(), int(noc::AlertActionState::Refused) + 1);
+        QCOMPARE(actionStates.keyToValue("Pending"), int(noc::AlertActionState::Pending));
+        const QMetaEnum directions = QMetaEnum::fromType<FrameDirectionForeign::Value>();
+        QCOMPARE(directions.keyToValue("In"), int(noc::FrameRecord::Direction::In));
+        QCOMPARE(directions.keyToValue("Out"), int(noc::FrameRecord::Direction::Out));
     }
 
     void acknowledgementCarriesWhoAndWhen()
@@ -566,7 +583,8 @@ private Q_SLOTS:
         QTRY_COMPARE(frames.count(), 5);
         QCOMPARE(frames.data(frames.index(0), FrameLogModel::TextRole).toString(), u"{\"n\": 11}"_s);
         QCOMPARE(frames.data(frames.index(4), FrameLogModel::TextRole).toString(), u"{\"n\": 7}"_s);
-        QCOMPARE(frames.data(frames.index(0), FrameLogModel::DirectionRole).toString(), u"out"_s);
+        QCOMPARE(frames.data(frames.index(0), FrameLogModel::DirectionRole).toInt(),
+                 int(noc::FrameRecord::Direction::Out));
         QCOMPARE(frames.totalFrames(), 12);
         frames.setPaused(true);
         noc::FrameRecord late;

@@ -352,13 +352,13 @@ private Q_SLOTS:
         f.model.applyStatus(u"1"_s, noc::AlertStatus::Escalated, QDateTime::currentDateTimeUtc());
         QCOMPARE(f.model.unacknowledgedCount(), 1);
 
-        // A complete read of the open alerts at t: rows heard before t and missing were closed; a row
-        // heard after t may simply be newer than the read.
-        const QDateTime t = makeAlert(4).receivedAt; // alert 4 arrived at t, so not before it
-        f.model.applyOpenSet({ u"1"_s }, t);
-        // Missed once may be an alert that moved between two statuses while they were read.
-        QCOMPARE(f.model.get(u"alert:2"_s).value(u"statusName"_s).toString(), u"assigned"_s);
-        f.model.applyOpenSet({ u"1"_s }, t);
+        // The reads of the open alerts no longer list one (services' OpenSetReconciler decides): the
+        // client says so, as it says any status change.
+        noc::NocClient client;
+        f.model.setClient(&client);
+        const QDateTime t = makeAlert(4).receivedAt;
+        Q_EMIT client.openAlertClosed(
+            noc::AlertUpdatedEvent { u"2"_s, noc::AlertStatus::Resolved, u"not listed"_s, t });
         QCOMPARE(f.model.get(u"alert:2"_s).value(u"statusName"_s).toString(), u"resolved"_s);
         QCOMPARE(f.model.get(u"alert:4"_s).value(u"open"_s).toBool(), true);
         QCOMPARE(f.model.get(u"alert:1"_s).value(u"statusName"_s).toString(), u"escalated"_s);
@@ -377,6 +377,48 @@ private Q_SLOTS:
         // Records read again are not news: the rate counts what was raised.
         QCOMPARE(f.model.receivedLastMinute(), rateBefore);
         QCOMPARE(f.model.totalReceived(), totalBefore);
+    }
+
+    // A row's action is a state with a kind and a reason, for QML and tests to compare; the words are
+    // made from them. Pending and refused are never one another.
+    void actionsAreAStateWithAKindAndAReason()
+    {
+        Fixture f;
+        f.add({ makeAlert(1), makeAlert(2), makeAlert(3, Severity::Low, AlertKind::Ticket) });
+        const auto state = [&f](int id) {
+            return f.model.get(u"alert:"_s + QString::number(id)).value(u"actionState"_s).toInt();
+        };
+        QCOMPARE(state(1), int(noc::AlertActionState::None));
+        QVERIFY(f.model.get(u"alert:1"_s).value(u"actionNote"_s).toString().isEmpty());
+
+        noc::NocClient client; // no session: the actions queue
+        f.model.setClient(&client);
+        QSignalSpy refused(&f.model, &AlertModel::actionRefused);
+        f.model.escalateKeys({ u"alert:1"_s, u"alert:2"_s, u"ticket:3"_s }, 6, u"customer"_s);
+        QCOMPARE(refused.count(), 1); // the ticket has no record
+        QCOMPARE(state(1), int(noc::AlertActionState::Pending));
+        QCOMPARE(f.model.get(u"alert:1"_s).value(u"actionKind"_s).toInt(),
+                 int(noc::AlertActionKind::Escalate));
+        QVERIFY(!f.model.get(u"alert:1"_s).value(u"actionNote"_s).toString().isEmpty());
+        QCOMPARE(f.model.get(u"ticket:3"_s).value(u"actionState"_s).toInt(),
+                 int(noc::AlertActionState::None));
+
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        f.model.applyActionOutcome(
+            { {}, noc::AlertActionKind::Escalate, u"1"_s, false, u"HTTP 500"_s, {}, at });
+        QCOMPARE(state(1), int(noc::AlertActionState::Refused));
+        QCOMPARE(f.model.get(u"alert:1"_s).value(u"actionReason"_s).toString(), u"HTTP 500"_s);
+        QVERIFY(f.model.get(u"alert:1"_s).value(u"actionNote"_s).toString().contains(u"HTTP 500"_s));
+        QCOMPARE(refused.count(), 2);
+        f.model.applyActionOutcome({ {}, noc::AlertActionKind::Escalate, u"2"_s, true, {}, {}, at });
+        QCOMPARE(state(2), int(noc::AlertActionState::None));
+
+        // Nobody to send it: refused here, with the kind that was asked for.
+        f.model.setClient(nullptr);
+        f.model.resolveKeys({ u"alert:2"_s }, u"done"_s);
+        QCOMPARE(state(2), int(noc::AlertActionState::Refused));
+        QCOMPARE(f.model.get(u"alert:2"_s).value(u"actionKind"_s).toInt(),
+                 int(noc::AlertActionKind::Resolve));
     }
 
     void retentionEvictsOldestBeyondTheCap()
@@ -434,13 +476,13 @@ private Q_SLOTS:
         f.add({ makeAlert(5, Severity::Critical) });
         f.add({ critical });
         QCOMPARE(f.model.rowCount(), 1);
-        QCOMPARE(f.model.data(f.model.index(0), AlertModel::KindRole).toString(), u"alert"_s);
+        QCOMPARE(f.model.data(f.model.index(0), AlertModel::KindRole).toInt(), int(AlertKind::Alert));
         QCOMPARE(f.model.data(f.model.index(0), AlertModel::LocationRole).toString(), u"DC2 rack 4"_s);
         // the other order, within one batch
         Alert critical7 = makeAlert(7, Severity::Critical, AlertKind::CriticalAlert);
         f.add({ critical7, makeAlert(7, Severity::Critical) });
         QCOMPARE(f.model.rowCount(), 2);
-        QCOMPARE(f.model.data(f.model.index(0), AlertModel::KindRole).toString(), u"alert"_s);
+        QCOMPARE(f.model.data(f.model.index(0), AlertModel::KindRole).toInt(), int(AlertKind::Alert));
         // same id, different type: two incidents
         Alert other = makeAlert(5, Severity::Critical, AlertKind::CriticalAlert);
         other.type = u"POWER"_s;
@@ -460,7 +502,7 @@ private Q_SLOTS:
         record.backfilled = true;
         f.add({ record });
         QCOMPARE(f.model.rowCount(), 1);
-        QCOMPARE(f.model.data(f.model.index(0), AlertModel::KindRole).toString(), u"alert"_s);
+        QCOMPARE(f.model.data(f.model.index(0), AlertModel::KindRole).toInt(), int(AlertKind::Alert));
         QCOMPARE(f.model.data(f.model.index(0), AlertModel::AckStateRole).toInt(),
                  int(AlertModel::AckState::Acknowledged));
         QCOMPARE(f.model.unacknowledgedCount(), 0);

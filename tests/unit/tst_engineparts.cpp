@@ -7,6 +7,8 @@
 #include "ConnectionOptions.h"
 #include "Escalation.h"
 #include "FakeClock.h"
+#include "NocClient.h"
+#include "OpenSetReconciler.h"
 #include "RecentIdentities.h"
 #include "SubscriptionSet.h"
 
@@ -144,6 +146,136 @@ private Q_SLOTS:
         QVERIFY(!colliding.contains(AlertKind::Alert, u"b"_s)); // ...gave way to c's
         QVERIFY(colliding.contains(AlertKind::Alert, u"c"_s));
         QVERIFY(!colliding.remember(AlertKind::Alert, u"c"_s));
+    }
+
+    // The open alerts are read status by status: an alert moving between two of them during a read
+    // can be missed once. Missed by two complete reads, it is closed; a read counts only for alerts
+    // heard of before it began.
+    void openAlertsMissedByTwoCompleteReadsAreClosed()
+    {
+        noc::OpenSetReconciler reconciler;
+        const QDateTime t0 = makeAlert(u"1"_s).receivedAt;
+        noc::AlertBatch heard { makeAlert(u"1"_s), makeAlert(u"2"_s), makeAlert(u"3"_s),
+                                makeAlert(u"4"_s, AlertKind::Ticket) }; // tickets have no record
+        heard[2].status = noc::AlertStatus::Assigned; // a record: open all the same
+        reconciler.noteAlerts(heard);
+        QVERIFY(reconciler.reconcile({ u"1"_s }, t0.addSecs(10)).isEmpty()); // 2 and 3 missed once
+        // Missed again (2): closed. Listed again (3): the count starts over.
+        const QList<noc::AlertUpdatedEvent> second = reconciler.reconcile({ u"1"_s, u"3"_s }, t0.addSecs(20));
+        QCOMPARE(second.size(), 1);
+        QCOMPARE(second.at(0).alertId, u"2"_s);
+        reconciler.noteStatus(u"1"_s, noc::AlertStatus::Resolved, t0.addSecs(25)); // alert_updated
+        QVERIFY(reconciler.reconcile({}, t0.addSecs(30)).isEmpty()); // 3 missed once again; 1 is closed
+        const QList<noc::AlertUpdatedEvent> closed = reconciler.reconcile({}, t0.addSecs(40));
+        QCOMPARE(closed.size(), 1);
+        QCOMPARE(closed.at(0).alertId, u"3"_s);
+        QCOMPARE(closed.at(0).status, noc::AlertStatus::Resolved);
+        QCOMPARE(closed.at(0).timestamp, t0.addSecs(40)); // the second read's start
+        QVERIFY(!closed.at(0).message.isEmpty());
+        QVERIFY(reconciler.reconcile({}, t0.addSecs(50)).isEmpty()); // said once
+    }
+
+    // What `nocctl watch` used to get wrong: an alert pushed after a read began is missing from it
+    // because it is newer than what the read saw, not because it was closed. Two reads that count
+    // must miss it: here the first read that began after it arrived.
+    void aReadCountsOnlyForAlertsHeardOfBeforeItBegan()
+    {
+        noc::OpenSetReconciler reconciler;
+        const QDateTime readBegan = makeAlert(u"7"_s).receivedAt;
+        noc::Alert pushed = makeAlert(u"7"_s);
+        pushed.receivedAt = readBegan.addSecs(2); // arrived while that read ran
+        reconciler.noteAlerts({ pushed });
+        QVERIFY(reconciler.reconcile({}, readBegan).isEmpty()); // newer than the read: not missed
+        QVERIFY(reconciler.reconcile({}, readBegan.addSecs(60)).isEmpty()); // missed once
+        const QList<noc::AlertUpdatedEvent> closed = reconciler.reconcile({}, readBegan.addSecs(120));
+        QCOMPARE(closed.size(), 1);
+        QCOMPARE(closed.at(0).alertId, u"7"_s);
+    }
+
+    // A record read before a status change heard later is older news; a push knows no status. The
+    // oldest heard of are forgotten first.
+    void reconcilerFollowsStatusesAndForgetsTheOldest()
+    {
+        noc::OpenSetReconciler reconciler(10);
+        const QDateTime t0 = makeAlert(u"1"_s).receivedAt;
+        reconciler.noteAlerts({ makeAlert(u"1"_s) });
+        reconciler.noteStatus(u"1"_s, noc::AlertStatus::Resolved, t0.addSecs(60));
+        noc::Alert stale = makeAlert(u"1"_s);
+        stale.status = noc::AlertStatus::New;
+        stale.backfilled = true;
+        stale.receivedAt = t0.addSecs(30); // the read was asked for before the change
+        reconciler.noteAlerts({ stale, makeAlert(u"1"_s) });
+        QVERIFY(reconciler.reconcile({}, t0.addSecs(100)).isEmpty());
+        QVERIFY(reconciler.reconcile({}, t0.addSecs(200)).isEmpty()); // still resolved: never missed
+        noc::Alert reopened = stale;
+        reopened.receivedAt = t0.addSecs(90); // read after the change: the record's word
+        reconciler.noteAlerts({ reopened });
+        QVERIFY(reconciler.reconcile({}, t0.addSecs(300)).isEmpty());
+        QCOMPARE(reconciler.reconcile({}, t0.addSecs(400)).size(), 1);
+
+        for (int id = 2; id <= 12; ++id)
+            reconciler.noteAlerts({ makeAlert(QString::number(id)) });
+        QCOMPARE(reconciler.size(), 12); // within the slack
+        reconciler.noteAlerts({ makeAlert(u"13"_s) });
+        QCOMPARE(reconciler.size(), 10); // 1, 2 and 3 forgotten
+        QVERIFY(reconciler.reconcile({}, t0.addSecs(500)).isEmpty());
+        const QList<noc::AlertUpdatedEvent> closed = reconciler.reconcile({}, t0.addSecs(600));
+        QCOMPARE(closed.size(), 10);
+        QCOMPARE(closed.constFirst().alertId, u"4"_s); // in the order they were heard of
+        reconciler.clear();
+        QCOMPARE(reconciler.size(), 0);
+    }
+
+    // One answer to "does it have a server record" (resolve, assign, escalate, its detail): only
+    // alerts, and only under an id the server's records can have.
+    void onlyAlertsHaveRecords()
+    {
+        QVERIFY(makeAlert(u"12"_s).hasRecord());
+        for (const AlertKind kind : { AlertKind::CriticalAlert, AlertKind::Finding, AlertKind::Anomaly,
+                                      AlertKind::Ticket, AlertKind::Other })
+            QVERIFY(!makeAlert(u"12"_s, kind).hasRecord());
+        QVERIFY(!makeAlert(u"sw-12"_s).hasRecord());
+        QVERIFY(!makeAlert(u"0"_s).hasRecord());
+        QCOMPARE(noc::alertRecordId(u"012"), std::optional<qint64>(12));
+        QCOMPARE(noc::alertRecordId(u" 7 "), std::optional<qint64>(7));
+        QCOMPARE(noc::alertRecordId(u"-3"), std::nullopt);
+        QCOMPARE(noc::alertRecordId(u""), std::nullopt);
+    }
+
+    // The server's bounds on an action's text are checked here, before anything is queued or sent:
+    // every id is answered as refused, and nothing waits in the outbox.
+    void anActionsTextOverTheServersBoundIsRefusedBeforeSending()
+    {
+        QCOMPARE(noc::alertActionTextLimit(noc::AlertActionKind::Resolve), 1000);
+        QCOMPARE(noc::alertActionTextLimit(noc::AlertActionKind::Escalate), 500);
+        QCOMPARE(noc::alertActionTextLimit(noc::AlertActionKind::Assign), 500);
+        // Characters, as the server counts them: 500 emoji are 1000 UTF-16 units and fit a reason.
+        const QString emoji = QString::fromUcs4(U"\U0001F525");
+        QVERIFY(noc::fitsAlertActionText(noc::AlertActionKind::Escalate, emoji.repeated(500)));
+        QVERIFY(!noc::fitsAlertActionText(noc::AlertActionKind::Escalate, emoji.repeated(501)));
+
+        noc::NocClient client;
+        QSignalSpy settled(&client, &noc::NocClient::alertActionSettled);
+        QCOMPARE(
+            client.requestAction(noc::AlertActionKind::Resolve, { u"12"_s, u"13"_s }, QString(1001, u'x')),
+            QString());
+        QCOMPARE(settled.count(), 2);
+        for (const QList<QVariant> &signal : std::as_const(settled)) {
+            const auto outcome = signal.at(0).value<noc::AlertActionOutcome>();
+            QVERIFY(!outcome.done);
+            QCOMPARE(outcome.kind, noc::AlertActionKind::Resolve);
+            QVERIFY(outcome.reason.contains(u"1000"_s));
+        }
+        QCOMPARE(settled.at(1).at(0).value<noc::AlertActionOutcome>().alertId, u"13"_s);
+        QCOMPARE(client.pendingActions(), 0);
+        client.escalate({ u"14"_s }, 6, QString(501, u'x')); // the dashboard's path
+        QCOMPARE(settled.count(), 3);
+        QCOMPARE(client.pendingActions(), 0);
+        // At the bound: queued for the server.
+        QVERIFY(
+            !client.requestAction(noc::AlertActionKind::Resolve, { u"12"_s }, QString(1000, u'x')).isEmpty());
+        QCOMPARE(client.pendingActions(), 1);
+        QCOMPARE(settled.count(), 3);
     }
 
     void feedSaysWhatTheServerCanAcknowledge()

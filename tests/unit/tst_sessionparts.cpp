@@ -372,6 +372,69 @@ private Q_SLOTS:
         QVERIFY2(rereads >= 40, qPrintable(QString::number(rereads))); // the share is spent, not hoarded
     }
 
+    // The one answer the dashboard and `nocctl watch` both take (NocClient::openAlertClosed): an open
+    // alert two complete reads of the open alerts did not list was closed. A read counts only for the
+    // alerts heard of before it began: one pushed while it ran is newer than what it saw.
+    void historySaysWhichOpenAlertsTheReadsNoLongerList()
+    {
+        noc::test::FakeClock clock;
+        QNetworkAccessManager network;
+        TinyHttpServer server(R"({"count": 0, "next": null, "previous": null, "results": []})");
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        noc::AlertFeed feed(&clock);
+        noc::HistorySync sync(&network, &clock, &feed);
+        sync.setReconcileSeconds(600);
+        noc::ServerProfile profile;
+        profile.baseUrl = server.url();
+        sync.setAccess([&] { return noc::SessionAccess { profile, {}, false, u"token"_s, {} }; });
+        QSignalSpy closed(&sync, &noc::HistorySync::openAlertClosed);
+        const auto push = [&](const QString &id) {
+            noc::Alert alert;
+            alert.id = id;
+            alert.receivedAt = clock.nowUtc();
+            feed.add(std::move(alert));
+            clock.advance(0); // the feed's batch leaves
+        };
+        const auto readOpenAlerts = [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(sync.records().isBusy(), 5000);
+            QTRY_VERIFY_WITH_TIMEOUT(!sync.records().isBusy(), 5000);
+            QCOMPARE(sync.records().state(), noc::AlertHistory::State::Loaded);
+        };
+
+        push(u"1"_s);
+        clock.advance(1000);
+        sync.setLive(true);
+        sync.onLive(0, {}); // the first read of the open alerts begins
+        clock.advance(1000);
+        push(u"2"_s); // while it runs
+        readOpenAlerts(); // lists neither: 1 missed once, 2 newer than the read
+        QCOMPARE(closed.count(), 0);
+
+        clock.advance(600 * 1000);
+        readOpenAlerts(); // 1 missed twice; 2 once
+        QCOMPARE(closed.count(), 1);
+        const auto first = closed.at(0).at(0).value<noc::AlertUpdatedEvent>();
+        QCOMPARE(first.alertId, u"1"_s);
+        QCOMPARE(first.status, noc::AlertStatus::Resolved);
+
+        // An alert_updated said 2 was escalated: open still, and still missing.
+        sync.noteStatus(u"2"_s, noc::AlertStatus::Escalated, clock.nowUtc());
+        clock.advance(600 * 1000);
+        readOpenAlerts();
+        QCOMPARE(closed.count(), 2);
+        QCOMPARE(closed.at(1).at(0).value<noc::AlertUpdatedEvent>().alertId, u"2"_s);
+
+        // Another server: what this one's reads said is forgotten.
+        push(u"3"_s);
+        clock.advance(1000);
+        sync.reset();
+        sync.onLive(0, {});
+        readOpenAlerts();
+        clock.advance(600 * 1000);
+        readOpenAlerts();
+        QCOMPARE(closed.count(), 2);
+    }
+
     void historyReconcilesAColleaguesActionAtMostOnceAMinute()
     {
         noc::test::FakeClock clock;

@@ -182,28 +182,29 @@ Item {
             table.list.currentIndex = filter.rowOfKey("alert:42");
             keyClick(Qt.Key_R);
             compare(actionSpy.count, 1);
-            compare(actionSpy.signalArguments[0][0], AlertActionDialog.Resolve);
+            compare(actionSpy.signalArguments[0][0], AlertActionKind.Resolve);
             compare(actionSpy.signalArguments[0][1], ["alert:42"]);
             filter.select(filter.rowOfKey("alert:43"), true);
             filter.select(filter.rowOfKey("alert:42"), true);
             keyClick(Qt.Key_A, Qt.ShiftModifier);
             compare(actionSpy.count, 2);
-            compare(actionSpy.signalArguments[1][0], AlertActionDialog.Assign);
+            compare(actionSpy.signalArguments[1][0], AlertActionKind.Assign);
             compare(actionSpy.signalArguments[1][1], ["alert:42", "alert:43"]);
             compare(alerts.get("alert:42").ackState, AlertModel.New); // Shift+A is not `a`
             keyClick(Qt.Key_E);
-            compare(actionSpy.signalArguments[2][0], AlertActionDialog.Escalate);
+            compare(actionSpy.signalArguments[2][0], AlertActionKind.Escalate);
             filter.clearSelection();
             table.list.currentIndex = filter.rowOfKey("ticket:7");
             keyClick(Qt.Key_R);
             compare(actionSpy.count, 3);
             compare(blockedSpy.count, 1);
-            verify(blockedSpy.signalArguments[0][0].indexOf("no server record") >= 0, blockedSpy.signalArguments[0][0]);
+            compare(blockedSpy.signalArguments[0][0], AlertModel.NoRecord);
+            verify(blockedSpy.signalArguments[0][1].length > 0); // and in words, for the notice
             table.signedIn = false;
             table.list.currentIndex = filter.rowOfKey("alert:42");
             keyClick(Qt.Key_E);
             compare(actionSpy.count, 3);
-            verify(blockedSpy.signalArguments[1][0].indexOf("Sign in") >= 0, blockedSpy.signalArguments[1][0]);
+            compare(blockedSpy.signalArguments[1][0], AlertModel.SignedOut);
             table.signedIn = true;
         }
 
