@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "AlertRecordView.h"
 
-using namespace Qt::StringLiterals;
+#include "AlertLookup.h"
 
-namespace {
-// The client reads one record at a time and declines a read while another is under way (no request is
-// made then): ask again shortly.
-constexpr qint64 kBusyRetryMs = 2000;
-} // namespace
+using namespace Qt::StringLiterals;
 
 AlertRecordView::AlertRecordView(QObject *parent) : QObject(parent)
 {
@@ -20,8 +16,6 @@ AlertRecordView::~AlertRecordView() = default;
 void AlertRecordView::setClock(const noc::Clock *clock)
 {
     m_clock = clock;
-    m_retry = clock->createTimer();
-    m_retry->onTimeout = [this] { update(); };
 }
 
 void AlertRecordView::setClient(noc::NocClient *client)
@@ -56,7 +50,6 @@ void AlertRecordView::setAlertId(const QString &alertId)
     if (m_alertId == alertId)
         return;
     m_alertId = alertId;
-    m_retry->stop();
     Q_EMIT alertIdChanged();
     update();
 }
@@ -80,12 +73,10 @@ void AlertRecordView::show(State state, const QString &reason)
 void AlertRecordView::update()
 {
     if (m_alertId.isEmpty() || !m_client) {
-        m_retry->stop();
         show(State::Idle);
         return;
     }
     if (refused()) {
-        m_retry->stop();
         show(State::Unavailable, m_client->historyReason());
         return;
     }
@@ -106,30 +97,13 @@ void AlertRecordView::readIfDue()
             show(State::Failed, tr("Not signed in"));
         return; // signing in changes the state, and that asks again
     }
-    const qint64 now = m_clock->monotonicMs();
-    const auto asked = m_askedMs.constFind(m_alertId);
+    // Nothing new to learn: read less than a minute ago, and its status has not changed since. Else
+    // the client reads it, once a minute at most, after the read under way.
     const auto known = m_known.constFind(m_alertId);
-    if (asked != m_askedMs.constEnd() && now - *asked < kMinReadIntervalMs) {
-        // Read less than a minute ago: again when the minute is over, if there is news to read.
-        const bool news = known == m_known.constEnd() || known->outdated || !known->failure.isEmpty();
-        if (news && !m_retry->isActive())
-            m_retry->start(*asked + kMinReadIntervalMs - now);
-        return;
-    }
     if (known != m_known.constEnd() && !known->outdated && known->failure.isEmpty()
-        && m_clock->nowUtc() < known->readAt.addMSecs(kMinReadIntervalMs))
+        && m_clock->nowUtc() < known->readAt.addMSecs(noc::AlertLookup::kDetailIntervalMs))
         return;
-    const int callsBefore = m_client->lookupCalls();
     m_client->readAlertDetail(m_alertId);
-    if (m_client->lookupCalls() == callsBefore) {
-        // Declined without a request: another read under way (that cost nothing: try again soon), or
-        // no session yet (its state change asks again).
-        if (m_client->state() == noc::NocClient::ConnectionState::Connected)
-            m_retry->start(kBusyRetryMs);
-        return;
-    }
-    m_askedMs.insert(m_alertId, now);
-    m_retry->stop();
 }
 
 void AlertRecordView::onDetail(const noc::AlertRecordDetail &detail)

@@ -12,8 +12,6 @@
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
-#include <memory>
-
 // Who acknowledged, assigned, escalated and resolved the alert the operator looks at, and when: the
 // detail endpoint, read lazily (only for the alert shown, at most once per alert a minute, never while
 // the server refuses its records). What it learns about the assignee also reaches the alert's row.
@@ -55,8 +53,8 @@ public:
     explicit AlertRecordView(QObject *parent = nullptr);
     ~AlertRecordView() override;
 
-    // The minute between two reads of one alert runs on this clock (the system's unless a test says
-    // otherwise). Not owned.
+    // Whether a record read is less than a minute old runs on this clock (the system's unless a test
+    // says otherwise). Not owned.
     void setClock(const noc::Clock *clock);
 
     [[nodiscard]] noc::NocClient *client() const { return m_client; }
@@ -78,10 +76,6 @@ public:
     [[nodiscard]] QString resolutionNotes() const { return m_shown.resolutionNotes; }
     [[nodiscard]] QDateTime readAt() const { return m_readAt; }
 
-    // A minute between two reads of the same alert: the REST budget is shared by every program of the
-    // user, and who/when changes rarely.
-    static constexpr qint64 kMinReadIntervalMs = 60 * 1000;
-
 Q_SIGNALS:
     void clientChanged();
     void alertsChanged();
@@ -94,7 +88,7 @@ private:
         noc::AlertRecordDetail detail;
         QDateTime readAt;
         QString failure; // the last read failed: why
-        bool outdated = false; // its status changed since: read again once the minute is over
+        bool outdated = false; // its status changed since: read again (the client waits for the minute)
     };
 
     void update();
@@ -113,8 +107,5 @@ private:
     noc::AlertRecordDetail m_shown;
     QDateTime m_readAt;
     QHash<QString, Known> m_known; // the records read, by alert id
-    QHash<QString, qint64> m_askedMs; // monotonic: when each alert was last asked for
     const noc::Clock *m_clock = nullptr;
-    // Reads again once the minute is over: the record changed (a status) or the client was busy.
-    std::unique_ptr<noc::Timer> m_retry;
 };

@@ -3,13 +3,10 @@
 
 #include "Clock.h"
 #include "LoggingCategories.h"
-#include "UrlRedaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QUuid>
 
 namespace noc {
@@ -18,8 +15,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int kBulkLimit = 100; // the server's bound for alert_ids
-constexpr qint64 kNoAnswerRetryMs = 30 * 1000; // doubling up to kNoAnswerRetryCapMs
-constexpr qint64 kNoAnswerRetryCapMs = 10 * 60 * 1000;
+
+RestJob::Policy actionPolicy()
+{
+    RestJob::Policy policy;
+    // No answer: the server may or may not have acted. Asked again (acting twice ends the same) after
+    // 30 s, doubling up to 10 minutes, for as long as it takes; so is a 401's renewal waited for.
+    policy.backoff = { .baseMs = 30 * 1000, .factor = 2.0, .capMs = 10 * 60 * 1000, .jitter = 0.0 };
+    policy.noAnswerRetries = -1;
+    policy.renewalWaitMs = 0;
+    return policy;
+}
 
 std::optional<qint64> recordId(const QString &alertId)
 {
@@ -46,20 +52,26 @@ QString reasonOf(const AlertApiError &error)
 
 AlertActions::AlertActions(QNetworkAccessManager *network, const Clock *clock, QObject *parent)
     : QObject(parent)
-    , m_network(network)
     , m_clock(clock)
     , m_outbox(std::make_unique<ActionOutbox>())
-    , m_retryTimer(clock->createTimer())
+    , m_job(new RestJob(network, clock, this))
 {
-    m_retryTimer->onTimeout = [this] { sendNext(); };
+    m_job->setPolicy(actionPolicy());
+    connect(m_job, &RestJob::sending, this, &AlertActions::callStarting);
+    connect(m_job, &RestJob::answered, this, [this](int httpStatus) {
+        if (RestJob::outcomeOf(httpStatus) != RestJob::Outcome::Success)
+            Q_EMIT callAnswered(false); // refused, changed nothing; a success says once it is read
+    });
+    connect(m_job, &RestJob::tokenRejected, this, &AlertActions::tokenRejected);
+    connect(m_job, &RestJob::finished, this, &AlertActions::onAnswer);
 }
 
-AlertActions::~AlertActions()
+AlertActions::~AlertActions() = default;
+
+void AlertActions::setAccess(std::function<SessionAccess()> access)
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-    }
+    m_access = access;
+    m_job->setAccess(std::move(access));
 }
 
 void AlertActions::setOutboxPath(const QString &filePath)
@@ -79,10 +91,12 @@ void AlertActions::resume()
     announcePending(adopted);
     if (!adopted.isEmpty())
         Q_EMIT pendingChanged();
-    if (m_waitingForToken && m_access && m_access().accessToken == m_refusedToken) {
-        // Still the refused token (the renewal could not run while the session was down): ask again.
-        Q_EMIT tokenRejected();
-        return;
+    if (m_job->isWaitingForToken()) {
+        if (!m_access || m_access().username == m_callUser) {
+            m_job->tokenRenewed(); // still the refused token (the renewal could not run): it asks again
+            return;
+        }
+        m_job->cancel(); // somebody else signed in: not in their name; the call waits for its user
     }
     sendNext();
 }
@@ -90,6 +104,8 @@ void AlertActions::resume()
 void AlertActions::setActive(bool active)
 {
     m_active = active;
+    if (!active && m_job->isRunning() && !m_job->isSending())
+        m_job->cancel(); // a wait belongs to this session: the next one tries at once
     if (active)
         sendNext();
 }
@@ -160,29 +176,19 @@ AlertActions::Call AlertActions::nextCall(const AlertActionRequest &request)
     return call;
 }
 
-void AlertActions::sendNext()
+RestJob::Call AlertActions::describe(const Call &call, const AlertActionRequest &request)
 {
-    if (!m_active || m_reply || m_retryTimer->isActive() || m_outbox->isEmpty() || !m_access)
-        return;
-    const SessionAccess access = m_access();
-    if (access.accessToken.isEmpty() || (m_waitingForToken && access.accessToken == m_refusedToken))
-        return;
-    m_waitingForToken = false;
-    const AlertActionRequest *next = m_outbox->firstFor(access.username);
-    if (!next)
-        return; // only other users' actions wait: their own sessions send them
-    const AlertActionRequest request = *next;
-    const Call call = nextCall(request);
+    RestJob::Call rest;
+    rest.method = "POST";
     QJsonObject body;
-    QString path;
     if (call.bulk) {
-        path = u"/api/noc/alerts/bulk-action/"_s;
+        rest.path = u"/api/noc/alerts/bulk-action/"_s;
         body = { { "alert_ids"_L1, idArray(call.alertIds) },
                  { "action"_L1, u"resolve"_s },
                  { "resolution_notes"_L1, request.text } };
     } else {
         const QString id = call.alertIds.constFirst();
-        path = u"/api/noc/alerts/%1/%2/"_s.arg(id, alertActionName(call.kind));
+        rest.path = u"/api/noc/alerts/%1/%2/"_s.arg(id, alertActionName(call.kind));
         switch (call.kind) {
         case AlertActionKind::Resolve:
             body = { { "resolution_notes"_L1, request.text } };
@@ -197,67 +203,50 @@ void AlertActions::sendNext()
             break;
         }
     }
-    const QNetworkRequest httpRequest = access.request(path, {}, true);
-    m_sentWithToken = access.accessToken;
-    ++m_calls;
-    qCInfo(lcSession) << alertActionName(call.kind) << call.alertIds.size()
-                      << "alerts:" << redactedUrl(httpRequest.url());
-    Q_EMIT callStarting();
-    m_reply = m_network->post(httpRequest, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    connect(m_reply, &QNetworkReply::finished, this,
-            [this, reply = m_reply.data(), call] { onAnswer(reply, call); });
+    rest.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return rest;
 }
 
-void AlertActions::onAnswer(QNetworkReply *reply, const Call &call)
+void AlertActions::sendNext()
 {
-    reply->deleteLater();
-    m_reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 0) {
-        // No answer: the server may or may not have acted. Ask again later (acting twice ends the same),
-        // less and less often: a server that hangs must not be asked 120 times an hour.
-        const qint64 wait = qMin(kNoAnswerRetryCapMs, kNoAnswerRetryMs << qMin(m_noAnswerStreak++, 5));
-        qCWarning(lcSession) << alertActionName(call.kind) << "got no answer:" << reply->errorString()
-                             << "- trying again in" << wait / 1000 << "s";
-        m_retryTimer->start(wait);
+    if (!m_active || m_job->isRunning() || m_outbox->isEmpty() || !m_access)
+        return;
+    const SessionAccess access = m_access();
+    if (access.accessToken.isEmpty())
+        return;
+    const AlertActionRequest *next = m_outbox->firstFor(access.username);
+    if (!next)
+        return; // only other users' actions wait: their own sessions send them
+    const AlertActionRequest request = *next;
+    m_call = nextCall(request);
+    m_callUser = access.username;
+    const RestJob::Call rest = describe(m_call, request);
+    qCInfo(lcSession).noquote() << alertActionName(m_call.kind) << m_call.alertIds.size()
+                                << "alerts:" << rest.path;
+    m_job->start(rest);
+}
+
+void AlertActions::onAnswer(const RestJob::Result &result)
+{
+    const Call call = m_call;
+    switch (result.outcome) {
+    case RestJob::Outcome::Success:
+        break;
+    case RestJob::Outcome::Unauthorized:
+        // A renewed token refused too: the server will not take this session's word for it.
+        settle(call, false, u"the server refuses this session (401): %1"_s.arg(result.error.message));
+        sendNext();
+        return;
+    default:
+        qCWarning(lcSession) << alertActionName(call.kind) << "refused:" << result.httpStatus
+                             << result.error.message;
+        settle(call, false, reasonOf(result.error));
+        sendNext();
         return;
     }
-    m_noAnswerStreak = 0;
-    const auto answer = parseActionAnswer(status, reply->readAll(), reply->rawHeader("Retry-After"));
-    const auto *answered = std::get_if<ActionAnswer>(&answer);
-    Q_EMIT callAnswered(answered && answered->processed != 0);
-    if (const auto *error = std::get_if<AlertApiError>(&answer)) {
-        switch (error->kind) {
-        case AlertApiErrorKind::RateLimited:
-            qCWarning(lcSession) << "alert actions: rate limited; waiting" << error->retryAfterSeconds << "s";
-            m_retryTimer->start(qint64(error->retryAfterSeconds) * 1000);
-            return;
-        case AlertApiErrorKind::Unauthenticated:
-            if (std::exchange(m_renewedForRefusal, true) && m_sentWithToken != m_refusedToken) {
-                // A renewed token refused too: the server will not take this session's word for it.
-                m_renewedForRefusal = false;
-                settle(call, false, u"the server refuses this session (401): %1"_s.arg(error->message));
-                sendNext();
-                return;
-            }
-            m_waitingForToken = true;
-            m_refusedToken = m_sentWithToken;
-            if (m_access && m_access().accessToken != m_sentWithToken) {
-                sendNext(); // renewed while this call was under way
-                return;
-            }
-            Q_EMIT tokenRejected();
-            return;
-        default:
-            qCWarning(lcSession) << alertActionName(call.kind) << "refused:" << error->httpStatus
-                                 << error->message;
-            settle(call, false, reasonOf(*error));
-            sendNext();
-            return;
-        }
-    }
-    m_renewedForRefusal = false;
-    const auto &done = std::get<ActionAnswer>(answer);
+    const auto answer = parseActionAnswer(result.httpStatus, result.body);
+    const ActionAnswer done = std::get<ActionAnswer>(answer); // a 2xx always reads as an answer
+    Q_EMIT callAnswered(done.processed != 0);
     if (call.bulk && done.processed >= 0 && done.processed < call.alertIds.size()) {
         // The server skips unknown ids without saying which: halve until each has its own answer.
         qCInfo(lcSession) << "bulk" << alertActionName(call.kind) << "counted" << done.processed << "of"

@@ -4,21 +4,19 @@
 #include "ActionOutbox.h"
 #include "AlertAction.h"
 #include "AlertApiParser.h"
+#include "RestJob.h"
 #include "SessionAccess.h"
 
 #include <QObject>
-#include <QPointer>
 
 #include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace noc {
 
 class Clock;
-class Timer;
 
 // Resolve, assign and escalate over REST (PROTOCOL.md section 6), durable like acknowledgements: an
 // action is queued first (ActionOutbox), sent when there is a session, one call at a time, and kept
@@ -29,9 +27,10 @@ class Timer;
 // Calls: one alert goes to its own endpoint; resolving several goes to bulk-action, 100 ids per call.
 // Bulk assign counts every alert and changes nothing, and escalate has no bulk form: both go one by one.
 // A bulk call that counts fewer than it was sent (unknown ids are skipped uncounted) is asked again one
-// by one, so each alert gets its own answer. 429 waits for Retry-After, 401 waits for a renewed token,
-// no answer at all is tried again later; every other refusal (400, 403, 404, 5xx) is final for the
-// alerts of that call, with the server's words.
+// by one, so each alert gets its own answer. Each call is a RestJob: 429 waits for Retry-After, 401 waits
+// for a renewed token (as long as it takes: the outbox is durable) and tries once more, no answer at all
+// is tried again after 30 s, doubling up to 10 minutes; every other refusal (400, 403, 404, 5xx, a
+// renewed token refused too) is final for the alerts of that call, with the server's words.
 class AlertActions : public QObject
 {
     Q_OBJECT
@@ -43,7 +42,7 @@ public:
     // Where queued actions live between runs; empty: memory only. Reads what a previous run left.
     void setOutboxPath(const QString &filePath);
     // Server, TLS and token, asked for at each call: a failover or a renewed token reaches the next one.
-    void setAccess(std::function<SessionAccess()> access) { m_access = std::move(access); }
+    void setAccess(std::function<SessionAccess()> access);
     // Whether calls may go out (a signed-in session). Paused, actions stay queued.
     void setActive(bool active);
     // The token was renewed or the session is live again: send what waits (a 401 waits for this).
@@ -56,9 +55,12 @@ public:
     [[nodiscard]] int pendingAlerts() const { return m_outbox->pendingAlerts(); }
     [[nodiscard]] QList<AlertActionRequest> pending() const { return m_outbox->requests(); }
     [[nodiscard]] QString sharedNote() const { return m_outbox->sharedNote(); }
-    [[nodiscard]] bool isBusy() const { return !m_reply.isNull(); }
+    // A call under way or waiting to be tried again.
+    [[nodiscard]] bool isBusy() const { return m_job->isRunning(); }
     // HTTP calls made (the REST budget is 600 an hour per user, shared with the history).
-    [[nodiscard]] int calls() const { return m_calls; }
+    [[nodiscard]] int calls() const { return m_job->calls(); }
+    // When a call that got no answer (or a 429) is tried again; invalid: none waits.
+    [[nodiscard]] QDateTime nextTryAt() const { return isBusy() ? m_job->nextTryAt() : QDateTime(); }
 
 Q_SIGNALS:
     // A call leaves now: if it succeeds, the server closes every dashboard socket of the tenant (1011).
@@ -85,22 +87,17 @@ private:
     void announcePending(const QList<AlertActionRequest> &requests);
     void sendNext();
     [[nodiscard]] static Call nextCall(const AlertActionRequest &request);
-    void onAnswer(QNetworkReply *reply, const Call &call);
+    [[nodiscard]] static RestJob::Call describe(const Call &call, const AlertActionRequest &request);
+    void onAnswer(const RestJob::Result &result);
     void settle(const Call &call, bool done, const QString &reason, const QString &assignedTo = {});
 
-    QNetworkAccessManager *m_network;
     const Clock *m_clock;
     std::function<SessionAccess()> m_access;
     std::unique_ptr<ActionOutbox> m_outbox;
-    std::unique_ptr<Timer> m_retryTimer;
-    QPointer<QNetworkReply> m_reply;
+    RestJob *m_job;
+    Call m_call; // the call under way
+    QString m_callUser; // whose session sent it
     bool m_active = false;
-    bool m_waitingForToken = false;
-    bool m_renewedForRefusal = false; // a 401 led to a renewal: a second 401 is final (PROTOCOL: retry once)
-    int m_noAnswerStreak = 0;
-    QString m_refusedToken; // the token a 401 refused: calls wait for another
-    QString m_sentWithToken;
-    int m_calls = 0;
 };
 
 } // namespace noc

@@ -69,11 +69,10 @@ std::variant<AlertPage, AlertApiError> parseAlertPage(int httpStatus, const QByt
     return page;
 }
 
-std::variant<ActionAnswer, AlertApiError> parseActionAnswer(int httpStatus, const QByteArray &body,
-                                                            const QByteArray &retryAfter)
+std::variant<ActionAnswer, AlertApiError> parseActionAnswer(int httpStatus, const QByteArray &body)
 {
     if (httpStatus < 200 || httpStatus > 299)
-        return parseAlertApiError(httpStatus, body, retryAfter);
+        return parseAlertApiError(httpStatus, body);
     // The HTTP answer decides; a 2xx whose body says little is still a success.
     ActionAnswer answer;
     const QJsonObject data = QJsonDocument::fromJson(body).object().value("data"_L1).toObject();
@@ -84,11 +83,10 @@ std::variant<ActionAnswer, AlertApiError> parseActionAnswer(int httpStatus, cons
 }
 
 std::variant<AlertRecordDetail, AlertApiError> parseAlertDetail(int httpStatus, const QByteArray &body,
-                                                                const QDateTime &receivedAt,
-                                                                const QByteArray &retryAfter)
+                                                                const QDateTime &receivedAt)
 {
     if (httpStatus < 200 || httpStatus > 299)
-        return parseAlertApiError(httpStatus, body, retryAfter);
+        return parseAlertApiError(httpStatus, body);
     const QJsonValue data = QJsonDocument::fromJson(body).object().value("data"_L1);
     std::optional<Alert> alert = readItem(data, receivedAt);
     if (!alert)
@@ -109,7 +107,7 @@ std::variant<AlertRecordDetail, AlertApiError> parseAlertDetail(int httpStatus, 
     return detail;
 }
 
-AlertApiError parseAlertApiError(int httpStatus, const QByteArray &body, const QByteArray &retryAfter)
+AlertApiError parseAlertApiError(int httpStatus, const QByteArray &body)
 {
     AlertApiError error;
     error.httpStatus = httpStatus;
@@ -159,10 +157,7 @@ AlertApiError parseAlertApiError(int httpStatus, const QByteArray &body, const Q
             error.kind = AlertApiErrorKind::EndpointMissing;
         break;
     case 429:
-        error.kind = AlertApiErrorKind::RateLimited;
-        error.retryAfterSeconds = qBound(1, retryAfter.trimmed().toInt(), 3600);
-        if (retryAfter.trimmed().isEmpty())
-            error.retryAfterSeconds = 60;
+        error.kind = AlertApiErrorKind::RateLimited; // the wait is in a header: RestJob reads it
         break;
     default:
         error.kind = httpStatus >= 500 ? AlertApiErrorKind::ServerError : AlertApiErrorKind::Unreadable;

@@ -42,7 +42,7 @@ struct AlertApiError
     AlertApiErrorKind kind = AlertApiErrorKind::Network;
     int httpStatus = 0;
     QString message; // the server's words where it gave any
-    int retryAfterSeconds = 0;
+    int retryAfterSeconds = 0; // 429: the wait RestJob read from Retry-After
 };
 
 // The answer to an action (POST alerts/{id}/resolve/, assign/, escalate/, bulk-action/). No answer carries
@@ -70,13 +70,11 @@ struct AlertRecordDetail
 
 [[nodiscard]] std::variant<AlertPage, AlertApiError> parseAlertPage(int httpStatus, const QByteArray &body,
                                                                     const QDateTime &receivedAt);
-[[nodiscard]] std::variant<ActionAnswer, AlertApiError>
-parseActionAnswer(int httpStatus, const QByteArray &body, const QByteArray &retryAfter = {});
+[[nodiscard]] std::variant<ActionAnswer, AlertApiError> parseActionAnswer(int httpStatus,
+                                                                          const QByteArray &body);
 [[nodiscard]] std::variant<AlertRecordDetail, AlertApiError>
-parseAlertDetail(int httpStatus, const QByteArray &body, const QDateTime &receivedAt,
-                 const QByteArray &retryAfter = {});
-// Any non-2xx answer; retryAfter is the Retry-After header's text.
-[[nodiscard]] AlertApiError parseAlertApiError(int httpStatus, const QByteArray &body,
-                                               const QByteArray &retryAfter = {});
+parseAlertDetail(int httpStatus, const QByteArray &body, const QDateTime &receivedAt);
+// Any non-2xx answer: its shape and words. A 429's wait is not in the body (RestJob reads the header).
+[[nodiscard]] AlertApiError parseAlertApiError(int httpStatus, const QByteArray &body);
 
 } // namespace noc

@@ -2,28 +2,25 @@
 #pragma once
 
 #include "AlertApiParser.h"
+#include "AlertPager.h"
 #include "SessionAccess.h"
 
 #include <QObject>
-#include <QPointer>
-#include <QSslConfiguration>
 
-#include <memory>
+#include <functional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace noc {
 
 class Clock;
-class Timer;
 
 // Reads the server's alert records (REST, PROTOCOL.md section 6) so the list shows the NOC's current
 // state, not only what the socket pushed since start: the open alerts at sign-in, what was raised during
-// a gap, and the statuses colleagues changed. One request at a time, within a budget: the server allows
-// 600 calls an hour per user, shared by every program of that user. Servers that refuse the list (403
-// to valid tokens) or lack it (404) make history "unavailable": said once, never a sign-out, retried
-// rarely.
+// a gap, and the statuses colleagues changed. One request at a time (AlertPager), within a budget: the
+// server allows 600 calls an hour per user, shared by every program of that user. Servers that refuse
+// the list (403 to valid tokens) or lack it (404) make history "unavailable": said once, never a
+// sign-out, asked again after 15 minutes; any other failure after a minute (its RestJob's policy).
 class AlertHistory : public QObject
 {
     Q_OBJECT
@@ -41,18 +38,21 @@ public:
     AlertHistory(QNetworkAccessManager *network, const Clock *clock, QObject *parent = nullptr);
     ~AlertHistory() override;
 
-    void setProfile(const ServerProfile &profile);
-    void setSslConfiguration(const QSslConfiguration &configuration, bool insecure);
-    void setAccessToken(const QString &token) { m_endpoint.accessToken = token; }
+    // Server, TLS and token, asked for at each page: a renewed token reaches the next one.
+    void setAccess(std::function<SessionAccess()> access);
     // Pages read at most per load or back-fill (100 alerts each).
     void setPageBudget(int pages) { m_pageBudget = qMax(1, pages); }
+    // The session renewed its token: a read waiting for one goes on.
+    void tokenRenewed();
 
     // The open alerts, newest first per status (NEW, ACKNOWLEDGED, ASSIGNED, ESCALATED).
     void loadOpen();
     // After a gap: everything created since `newestKnown` (less a second: cdtz has whole seconds).
     void backfill(const QDateTime &newestKnown);
-    // Whether a refused or failing history may be asked again now (rarely: a few times an hour).
+    // Whether a refused or failing history may be asked again now (rarely: a few times an hour), and
+    // in how long it may.
     [[nodiscard]] bool mayRetry() const;
+    [[nodiscard]] qint64 msUntilRetry() const;
     void cancel();
     // Another user or server: nothing known any more.
     void reset();
@@ -64,7 +64,7 @@ public:
     // The open alerts the server counts, and how many of them the last load read.
     [[nodiscard]] int openOnServer() const { return m_openOnServer; }
     [[nodiscard]] int loadedOpen() const { return m_loadedOpen; }
-    [[nodiscard]] int calls() const { return m_calls; }
+    [[nodiscard]] int calls() const { return m_pager->job().calls(); }
     [[nodiscard]] int unreadableItems() const { return m_unreadable; }
     // The last load or back-fill stopped at its page budget with pages left unread.
     [[nodiscard]] bool lastReadTruncated() const { return m_truncated; }
@@ -90,42 +90,27 @@ private:
         Backfill
     };
 
-    void requestPage();
-    void onPage(QNetworkReply *reply);
-    void handOver();
-    void finish(int alerts);
-    void fail(const AlertApiError &error);
+    void start(Job job, const AlertPager::Read &read);
+    void onRead(const AlertPager::Result &result);
+    void handOver(AlertBatch read);
+    void fail(const AlertApiError &error, RestJob::Outcome outcome);
     void setState(State state, const QString &reason = {});
 
-    QNetworkAccessManager *m_network;
     const Clock *m_clock;
-    SessionAccess m_endpoint;
+    AlertPager *m_pager;
     int m_pageBudget = 10;
 
     Job m_job = Job::None;
-    int m_statusIndex = 0; // LoadOpen: which open status is being read
-    int m_page = 1;
-    int m_pagesRead = 0;
-    int m_readThisJob = 0;
-    int m_openCountSum = 0;
     QDateTime m_backfillFrom;
     QDateTime m_jobStartedAt;
-    QStringList m_openIds;
-    AlertBatch m_read; // this job's records, handed on at its end
-    int m_recovered = 0;
-    QDateTime m_requestedAt;
     QString m_lastFailure;
     bool m_refusedByServer = false;
     bool m_truncated = false;
-    QPointer<QNetworkReply> m_reply;
-    std::unique_ptr<Timer> m_waitTimer; // honours a 429's Retry-After
 
     State m_state = State::Unknown;
     QString m_reason;
-    qint64 m_lastAttemptMs = -1;
     int m_openOnServer = 0;
     int m_loadedOpen = 0;
-    int m_calls = 0;
     int m_unreadable = 0;
 };
 

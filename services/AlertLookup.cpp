@@ -3,136 +3,139 @@
 
 #include "Clock.h"
 #include "LoggingCategories.h"
-#include "UrlRedaction.h"
-
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 
 namespace noc {
 
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int kPageSize = 100;
-
-AlertApiError errorOf(QNetworkReply *reply, const QByteArray &body)
+RestJob::Policy lookupPolicy()
 {
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 0)
-        return { AlertApiErrorKind::Network, 0, reply->errorString(), 0 };
-    return parseAlertApiError(status, body, reply->rawHeader("Retry-After"));
+    RestJob::Policy policy;
+    // A person is waiting: a failure is said at once, and the next read may go at once; only a 429
+    // holds the reads back, for as long as the server says.
+    policy.backoff = { .baseMs = 0, .factor = 1.0, .capMs = 0, .jitter = 0.0 };
+    policy.waitOutRateLimit = false;
+    return policy;
 }
 } // namespace
 
 AlertLookup::AlertLookup(QNetworkAccessManager *network, const Clock *clock, QObject *parent)
-    : QObject(parent), m_network(network), m_clock(clock)
-{ }
-
-AlertLookup::~AlertLookup()
+    : QObject(parent)
+    , m_clock(clock)
+    , m_pager(new AlertPager(network, clock, this))
+    , m_detailJob(new RestJob(network, clock, this))
+    , m_wake(clock->createTimer())
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-    }
+    m_pager->job().setPolicy(lookupPolicy());
+    m_detailJob->setPolicy(lookupPolicy());
+    m_wake->onTimeout = [this] { startNext(); };
+    connect(m_pager, &AlertPager::finished, this, [this](const AlertPager::Result &result) {
+        Q_EMIT listed(result.alerts, result.total, result.complete);
+        startNext();
+    });
+    connect(m_pager, &AlertPager::failed, this, [this](const AlertApiError &error) {
+        Q_EMIT failed({}, error);
+        startNext();
+    });
+    connect(m_detailJob, &RestJob::finished, this, &AlertLookup::onDetail);
+    connect(&m_pager->job(), &RestJob::tokenRejected, this, &AlertLookup::tokenRejected);
+    connect(m_detailJob, &RestJob::tokenRejected, this, &AlertLookup::tokenRejected);
+}
+
+AlertLookup::~AlertLookup() = default;
+
+void AlertLookup::setAccess(const std::function<SessionAccess()> &access)
+{
+    m_pager->job().setAccess(access);
+    m_detailJob->setAccess(access);
+}
+
+void AlertLookup::tokenRenewed()
+{
+    m_pager->job().tokenRenewed();
+    m_detailJob->tokenRenewed();
+}
+
+bool AlertLookup::isBusy() const
+{
+    return m_pager->isBusy() || m_detailJob->isRunning() || !m_lists.isEmpty() || !m_waitingDetail.isEmpty();
 }
 
 void AlertLookup::list(const QStringList &statuses, int pageBudget)
 {
-    if (isBusy())
-        return;
-    m_statuses = statuses.isEmpty() ? QStringList { QString() } : statuses;
-    m_pagesLeft = qMax(1, pageBudget);
-    m_page = 1;
-    m_total = 0;
-    m_complete = true;
-    m_read.clear();
-    m_seen.clear();
-    requestPage();
-}
-
-void AlertLookup::requestPage()
-{
-    QUrlQuery query;
-    if (!m_statuses.constFirst().isEmpty())
-        query.addQueryItem(u"status"_s, m_statuses.constFirst());
-    query.addQueryItem(u"page"_s, QString::number(m_page));
-    query.addQueryItem(u"page_size"_s, QString::number(kPageSize));
-    const QNetworkRequest request = m_endpoint.request(u"/api/noc/alerts/"_s, query);
-    ++m_calls;
-    --m_pagesLeft;
-    qCDebug(lcSession) << "listing alert records:" << redactedUrl(request.url());
-    m_reply = m_network->get(request);
-    connect(m_reply, &QNetworkReply::finished, this, [this, reply = m_reply.data()] { onPage(reply); });
-}
-
-void AlertLookup::onPage(QNetworkReply *reply)
-{
-    reply->deleteLater();
-    m_reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    auto result = status >= 200 && status <= 299
-        ? parseAlertPage(status, body, m_clock->nowUtc())
-        : std::variant<AlertPage, AlertApiError>(errorOf(reply, body));
-    if (const auto *error = std::get_if<AlertApiError>(&result);
-        error && error->kind != AlertApiErrorKind::InvalidPage) {
-        Q_EMIT failed({}, *error);
-        return;
-    }
-    bool more = false;
-    if (auto *page = std::get_if<AlertPage>(&result)) {
-        if (m_page == 1)
-            m_total += page->count;
-        // New alerts push older ones onto later pages, and an alert can change status between two
-        // statuses' reads: one line per id.
-        for (Alert &alert : page->alerts) {
-            if (!std::exchange(m_seen[alert.id], true))
-                m_read.append(std::move(alert));
-        }
-        more = page->hasNext;
-    }
-    if (more && m_pagesLeft > 0) {
-        ++m_page;
-        requestPage();
-        return;
-    }
-    m_complete = m_complete && !more;
-    m_statuses.removeFirst();
-    if (!m_statuses.isEmpty() && m_pagesLeft > 0) {
-        m_page = 1;
-        requestPage();
-        return;
-    }
-    m_complete = m_complete && m_statuses.isEmpty();
-    Q_EMIT listed(m_read, m_total, m_complete);
+    m_lists.append({ statuses, pageBudget });
+    startNext();
 }
 
 void AlertLookup::detail(const QString &alertId)
 {
-    if (isBusy())
+    if (alertId.isEmpty() || alertId == m_readingDetail)
         return;
-    const QNetworkRequest request = m_endpoint.request(u"/api/noc/alerts/%1/"_s.arg(alertId));
-    ++m_calls;
-    m_reply = m_network->get(request);
-    connect(m_reply, &QNetworkReply::finished, this,
-            [this, reply = m_reply.data(), alertId] { onDetail(reply, alertId); });
+    m_waitingDetail = alertId;
+    startNext();
 }
 
-void AlertLookup::onDetail(QNetworkReply *reply, const QString &alertId)
+qint64 AlertLookup::detailDueMs(const QString &alertId) const
 {
-    reply->deleteLater();
-    m_reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    if (status == 0) {
-        Q_EMIT failed(alertId, errorOf(reply, body));
+    const auto sent = m_detailSentMs.constFind(alertId);
+    return sent == m_detailSentMs.constEnd() ? 0 : *sent + kDetailIntervalMs;
+}
+
+qint64 AlertLookup::heldOffUntilMs() const
+{
+    return qMax(m_pager->job().nextTryMs(), m_detailJob->nextTryMs());
+}
+
+void AlertLookup::startNext()
+{
+    if (m_pager->isBusy() || m_detailJob->isRunning())
+        return;
+    m_wake->stop();
+    const qint64 now = m_clock->monotonicMs();
+    qint64 wakeAt = heldOffUntilMs();
+    if (wakeAt > now) {
+        m_wake->start(wakeAt - now); // a 429: nothing goes before its Retry-After
         return;
     }
-    auto result = parseAlertDetail(status, body, m_clock->nowUtc(), reply->rawHeader("Retry-After"));
-    if (const auto *error = std::get_if<AlertApiError>(&result))
-        Q_EMIT failed(alertId, *error);
-    else
-        Q_EMIT detailRead(std::get<AlertRecordDetail>(result));
+    if (!m_waitingDetail.isEmpty()) {
+        const qint64 due = detailDueMs(m_waitingDetail);
+        if (due <= now) {
+            m_readingDetail = std::exchange(m_waitingDetail, {});
+            m_detailSentMs.removeIf(
+                [now](QHash<QString, qint64>::iterator it) { return it.value() + kDetailIntervalMs <= now; });
+            m_detailSentMs.insert(m_readingDetail, now);
+            m_detailJob->start({ "GET", u"/api/noc/alerts/%1/"_s.arg(m_readingDetail), {}, {} });
+            return;
+        }
+        wakeAt = due;
+    }
+    if (!m_lists.isEmpty()) {
+        const ListRead next = m_lists.takeFirst();
+        m_pager->read({ next.statuses, next.pageBudget, {} });
+        return;
+    }
+    if (wakeAt > now)
+        m_wake->start(wakeAt - now); // read again when the record's minute is over
+}
+
+void AlertLookup::onDetail(const RestJob::Result &answer)
+{
+    const QString alertId = std::exchange(m_readingDetail, {});
+    if (answer.outcome != RestJob::Outcome::Success) {
+        qCInfo(lcSession) << "reading alert record" << alertId << "failed:" << answer.httpStatus
+                          << answer.error.message;
+        Q_EMIT failed(alertId, answer.error);
+    } else {
+        auto read = parseAlertDetail(answer.httpStatus, answer.body, m_clock->nowUtc());
+        if (const auto *error = std::get_if<AlertApiError>(&read)) {
+            m_detailJob->holdOff(RestJob::Outcome::BadAnswer);
+            Q_EMIT failed(alertId, *error);
+        } else {
+            Q_EMIT detailRead(std::get<AlertRecordDetail>(read));
+        }
+    }
+    startNext();
 }
 
 } // namespace noc

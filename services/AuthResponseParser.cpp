@@ -3,37 +3,18 @@
 
 #include "JsonRead.h"
 #include "JwtClaims.h"
+#include "RetryAfter.h"
 #include "UrlRedaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace noc {
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr int kMaxRetryAfterSeconds = 24 * 3600;
-
-std::optional<int> retryAfterFrom(const QByteArray &header, const QString &message)
-{
-    bool ok = false;
-    const int seconds = header.trimmed().toInt(&ok);
-    if (ok && seconds >= 0)
-        return qMin(seconds, kMaxRetryAfterSeconds);
-    // DRF: "Request was throttled. Expected available in 42 seconds."
-    static const QRegularExpression expected(u"available in (\\d+)"_s);
-    const auto match = expected.match(message);
-    if (match.hasMatch()) {
-        const int parsed = match.captured(1).toInt(&ok);
-        if (ok)
-            return qMin(parsed, kMaxRetryAfterSeconds);
-    }
-    return std::nullopt;
-}
 
 struct ErrorBody
 {
@@ -54,7 +35,8 @@ ErrorBody errorBodyOf(const QJsonObject &root)
     return { json::text(root, "code"_L1), json::text(root, "detail"_L1) };
 }
 
-AuthFailure failureFor(AuthRequestKind request, const AuthHttpResponse &response, const QJsonObject &root)
+AuthFailure failureFor(AuthRequestKind request, const AuthHttpResponse &response, const QJsonObject &root,
+                       const QDateTime &now)
 {
     const ErrorBody body = errorBodyOf(root);
     AuthFailure failure;
@@ -64,7 +46,7 @@ AuthFailure failureFor(AuthRequestKind request, const AuthHttpResponse &response
     const int status = response.status;
     if (status == 429) {
         failure.kind = AuthFailureKind::Throttled;
-        failure.retryAfterSeconds = retryAfterFrom(response.retryAfter, body.message);
+        failure.retryAfterSeconds = retryAfterSeconds(response.retryAfter, now, body.message);
     } else if (status == 404 || status == 405) {
         failure.kind = AuthFailureKind::EndpointMissing;
     } else if (status == 400) {
@@ -123,7 +105,7 @@ AuthResult parseAuthResponse(AuthGeneration generation, AuthRequestKind request,
     const QJsonObject root = document.isObject() ? document.object() : QJsonObject();
 
     if (response.status < 200 || response.status >= 300)
-        return failureFor(request, response, root);
+        return failureFor(request, response, root, now);
     if (request == AuthRequestKind::Logout)
         return AuthTokens {};
     if (!document.isObject())
@@ -136,7 +118,7 @@ AuthResult parseAuthResponse(AuthGeneration generation, AuthRequestKind request,
     QJsonObject data = root;
     if (generation == AuthGeneration::V2 || root.value("data"_L1).isObject()) {
         if (root.value("success"_L1).isBool() && !root.value("success"_L1).toBool())
-            return failureFor(request, response, root);
+            return failureFor(request, response, root, now);
         data = root.value("data"_L1).toObject();
     }
 

@@ -69,8 +69,6 @@ HistorySync::HistorySync(QNetworkAccessManager *network, const Clock *clock, Ale
                 m_reconcileTimer->start(wait);
                 return;
             }
-            if (m_access)
-                m_history->setAccessToken(m_access().accessToken);
             m_callsAtReconcileStart = m_history->calls();
             m_history->loadOpen();
         }
@@ -78,6 +76,16 @@ HistorySync::HistorySync(QNetworkAccessManager *network, const Clock *clock, Ale
 }
 
 HistorySync::~HistorySync() = default;
+
+void HistorySync::setAccess(const std::function<SessionAccess()> &access)
+{
+    m_history->setAccess(access);
+}
+
+void HistorySync::tokenRenewed()
+{
+    m_history->tokenRenewed();
+}
 
 void HistorySync::onLive(int feedGaps, const QDateTime &lastGapFrom)
 {
@@ -129,12 +137,6 @@ void HistorySync::read(bool afterGap)
         m_backfillPending = false;
         return;
     }
-    if (m_access) {
-        const SessionAccess access = m_access();
-        m_history->setProfile(access.profile);
-        m_history->setSslConfiguration(access.ssl, access.insecureTls);
-        m_history->setAccessToken(access.accessToken);
-    }
     if (std::exchange(m_backfillPending, false) && m_history->state() == AlertHistory::State::Loaded) {
         // From the newest alert the server told us of, or the gap's start if older: what came meanwhile.
         QDateTime from = m_gapFrom;
@@ -170,7 +172,7 @@ void HistorySync::onFinished(bool backfill)
     if (m_history->state() != AlertHistory::State::Loaded) {
         // A failed read (network, 5xx, token) is tried again soon; a refusal waits for a reconnect.
         if (!m_history->refusedByServer())
-            m_reconcileTimer->start(60 * 1000);
+            m_reconcileTimer->start(m_history->msUntilRetry());
         return;
     }
     if (std::exchange(m_reconcileAfterBackfill, false))

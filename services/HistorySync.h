@@ -33,8 +33,10 @@ public:
                 QObject *parent = nullptr);
     ~HistorySync() override;
 
-    // Where and as whom the records are read, asked for at each read.
-    void setAccess(std::function<SessionAccess()> access) { m_access = std::move(access); }
+    // Where and as whom the records are read, asked for at each page.
+    void setAccess(const std::function<SessionAccess()> &access);
+    // The session renewed its token: a read waiting for one goes on.
+    void tokenRenewed();
     // The period of the colleague reconcile while nothing closes the socket.
     void setReconcileSeconds(int seconds) { m_reconcileSeconds = seconds; }
     [[nodiscard]] const AlertHistory &records() const { return *m_history; }
@@ -77,7 +79,6 @@ private:
     const Clock *m_clock;
     AlertFeed *m_feed;
     AlertHistory *m_history;
-    std::function<SessionAccess()> m_access;
     OpenSetReconciler m_reconciler;
     std::unique_ptr<Timer> m_reconcileTimer;
     int m_reconcileSeconds = 600; // ClientSettings::reconcileSeconds

@@ -236,6 +236,8 @@ public:
     // Whether the session keeps the list current from the records (start-up load, back-fill,
     // reconcile). Off for a client that shows no list: the REST budget is shared by all of a user's programs.
     void setFollowRecords(bool follow) { m_history->setEnabled(follow); }
+    // One record's who and when: read at most once a minute per record (asked again sooner, it is read
+    // when the minute is over), after the read under way. Nothing without a session.
     Q_INVOKABLE void readAlertDetail(const QString &alertId);
     Q_INVOKABLE void subscribe(const QString &clientId);
     Q_INVOKABLE void unsubscribe(const QString &clientId) { m_subscriptions->remove(clientId); }

@@ -56,6 +56,13 @@ void NocClient::wireRecords()
                 }
             });
 
+    // The list's reads and a person's reads wait for a renewed token as the actions do.
+    m_lookup->setAccess([this] { return m_session->access(); });
+    connect(m_lookup, &AlertLookup::tokenRejected, m_session, &Session::renewTokenInBackground);
+    connect(&m_session->tokens(), &SessionTokens::renewed, this, [this] {
+        m_history->tokenRenewed();
+        m_lookup->tokenRenewed();
+    });
     connect(m_lookup, &AlertLookup::listed, this, &NocClient::alertsListed);
     connect(m_lookup, &AlertLookup::detailRead, this, &NocClient::alertDetailRead);
     connect(m_lookup, &AlertLookup::failed, this, [this](const QString &alertId, const AlertApiError &error) {
@@ -97,21 +104,17 @@ void NocClient::escalate(const QStringList &alertIds, int userId, const QString 
 
 void NocClient::listAlerts(const QStringList &statuses, int pageBudget)
 {
-    const SessionAccess access = m_session->access();
-    if (access.accessToken.isEmpty()) {
+    if (m_session->access().accessToken.isEmpty()) {
         Q_EMIT alertLookupFailed({}, tr("Not signed in"), false);
         return;
     }
-    m_lookup->setEndpoint(access);
     m_lookup->list(statuses, pageBudget);
 }
 
 void NocClient::readAlertDetail(const QString &alertId)
 {
-    const SessionAccess access = m_session->access();
-    if (access.accessToken.isEmpty() || m_lookup->isBusy())
-        return;
-    m_lookup->setEndpoint(access);
+    if (m_session->access().accessToken.isEmpty())
+        return; // signing in changes the state, and the details pane asks again
     m_lookup->detail(alertId);
 }
 

@@ -4,6 +4,7 @@
 #include "AuthClient.h"
 #include "Clock.h"
 #include "LoggingCategories.h"
+#include "RetryAfter.h"
 
 #include <QCoreApplication>
 
@@ -15,7 +16,7 @@ constexpr qint64 kTokenFreshMarginMs = 60 * 1000;
 
 qint64 serverWaitMs(const AuthFailure &failure)
 {
-    return qint64(failure.retryAfterSeconds.value_or(60)) * 1000;
+    return qint64(failure.retryAfterSeconds.value_or(kDefaultRetryAfterSeconds)) * 1000;
 }
 } // namespace
 

@@ -4,6 +4,7 @@
 // queued action survives the process.
 #include "AlertActions.h"
 #include "FakeClock.h"
+#include "HttpResponder.h"
 #include "sim/AlertSeeder.h"
 #include "sim/AlertStatus.h"
 #include "sim/Simulator.h"
@@ -289,6 +290,56 @@ private Q_SLOTS:
             (QList<std::pair<QString, AlertActionKind>> { { idsOf(ids).at(1), AlertActionKind::Escalate } }));
         desk.reopen(path); // and this one is restarted: both actions were kept on disk after all
         QCOMPARE(desk.actions->pendingAlerts(), 2);
+    }
+
+    void noAnswerIsAskedAgainLessAndLessOften()
+    {
+        Desk desk;
+        const QList<qint64> ids = seedNew(desk.sim, 1);
+        desk.signIn();
+        desk.access.profile.baseUrl = noc::test::HttpResponder::closedPortUrl(); // the server is gone
+        desk.actions->request(AlertActionKind::Resolve, idsOf(ids), u"x"_s);
+        // 30 s, doubling up to 10 minutes, each try on the dot; the action stays queued.
+        for (const qint64 wait : { 30, 60, 120, 240, 480, 600, 600 }) {
+            QTRY_VERIFY_WITH_TIMEOUT(desk.actions->nextTryAt().isValid(), kTimeoutMs);
+            QCOMPARE(desk.clock.nowUtc().secsTo(desk.actions->nextTryAt()), wait);
+            const int calls = desk.actions->calls();
+            desk.clock.advance(wait * 1000 - 1);
+            QCOMPARE(desk.actions->calls(), calls);
+            desk.clock.advance(1);
+            QCOMPARE(desk.actions->calls(), calls + 1);
+        }
+        QVERIFY(desk.outcomes.isEmpty());
+        QCOMPARE(desk.actions->pendingAlerts(), 1);
+
+        // The server is back: the next try settles it.
+        desk.access.profile.baseUrl = desk.sim.httpUrl();
+        QTRY_VERIFY_WITH_TIMEOUT(desk.actions->nextTryAt().isValid(), kTimeoutMs);
+        desk.clock.advance(10 * 60 * 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.outcomes.size(), 1, kTimeoutMs);
+        QVERIFY(desk.outcomes.first().done);
+        QCOMPARE(desk.statusOf(ids.first()), AlertStatus::Resolved);
+        QVERIFY(!desk.actions->nextTryAt().isValid());
+    }
+
+    void aRateLimitedActionWaitsForRetryAfter()
+    {
+        noc::sim::SimulatorOptions options = server();
+        options.alertApi.rateLimitPerHour = 1;
+        Desk desk(options);
+        const QList<qint64> ids = seedNew(desk.sim, 2);
+        desk.signIn();
+        desk.actions->request(AlertActionKind::Resolve, idsOf(ids.mid(0, 1)), u"x"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.outcomes.size(), 1, kTimeoutMs);
+        desk.actions->request(AlertActionKind::Resolve, idsOf(ids.mid(1)), u"y"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(desk.actions->nextTryAt().isValid(), kTimeoutMs);
+        const qint64 wait = desk.clock.nowUtc().secsTo(desk.actions->nextTryAt());
+        QVERIFY2(wait > 60 && wait <= 3600, qPrintable(QString::number(wait))); // the server's Retry-After
+        QCOMPARE(desk.outcomes.size(), 1); // not refused: it waits
+        QCOMPARE(desk.actions->calls(), 2);
+        desk.clock.advance(wait * 1000);
+        QCOMPARE(desk.actions->calls(), 3);
+        QCOMPARE(desk.actions->pendingAlerts(), 1);
     }
 
     void whatCannotHaveARecordIsRefusedAtOnce()
