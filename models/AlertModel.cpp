@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "AlertModel.h"
 
+#include "ArrivalRate.h"
 #include "Escalation.h"
+#include "EvictionPlan.h"
 #include "NocClient.h"
 
 #include <algorithm>
@@ -15,9 +17,6 @@ namespace {
 constexpr int kDefaultCoalesceMs = 100;
 // An urgent alert (CRITICAL) is shown at once; a run of them changes the view at most 20 times a second.
 constexpr qint64 kUrgentMinGapMs = 50;
-// The header's "N new in the last minute" needs to fall back to zero when the feed goes quiet; a few
-// seconds of lag is fine and keeps an idle dashboard idle.
-constexpr int kRateDecayMs = 5000;
 constexpr int kStormPerSecond = 500;
 constexpr int kStormCoalesceMs = 100;
 // A sort key's low bits: the row's sequence number.
@@ -40,19 +39,14 @@ void AlertModel::setClock(const noc::Clock *clock)
     m_coalesce->onTimeout = [this] { flush(); };
     m_settle = clock->createTimer();
     m_settle->onTimeout = [this] { flush(); };
-    m_rateDecay = clock->createTimer();
-    m_rateDecay->onTimeout = [this] { advanceRateWindow(); };
-    m_rateSecond = clock->monotonicMs() / 1000;
+    m_rate = std::make_unique<ArrivalRate>(*clock, [this] { Q_EMIT rateChanged(); });
     m_lastFlushMs = std::numeric_limits<qint64>::min() / 2;
 }
 
 void AlertModel::setClient(noc::NocClient *client)
 {
-    if (m_client == client)
+    if (!m_client.follow(client, this))
         return;
-    if (m_client)
-        m_client->disconnect(this);
-    m_client = client;
     m_waitingAcks.clear();
     m_waitingActions.clear();
     if (client) {
@@ -106,37 +100,27 @@ void AlertModel::setStormThresholdPerMinute(int perMinute)
 
 QList<int> AlertModel::unacknowledgedBySeverity() const
 {
-    return QList<int>(m_unacknowledged.begin(), m_unacknowledged.end());
+    return m_counters.unhandled();
 }
 
 QList<int> AlertModel::totalBySeverity() const
 {
-    return QList<int>(m_total.begin(), m_total.end());
+    return m_counters.total();
 }
 
 int AlertModel::unacknowledgedCount() const
 {
-    int total = 0;
-    for (int n : m_unacknowledged)
-        total += n;
-    return total;
+    return m_counters.unhandledCount();
 }
 
 int AlertModel::worstUnacknowledgedSeverity() const
 {
-    for (int s = noc::kSeverityCount - 1; s >= 0; --s) {
-        if (m_unacknowledged.at(static_cast<size_t>(s)) > 0)
-            return s;
-    }
-    return -1;
+    return m_counters.worstUnhandled();
 }
 
 int AlertModel::receivedLastMinute() const
 {
-    int total = 0;
-    for (int n : m_perSecond)
-        total += n;
-    return total;
+    return m_rate->lastMinute();
 }
 
 bool AlertModel::serverAcknowledgeable(const noc::Alert &alert)
@@ -292,9 +276,7 @@ void AlertModel::addAlerts(const noc::AlertBatch &alerts)
     if (!m_coalesce->isActive()) {
         // In a storm nobody reads individual rows: insert bigger batches less often, so the list, its
         // sorting proxy and the renderer keep up (one re-mapping per batch, not per frame).
-        const bool storm = interval > 0
-            && m_perSecond.at(static_cast<size_t>(m_rateSecond % qint64(m_perSecond.size())))
-                > kStormPerSecond;
+        const bool storm = interval > 0 && m_rate->latestSecond() > kStormPerSecond;
         m_stormWait = storm;
         // The first alert after a quiet spell shows at once; the next ones wait for the beat, so a
         // stream changes the view at most once per interval.
@@ -419,14 +401,8 @@ void AlertModel::countRow(qsizetype position, int delta)
     } else {
         m_sortKeys.append(sortKeyOf(row));
     }
-    if (row.ackState == AckState::Acknowledged)
-        m_acknowledgedRows += delta;
-    // Resolved and suppressed rows are out of the open list: neither counted nor shown by default.
-    if (!noc::isOpen(row.alert.status))
-        return;
-    m_total[static_cast<size_t>(row.alert.severity)] += delta;
-    if (row.ackState != AckState::Acknowledged)
-        m_unacknowledged[static_cast<size_t>(row.alert.severity)] += delta;
+    m_counters.count(row.alert.severity, noc::isOpen(row.alert.status),
+                     row.ackState == AckState::Acknowledged, delta);
 }
 
 void AlertModel::bumpRevision()
@@ -455,7 +431,7 @@ void AlertModel::flush()
             raised += alert.backfilled ? 0 : 1;
     }
     m_totalReceived += raised;
-    noteArrivals(raised);
+    m_rate->note(raised);
 
     // New rows take the next sequence numbers in arrival order, so the number a key maps to also says
     // where its row is: below firstFreshSeq among m_rows, from it on in `fresh`. One hash lookup per
@@ -535,19 +511,11 @@ void AlertModel::flush()
 
 bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fresh, quint64 firstFreshSeq)
 {
-    // Only critical incidents are escalated: everything else skips the lookups (most of a storm).
-    if (!noc::escalation::mayBeEscalated(alert))
+    const std::optional<quint64> twinSeq = noc::escalation::twinIn(alert, m_seqByKey);
+    if (!twinSeq)
         return false;
+    const quint64 seq = *twinSeq;
     const noc::AlertIdentity twinKey = noc::escalation::twinIdentity(alert);
-    const auto it = m_seqByKey.constFind(twinKey);
-    if (it == m_seqByKey.constEnd())
-        return false;
-    const quint64 seq = it.value();
-    // The merged row keeps the alert_new identity; when that alert already has a row of its own (the
-    // critical_alert was about another type), merging would orphan it: leave both rows alone.
-    if (const auto own = m_seqByKey.constFind(noc::AlertIdentity { noc::AlertKind::Alert, alert.id });
-        own != m_seqByKey.constEnd() && own.value() != seq)
-        return false;
     if (seq >= firstFreshSeq) {
         noc::Alert &twin = *fresh[qsizetype(seq - firstFreshSeq)];
         if (!noc::escalation::areTwins(twin, alert))
@@ -578,47 +546,22 @@ void AlertModel::evictOverCap()
     if (excess <= 0)
         return;
     makeRoomForCap();
-    // Victims: acknowledged rows first, then the oldest of the rest. Positions are oldest first; `evict`
-    // reaches only as far as the newest victim, so a storm without acknowledgements looks at no row.
-    QList<bool> evict;
-    qsizetype chosen = 0;
-    const auto choose = [&](qsizetype position) {
-        if (evict.size() <= position)
-            evict.resize(position + 1, false);
-        evict[position] = true;
-        ++chosen;
-    };
-    const qsizetype acknowledged = qMin(excess, m_acknowledgedRows);
-    for (qsizetype i = 0; i < m_rows.size() && chosen < acknowledged; ++i) {
-        if (m_rows.at(i).ackState == AckState::Acknowledged)
-            choose(i);
-    }
-    for (qsizetype i = 0; i < m_rows.size() && chosen < excess; ++i) {
-        if (i >= evict.size() || !evict.at(i))
-            choose(i);
-    }
-    // Remove contiguous runs from the newest end so earlier positions stay valid.
-    qsizetype i = evict.size() - 1;
-    while (i >= 0) {
-        if (!evict.at(i)) {
-            --i;
-            continue;
-        }
-        qsizetype first = i;
-        while (first > 0 && evict.at(first - 1))
-            --first;
-        beginRemoveRows({}, viewRow(static_cast<int>(i)), viewRow(static_cast<int>(first)));
-        for (qsizetype p = first; p <= i; ++p) {
+    const auto runs
+        = planEviction(m_rows.size(), excess, m_counters.handledRows(), [this](qsizetype position) {
+              return m_rows.at(position).ackState == AckState::Acknowledged;
+          });
+    for (const auto &[first, last] : runs) {
+        beginRemoveRows({}, viewRow(static_cast<int>(last)), viewRow(static_cast<int>(first)));
+        for (qsizetype p = first; p <= last; ++p) {
             countRow(p, -1);
             // Only if the key still names this row: a key is never taken from the row that has it now.
             if (const auto it = m_seqByKey.constFind(m_rows.at(p).alert.identity());
                 it != m_seqByKey.constEnd() && it.value() == m_rows.at(p).seq)
                 m_seqByKey.erase(it);
         }
-        m_rows.remove(first, i - first + 1);
-        m_sortKeys.remove(first, i - first + 1);
+        m_rows.remove(first, last - first + 1);
+        m_sortKeys.remove(first, last - first + 1);
         endRemoveRows();
-        i = first - 1;
     }
     Q_EMIT countChanged();
     Q_EMIT countsChanged();
@@ -737,9 +680,7 @@ void AlertModel::clear()
     m_rows.clear();
     m_sortKeys.clear();
     m_seqByKey.clear();
-    m_unacknowledged.fill(0);
-    m_total.fill(0);
-    m_acknowledgedRows = 0;
+    m_counters.clear();
     endResetModel();
     Q_EMIT countChanged();
     Q_EMIT countsChanged();
@@ -786,32 +727,4 @@ void AlertModel::acknowledgeKeys(const QStringList &keys)
         return;
     }
     m_client->acknowledgeMany(serverIds);
-}
-
-void AlertModel::advanceRateWindow()
-{
-    const qint64 second = m_clock->monotonicMs() / 1000;
-    const qint64 steps = qMin<qint64>(second - m_rateSecond, qint64(m_perSecond.size()));
-    for (qint64 i = 1; i <= steps; ++i)
-        m_perSecond[static_cast<size_t>((m_rateSecond + i) % qint64(m_perSecond.size()))] = 0;
-    m_rateSecond = second;
-    const int rate = receivedLastMinute();
-    if (rate != m_lastReportedRate) {
-        m_lastReportedRate = rate;
-        Q_EMIT rateChanged();
-    }
-    if (rate == 0)
-        m_rateDecay->stop();
-    else
-        m_rateDecay->start(kRateDecayMs);
-}
-
-void AlertModel::noteArrivals(qsizetype count)
-{
-    advanceRateWindow();
-    m_perSecond[static_cast<size_t>(m_rateSecond % qint64(m_perSecond.size()))] += static_cast<int>(count);
-    m_lastReportedRate = receivedLastMinute();
-    Q_EMIT rateChanged();
-    if (!m_rateDecay->isActive())
-        m_rateDecay->start(kRateDecayMs);
 }

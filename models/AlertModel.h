@@ -3,7 +3,9 @@
 
 #include "Alert.h"
 #include "Clock.h"
+#include "EngineLink.h"
 #include "NocClient.h"
+#include "SeverityCounters.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -11,8 +13,9 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
-#include <array>
 #include <memory>
+
+class ArrivalRate;
 
 // One row per alert (keyed by kind and id), newest first. Arrivals are coalesced and inserted once
 // per batch: a stream changes the model (and so the view, its counters and rate) at most once per
@@ -237,9 +240,7 @@ private:
     void makeRoomForCap();
     // alert_new and the critical_alert escalating it are one incident: one row, acknowledgeable.
     bool mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fresh, quint64 firstFreshSeq);
-    void noteArrivals(qsizetype count);
     [[nodiscard]] static bool containsUrgent(const noc::AlertBatch &alerts);
-    void advanceRateWindow();
     void bumpRevision();
     // The alert ids of the keyed rows that have records; each such row shows `kind` pending until answered.
     QStringList recordIdsOf(const QStringList &keys, noc::AlertActionKind kind);
@@ -253,7 +254,7 @@ private:
     // A new row of an alert that is waiting for the server's answer shows it.
     void applyWaitingMarks(Row &row) const;
 
-    QPointer<noc::NocClient> m_client;
+    EngineLink m_client;
     QList<Row> m_rows;
     // severitySortKey() by position, beside m_rows: sorting a flush's rows into the view compares
     // these, eight bytes each, rather than loading a 320-byte row per comparison (a cache miss each).
@@ -274,17 +275,10 @@ private:
     quint64 m_nextSeq = 1;
     int m_maxAlerts = 10000;
     qint64 m_totalReceived = 0;
-    std::array<int, noc::kSeverityCount> m_unacknowledged {};
-    std::array<int, noc::kSeverityCount> m_total {};
-    qsizetype m_acknowledgedRows = 0; // open or closed: eviction takes these first
+    SeverityCounters m_counters;
     quint64 m_revision = 0;
     quint64 m_existingRowChanges = 0;
-
-    // Arrivals per second over the last minute, as a ring; the decay timer runs only while it is non-zero.
-    std::array<int, 60> m_perSecond {};
-    qint64 m_rateSecond = 0; // the second m_perSecond's head stands for
-    std::unique_ptr<noc::Timer> m_rateDecay;
-    int m_lastReportedRate = 0;
+    std::unique_ptr<ArrivalRate> m_rate;
     int m_stormThreshold = 120;
 };
 

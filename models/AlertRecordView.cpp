@@ -20,11 +20,8 @@ void AlertRecordView::setClock(const noc::Clock *clock)
 
 void AlertRecordView::setClient(noc::NocClient *client)
 {
-    if (m_client == client)
+    if (!m_client.follow(client, this))
         return;
-    if (m_client)
-        m_client->disconnect(this);
-    m_client = client;
     if (client) {
         connect(client, &noc::NocClient::alertDetailRead, this, &AlertRecordView::onDetail);
         connect(client, &noc::NocClient::alertLookupFailed, this, &AlertRecordView::onFailed);

@@ -4,6 +4,7 @@
 #include "AlertApiParser.h"
 #include "AlertModel.h"
 #include "Clock.h"
+#include "EngineLink.h"
 #include "NocClient.h"
 
 #include <QDateTime>
@@ -99,7 +100,7 @@ private:
     void onStatusChanged(const QString &alertId);
     [[nodiscard]] bool refused() const;
 
-    QPointer<noc::NocClient> m_client;
+    EngineLink m_client;
     QPointer<AlertModel> m_alerts;
     QString m_alertId;
     State m_state = State::Idle;

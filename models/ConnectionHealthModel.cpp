@@ -25,11 +25,8 @@ ConnectionHealthModel::ConnectionHealthModel(QObject *parent) : QAbstractListMod
 
 void ConnectionHealthModel::setClient(noc::NocClient *client)
 {
-    if (m_client == client)
+    if (!m_client.follow(client, this))
         return;
-    if (m_client)
-        m_client->disconnect(this);
-    m_client = client;
     if (client) {
         const auto later = [this] {
             if (m_active && !m_throttle.isActive())

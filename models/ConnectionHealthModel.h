@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ChannelHealth.h"
+#include "EngineLink.h"
 #include "NocClient.h"
 
 #include <QAbstractListModel>
@@ -70,7 +71,7 @@ Q_SIGNALS:
     void activeChanged();
 
 private:
-    QPointer<noc::NocClient> m_client;
+    EngineLink m_client;
     QList<noc::ChannelHealth> m_rows;
     QTimer m_throttle;
     bool m_active = true;

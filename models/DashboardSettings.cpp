@@ -5,6 +5,7 @@
 #include "NocClient.h"
 
 #include <QGuiApplication>
+#include <QMetaProperty>
 #include <QPalette>
 #include <QSettings>
 #include <QUrl>
@@ -23,102 +24,62 @@ DashboardSettings::~DashboardSettings() = default;
 
 void DashboardSettings::setServers(const QStringList &value)
 {
-    if (m_servers == value)
-        return;
-    m_servers = value;
-    Q_EMIT changed();
+    update(m_servers, value);
 }
 
 void DashboardSettings::setAuthGeneration(const QString &value)
 {
-    if (m_authGeneration == value)
-        return;
-    m_authGeneration = value;
-    Q_EMIT changed();
+    update(m_authGeneration, value);
 }
 
 void DashboardSettings::setTokenLocation(const QString &value)
 {
-    if (m_tokenLocation == value)
-        return;
-    m_tokenLocation = value;
-    Q_EMIT changed();
+    update(m_tokenLocation, value);
 }
 
 void DashboardSettings::setOrigin(const QString &value)
 {
-    if (m_origin == value)
-        return;
-    m_origin = value;
-    Q_EMIT changed();
+    update(m_origin, value);
 }
 
 void DashboardSettings::setUsername(const QString &value)
 {
-    if (m_username == value)
-        return;
-    m_username = value;
-    Q_EMIT changed();
+    update(m_username, value);
 }
 
 void DashboardSettings::setRememberPassword(bool value)
 {
-    if (m_rememberPassword == value)
-        return;
-    m_rememberPassword = value;
-    Q_EMIT changed();
+    update(m_rememberPassword, value);
 }
 
 void DashboardSettings::setHeartbeatSeconds(int value)
 {
-    const int bounded = qBound(1, value, 3600);
-    if (m_heartbeatSeconds == bounded)
-        return;
-    m_heartbeatSeconds = bounded;
-    Q_EMIT changed();
+    update(m_heartbeatSeconds, qBound(1, value, 3600));
 }
 
 void DashboardSettings::setBackoffBaseMs(int value)
 {
-    const int bounded = qBound(100, value, 600000);
-    if (m_backoffBaseMs == bounded)
-        return;
-    m_backoffBaseMs = bounded;
-    Q_EMIT changed();
+    update(m_backoffBaseMs, qBound(100, value, 600000));
 }
 
 void DashboardSettings::setBackoffCapMs(int value)
 {
-    const int bounded = qBound(100, value, 3600000);
-    if (m_backoffCapMs == bounded)
-        return;
-    m_backoffCapMs = bounded;
-    Q_EMIT changed();
+    update(m_backoffCapMs, qBound(100, value, 3600000));
 }
 
 void DashboardSettings::setBackoffMaxAttempts(int value)
 {
-    const int bounded = qBound(1, value, 1000);
-    if (m_backoffMaxAttempts == bounded)
-        return;
-    m_backoffMaxAttempts = bounded;
-    Q_EMIT changed();
+    update(m_backoffMaxAttempts, qBound(1, value, 1000));
 }
 
 void DashboardSettings::setWallMode(bool value)
 {
-    if (m_wallMode == value)
-        return;
-    m_wallMode = value;
-    Q_EMIT changed();
+    update(m_wallMode, value);
 }
 
 void DashboardSettings::setTheme(const QString &value)
 {
-    if (m_theme == value)
-        return;
-    m_theme = value;
-    Q_EMIT changed();
+    update(m_theme, value);
 }
 
 void DashboardSettings::setLanguage(const QString &value)
@@ -132,106 +93,62 @@ void DashboardSettings::setLanguage(const QString &value)
 
 void DashboardSettings::setUiScale(double value)
 {
-    const double bounded = qBound(1.0, value, 2.0);
-    if (m_uiScale == bounded)
-        return;
-    m_uiScale = bounded;
-    Q_EMIT changed();
+    update(m_uiScale, qBound(1.0, value, 2.0));
 }
 
 void DashboardSettings::setRetention(int value)
 {
-    const int bounded = qBound(100, value, 1000000);
-    if (m_retention == bounded)
-        return;
-    m_retention = bounded;
-    Q_EMIT changed();
+    update(m_retention, qBound(100, value, 1000000));
 }
 
 void DashboardSettings::setNotifications(bool value)
 {
-    if (m_notifications == value)
-        return;
-    m_notifications = value;
-    Q_EMIT changed();
+    update(m_notifications, value);
 }
 
 void DashboardSettings::setSoundCritical(bool value)
 {
-    if (m_soundCritical == value)
-        return;
-    m_soundCritical = value;
-    Q_EMIT changed();
+    update(m_soundCritical, value);
 }
 
 void DashboardSettings::setSoundHigh(bool value)
 {
-    if (m_soundHigh == value)
-        return;
-    m_soundHigh = value;
-    Q_EMIT changed();
+    update(m_soundHigh, value);
 }
 
 void DashboardSettings::setSoundMedium(bool value)
 {
-    if (m_soundMedium == value)
-        return;
-    m_soundMedium = value;
-    Q_EMIT changed();
+    update(m_soundMedium, value);
 }
 
 void DashboardSettings::setSoundRepeatSeconds(int value)
 {
-    const int bounded = qBound(5, value, 3600);
-    if (m_soundRepeatSeconds == bounded)
-        return;
-    m_soundRepeatSeconds = bounded;
-    Q_EMIT changed();
+    update(m_soundRepeatSeconds, qBound(5, value, 3600));
 }
 
 void DashboardSettings::setSoundVolume(int value)
 {
-    const int bounded = qBound(0, value, 100);
-    if (m_soundVolume == bounded)
-        return;
-    m_soundVolume = bounded;
-    Q_EMIT changed();
+    update(m_soundVolume, qBound(0, value, 100));
 }
 
 void DashboardSettings::setMuteMinutes(int value)
 {
-    const int bounded = qBound(1, value, 24 * 60);
-    if (m_muteMinutes == bounded)
-        return;
-    m_muteMinutes = bounded;
-    Q_EMIT changed();
+    update(m_muteMinutes, qBound(1, value, 24 * 60));
 }
 
 void DashboardSettings::setWallScreen(int value)
 {
-    const int bounded = qMax(-1, value);
-    if (m_wallScreen == bounded)
-        return;
-    m_wallScreen = bounded;
-    Q_EMIT changed();
+    update(m_wallScreen, qMax(-1, value));
 }
 
 void DashboardSettings::setWallRotationSeconds(int value)
 {
-    const int bounded = qBound(0, value, 3600);
-    if (m_wallRotationSeconds == bounded)
-        return;
-    m_wallRotationSeconds = bounded;
-    Q_EMIT changed();
+    update(m_wallRotationSeconds, qBound(0, value, 3600));
 }
 
 void DashboardSettings::setWallCursorHideSeconds(int value)
 {
-    const int bounded = qBound(1, value, 600);
-    if (m_wallCursorHideSeconds == bounded)
-        return;
-    m_wallCursorHideSeconds = bounded;
-    Q_EMIT changed();
+    update(m_wallCursorHideSeconds, qBound(1, value, 600));
 }
 
 void DashboardSettings::setFileName(const QString &fileName)
@@ -260,6 +177,45 @@ bool DashboardSettings::effectiveDark() const
 }
 
 namespace {
+// The dashboard's own keys ([ui], [wall]), each with the property that holds it: load, save and
+// reset read this one list, so a new key is one line here (and one in the preset example).
+struct OwnKey
+{
+    const char *key;
+    const char *property;
+};
+constexpr OwnKey kOwnKeys[] = {
+    { "ui/theme", "theme" },
+    { "ui/language", "language" },
+    { "ui/scale", "uiScale" },
+    { "ui/retention", "retention" },
+    { "ui/notifications", "notifications" },
+    { "ui/soundCritical", "soundCritical" },
+    { "ui/soundHigh", "soundHigh" },
+    { "ui/soundMedium", "soundMedium" },
+    { "ui/soundRepeatSeconds", "soundRepeatSeconds" },
+    { "ui/soundVolume", "soundVolume" },
+    { "ui/muteMinutes", "muteMinutes" },
+    { "wall/screen", "wallScreen" },
+    { "wall/rotationSeconds", "wallRotationSeconds" },
+    { "wall/cursorHideSeconds", "wallCursorHideSeconds" },
+};
+
+// The connection keys the dialog edits; noc::ClientSettings loads and saves them.
+constexpr const char *kConnectionProperties[] = {
+    "servers",      "authGeneration",     "tokenLocation",    "origin",
+    "username",     "rememberPassword",   "heartbeatSeconds", "backoffBaseMs",
+    "backoffCapMs", "backoffMaxAttempts", "wallMode",
+};
+
+QMetaProperty propertyNamed(const char *name)
+{
+    const QMetaObject &meta = DashboardSettings::staticMetaObject;
+    const int index = meta.indexOfProperty(name);
+    Q_ASSERT_X(index >= 0, "DashboardSettings", name);
+    return meta.property(index);
+}
+
 std::unique_ptr<QSettings> openSettings(const QString &fileName)
 {
     if (fileName.isEmpty())
@@ -272,22 +228,13 @@ void DashboardSettings::load()
 {
     const auto store = openSettings(m_fileName);
     setConnection(noc::ClientSettings::load(*store));
-    const DashboardSettings defaults;
-    setTheme(store->value(u"ui/theme"_s, defaults.theme()).toString());
-    setLanguage(store->value(u"ui/language"_s, defaults.language()).toString());
-    setUiScale(store->value(u"ui/scale"_s, defaults.uiScale()).toDouble());
-    setRetention(store->value(u"ui/retention"_s, defaults.retention()).toInt());
-    setNotifications(store->value(u"ui/notifications"_s, defaults.notifications()).toBool());
-    setSoundCritical(store->value(u"ui/soundCritical"_s, defaults.soundCritical()).toBool());
-    setSoundHigh(store->value(u"ui/soundHigh"_s, defaults.soundHigh()).toBool());
-    setSoundMedium(store->value(u"ui/soundMedium"_s, defaults.soundMedium()).toBool());
-    setSoundRepeatSeconds(store->value(u"ui/soundRepeatSeconds"_s, defaults.soundRepeatSeconds()).toInt());
-    setSoundVolume(store->value(u"ui/soundVolume"_s, defaults.soundVolume()).toInt());
-    setMuteMinutes(store->value(u"ui/muteMinutes"_s, defaults.muteMinutes()).toInt());
-    setWallScreen(store->value(u"wall/screen"_s, defaults.wallScreen()).toInt());
-    setWallRotationSeconds(store->value(u"wall/rotationSeconds"_s, defaults.wallRotationSeconds()).toInt());
-    setWallCursorHideSeconds(
-        store->value(u"wall/cursorHideSeconds"_s, defaults.wallCursorHideSeconds()).toInt());
+    for (const OwnKey &own : kOwnKeys) {
+        const QMetaProperty property = propertyNamed(own.property);
+        QVariant value = store->value(QLatin1StringView(own.key));
+        // A value of the wrong type (an edited file) leaves the key as it is rather than zeroing it.
+        if (value.isValid() && value.convert(property.metaType()))
+            property.write(this, value);
+    }
 }
 
 void DashboardSettings::setConnection(const noc::ClientSettings &c)
@@ -382,49 +329,20 @@ void DashboardSettings::save() const
         m_stored->save(*store);
     } else
         store->setValue(u"wall/enabled"_s, m_wallMode);
-    store->setValue(u"ui/theme"_s, m_theme);
-    store->setValue(u"ui/language"_s, m_language);
-    store->setValue(u"ui/scale"_s, m_uiScale);
-    store->setValue(u"ui/retention"_s, m_retention);
-    store->setValue(u"ui/notifications"_s, m_notifications);
-    store->setValue(u"ui/soundCritical"_s, m_soundCritical);
-    store->setValue(u"ui/soundHigh"_s, m_soundHigh);
-    store->setValue(u"ui/soundMedium"_s, m_soundMedium);
-    store->setValue(u"ui/soundRepeatSeconds"_s, m_soundRepeatSeconds);
-    store->setValue(u"ui/soundVolume"_s, m_soundVolume);
-    store->setValue(u"ui/muteMinutes"_s, m_muteMinutes);
-    store->setValue(u"wall/screen"_s, m_wallScreen);
-    store->setValue(u"wall/rotationSeconds"_s, m_wallRotationSeconds);
-    store->setValue(u"wall/cursorHideSeconds"_s, m_wallCursorHideSeconds);
+    for (const OwnKey &own : kOwnKeys)
+        store->setValue(QLatin1StringView(own.key), propertyNamed(own.property).read(this));
     store->sync();
 }
 
 void DashboardSettings::resetToDefaults()
 {
     const DashboardSettings defaults;
-    setServers(defaults.servers());
-    setAuthGeneration(defaults.authGeneration());
-    setTokenLocation(defaults.tokenLocation());
-    setOrigin(defaults.origin());
-    setUsername(defaults.username());
-    setRememberPassword(defaults.rememberPassword());
-    setHeartbeatSeconds(defaults.heartbeatSeconds());
-    setBackoffBaseMs(defaults.backoffBaseMs());
-    setBackoffCapMs(defaults.backoffCapMs());
-    setBackoffMaxAttempts(defaults.backoffMaxAttempts());
-    setWallMode(defaults.wallMode());
-    setTheme(defaults.theme());
-    setLanguage(defaults.language());
-    setUiScale(defaults.uiScale());
-    setRetention(defaults.retention());
-    setNotifications(defaults.notifications());
-    setSoundCritical(defaults.soundCritical());
-    setSoundHigh(defaults.soundHigh());
-    setSoundMedium(defaults.soundMedium());
-    setSoundRepeatSeconds(defaults.soundRepeatSeconds());
-    setSoundVolume(defaults.soundVolume());
-    setMuteMinutes(defaults.muteMinutes());
-    setWallScreen(defaults.wallScreen());
-    setWallRotationSeconds(defaults.wallRotationSeconds());
-    setWallCursorHideSeconds(defaults.wallCursorHideSeconds());
+    const auto reset = [&](const char *name) {
+        const QMetaProperty property = propertyNamed(name);
+        property.write(this, property.read(&defaults));
+    };
+    for (const char *name : kConnectionProperties)
+        reset(name);
+    for (const OwnKey &own : kOwnKeys)
+        reset(own.property);
 }

@@ -25,12 +25,9 @@ PresenceModel::PresenceModel(QObject *parent) : QAbstractListModel(parent) { }
 
 void PresenceModel::setClient(noc::NocClient *client)
 {
-    if (m_client == client)
+    if (!m_client.follow(client, this))
         return;
-    if (m_client)
-        m_client->disconnect(this);
     beginResetModel();
-    m_client = client;
     m_rows.clear();
     if (client) {
         m_rows.append(Row { kSelfId,

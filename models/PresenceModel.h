@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "EngineLink.h"
 #include "NocClient.h"
 #include "ServerEvent.h"
 
@@ -61,6 +62,6 @@ private:
     void refreshSelf();
     [[nodiscard]] int rowOfUser(const QString &userId) const;
 
-    QPointer<noc::NocClient> m_client;
+    EngineLink m_client;
     QList<Row> m_rows; // row 0 is our own session while a client is set
 };

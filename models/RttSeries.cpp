@@ -7,11 +7,8 @@ RttSeries::RttSeries(QObject *parent) : SeriesFeed(parent) { }
 
 void RttSeries::setClient(noc::NocClient *client)
 {
-    if (m_client == client)
+    if (!m_client.follow(client, this))
         return;
-    if (m_client)
-        m_client->disconnect(this);
-    m_client = client;
     if (client) {
         connect(client, &noc::NocClient::rttSampled, this,
                 [this](const QString &channel, int ms, const QDateTime &at) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "EngineLink.h"
 #include "NocClient.h"
 #include "SeriesFeed.h"
 
@@ -52,7 +53,7 @@ protected:
 private:
     void trim(QList<QPointF> &points, qint64 nowMs) const;
 
-    QPointer<noc::NocClient> m_client;
+    EngineLink m_client;
     QHash<QString, QList<QPointF>> m_samples; // x: ms since epoch, y: ms
     QList<QPair<QString, QPointer<QXYSeries>>> m_attached;
     int m_maxSamples = 3600;

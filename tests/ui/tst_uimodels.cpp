@@ -735,6 +735,70 @@ private Q_SLOTS:
         QCOMPARE(loaded.uiScale(), 2.0);
     }
 
+    // Every setting the dialog edits survives a save and a load, and a reset brings back the defaults:
+    // a key missing from the load, save or reset lists fails here.
+    void everyEditedSettingRoundTripsAndResets()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"nocdash.conf"_s);
+        const QHash<QByteArray, QVariant> strings {
+            { "servers", QStringList { u"https://noc.example.com"_s } },
+            { "authGeneration", u"v2"_s },
+            { "tokenLocation", u"header"_s },
+            { "origin", u"https://origin.example.com"_s },
+            { "username", u"kim"_s },
+            { "theme", u"dark"_s },
+            { "language", u"de"_s },
+        };
+        const DashboardSettings defaults;
+        DashboardSettings edited;
+        edited.setFileName(file);
+        const QMetaObject &meta = DashboardSettings::staticMetaObject;
+        const QMetaMethod changed = QMetaMethod::fromSignal(&DashboardSettings::changed);
+        QList<QMetaProperty> editable;
+        for (int i = meta.propertyOffset(); i < meta.propertyCount(); ++i) {
+            const QMetaProperty property = meta.property(i);
+            if (!property.isWritable() || property.notifySignal() != changed
+                || qstrcmp(property.name(), "connectionLocked") == 0)
+                continue;
+            editable.append(property);
+            const QVariant before = property.read(&defaults);
+            QVariant other;
+            switch (before.typeId()) {
+            case QMetaType::Bool:
+                other = !before.toBool();
+                break;
+            case QMetaType::Int: {
+                // One step inside the bounds: down, unless the default is the minimum.
+                DashboardSettings probe;
+                property.write(&probe, before.toInt() - 1);
+                other = property.read(&probe) != before ? before.toInt() - 1 : before.toInt() + 1;
+                break;
+            }
+            case QMetaType::Double:
+                other = before.toDouble() + 0.5;
+                break;
+            default:
+                other = strings.value(property.name());
+            }
+            QVERIFY2(other.isValid() && other != before, property.name());
+            QVERIFY2(property.write(&edited, other), property.name());
+            QVERIFY2(property.read(&edited) == other, property.name());
+        }
+        QCOMPARE(editable.size(), 25);
+        edited.save();
+
+        DashboardSettings loaded;
+        loaded.setFileName(file);
+        loaded.load();
+        for (const QMetaProperty &property : editable)
+            QVERIFY2(property.read(&loaded) == property.read(&edited), property.name());
+
+        loaded.resetToDefaults();
+        for (const QMetaProperty &property : editable)
+            QVERIFY2(property.read(&loaded) == property.read(&defaults), property.name());
+    }
+
     void demoSettingsNeverOverwriteTheConnection()
     {
         QTemporaryDir dir;
