@@ -149,6 +149,14 @@ Q_SIGNALS:
 private:
     [[nodiscard]] noc::ClientSettings toClientSettings(const noc::ClientSettings &stored) const;
     void pushToEngine() const;
+    // Every setter: a value that changes is stored and announced once; an equal one is not.
+    template<typename T> void update(T &member, const T &value)
+    {
+        if (member == value)
+            return;
+        member = value;
+        Q_EMIT changed();
+    }
 
     QStringList m_servers;
     QString m_authGeneration = QStringLiteral("auto");
