@@ -157,18 +157,12 @@ void AlertFilterModel::setStatuses(const QList<int> &statuses)
 
 int AlertFilterModel::effectiveStatusAt(int sourceRow) const
 {
-    const QAbstractItemModel *source = sourceModel();
-    if (!source || sourceRow < 0 || sourceRow >= source->rowCount())
+    if (!m_alerts || sourceRow < 0 || sourceRow >= m_alerts->rowCount())
         return static_cast<int>(noc::AlertStatus::Unknown);
-    const AlertModel *alerts = m_alerts.data() == source ? m_alerts.data() : nullptr;
-    const auto status = static_cast<noc::AlertStatus>(
-        alerts ? static_cast<int>(alerts->alertAt(sourceRow).status)
-               : source->index(sourceRow, 0).data(AlertModel::StatusRole).toInt());
+    const noc::AlertStatus status = m_alerts->alertAt(sourceRow).status;
     if (status != noc::AlertStatus::Unknown)
         return static_cast<int>(status);
-    const bool acknowledged = alerts ? alerts->isAcknowledgedAt(sourceRow)
-                                     : source->index(sourceRow, 0).data(AlertModel::AckStateRole).toInt()
-            == static_cast<int>(AlertModel::AckState::Acknowledged);
+    const bool acknowledged = m_alerts->isAcknowledgedAt(sourceRow);
     return static_cast<int>(acknowledged ? noc::AlertStatus::Acknowledged : noc::AlertStatus::New);
 }
 
@@ -209,69 +203,43 @@ void AlertFilterModel::setSortOrder(SortOrder order)
     Q_EMIT sortOrderChanged();
 }
 
-bool AlertFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool AlertFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
-    const QAbstractItemModel *source = sourceModel();
-    const QModelIndex at = source->index(sourceRow, 0, sourceParent);
-    const AlertModel *alerts = m_alerts.data() == source ? m_alerts.data() : nullptr;
+    // Straight from the rows (the source is always m_alerts): no QVariant per field and row, which a
+    // filter or search over a storm would pay hundreds of thousands of times.
+    const noc::Alert &alert = m_alerts->alertAt(sourceRow);
     if (!m_statuses.isEmpty()) {
         if (!m_statuses.contains(effectiveStatusAt(sourceRow)))
             return false;
-    } else if (!m_showClosed
-               && !(alerts ? noc::isOpen(alerts->alertAt(sourceRow).status)
-                           : at.data(AlertModel::OpenRole).toBool())) {
+    } else if (!m_showClosed && !noc::isOpen(alert.status)) {
         return false;
     }
-    if (!m_severities.isEmpty()) {
-        const int severity
-            = alerts ? alerts->severityAt(sourceRow) : at.data(AlertModel::SeverityRole).toInt();
-        if (!m_severities.contains(severity))
-            return false;
-    }
-    if (!m_clients.isEmpty()
-        && !m_clients.contains(alerts ? alerts->alertAt(sourceRow).clientId
-                                      : at.data(AlertModel::ClientRole).toString()))
+    if (!m_severities.isEmpty() && !m_severities.contains(m_alerts->severityAt(sourceRow)))
         return false;
-    if (m_ackFilter != AckFilter::All) {
-        const bool acknowledged = alerts ? alerts->isAcknowledgedAt(sourceRow)
-                                         : at.data(AlertModel::AckStateRole).toInt()
-                == static_cast<int>(AlertModel::AckState::Acknowledged);
-        if (acknowledged != (m_ackFilter == AckFilter::Acknowledged))
-            return false;
-    }
-    if (!m_searchText.isEmpty()) {
-        if (alerts) {
-            // Straight from the alert: no QVariant per field and row (a search over a storm).
-            const noc::Alert &alert = alerts->alertAt(sourceRow);
-            for (const QString &field :
-                 { alert.message, alert.type, alert.clientId, alert.location, alert.id, alert.detail,
-                   noc::alertKindName(alert.kind), noc::severityName(alert.severity) }) {
-                if (field.contains(m_searchText, Qt::CaseInsensitive))
-                    return true;
-            }
-            return false;
-        }
-        for (int role : { AlertModel::MessageRole, AlertModel::TypeRole, AlertModel::ClientRole,
-                          AlertModel::LocationRole, AlertModel::AlertIdRole, AlertModel::DetailRole,
-                          AlertModel::KindNameRole, AlertModel::SeverityNameRole }) {
-            if (at.data(role).toString().contains(m_searchText, Qt::CaseInsensitive))
-                return true;
-        }
+    if (!m_clients.isEmpty() && !m_clients.contains(alert.clientId))
         return false;
+    if (m_ackFilter != AckFilter::All
+        && m_alerts->isAcknowledgedAt(sourceRow) != (m_ackFilter == AckFilter::Acknowledged))
+        return false;
+    if (m_searchText.isEmpty())
+        return true;
+    for (const QString &field :
+         { alert.message, alert.type, alert.clientId, alert.location, alert.id, alert.detail,
+           noc::alertKindName(alert.kind), noc::severityName(alert.severity) }) {
+        if (field.contains(m_searchText, Qt::CaseInsensitive))
+            return true;
     }
-    return true;
+    return false;
 }
 
 bool AlertFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     // "Less" means "shown above".
-    if (const AlertModel *alerts = m_alerts.data(); alerts && alerts == sourceModel()) {
-        // The common orders straight from the rows: no QVariant per comparison.
-        if (m_sortOrder == SortOrder::SeverityThenTime)
-            return alerts->severitySortKey(left.row()) > alerts->severitySortKey(right.row());
-        if (m_sortOrder == SortOrder::Time)
-            return alerts->sequenceAt(left.row()) > alerts->sequenceAt(right.row());
-    }
+    // The common orders straight from the rows: no QVariant per comparison.
+    if (m_sortOrder == SortOrder::SeverityThenTime)
+        return m_alerts->severitySortKey(left.row()) > m_alerts->severitySortKey(right.row());
+    if (m_sortOrder == SortOrder::Time)
+        return m_alerts->sequenceAt(left.row()) > m_alerts->sequenceAt(right.row());
     const auto newer = [&] {
         return left.data(AlertModel::SequenceRole).toULongLong()
             > right.data(AlertModel::SequenceRole).toULongLong();
@@ -359,7 +327,7 @@ void AlertFilterModel::recount()
 {
     QList<int> counts(noc::kSeverityCount, 0);
     const int rows = rowCount();
-    const AlertModel *alerts = m_alerts.data() == sourceModel() ? m_alerts.data() : nullptr;
+    const AlertModel *alerts = m_alerts.data();
     // Without a filter beyond acknowledgement, the source keeps these counts already: no pass over
     // every row on every change (that grew with retention: 200k rows, ten times a second in a storm).
     // (The source counts open rows only, as the list shows them unless closed ones are asked for.)
@@ -374,9 +342,7 @@ void AlertFilterModel::recount()
         counted = true;
     }
     for (int row = 0; !counted && row < rows; ++row) {
-        const QModelIndex at = index(row, 0);
-        const int severity
-            = alerts ? alerts->severityAt(mapToSource(at).row()) : at.data(AlertModel::SeverityRole).toInt();
+        const int severity = alerts->severityAt(mapToSource(index(row, 0)).row());
         if (severity >= 0 && severity < noc::kSeverityCount)
             ++counts[severity];
     }

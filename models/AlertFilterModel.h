@@ -128,6 +128,8 @@ protected:
     [[nodiscard]] bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    // The source is always the alerts (setAlerts): filtering and sorting read its rows directly.
+    using QSortFilterProxyModel::setSourceModel;
     void scheduleCounts();
     void recount();
     void noteClients(int count);
