@@ -139,8 +139,8 @@ void AlertHistory::onRead(const AlertPager::Result &result)
     }
     m_job = Job::None;
     m_lastFailure.clear();
-    qCInfo(lcSession) << (backfill ? "back-filled" : "loaded") << alerts << "alert records;" << recovered
-                      << "created since the gap";
+    qCInfo(lcAlerts) << (backfill ? "back-filled" : "loaded") << alerts << "alert records;" << recovered
+                     << "created since the gap";
     // The state changes last, so whoever hears it sees this read's counts.
     const bool changed = m_state != State::Loaded || !m_reason.isEmpty();
     m_state = State::Loaded;
@@ -175,7 +175,7 @@ void AlertHistory::fail(const AlertApiError &error, RestJob::Outcome outcome)
         break;
     }
     if (std::exchange(m_lastFailure, reason) != reason) // said once, not on every retry
-        qCWarning(lcSession).noquote() << "alert history unavailable:" << reason;
+        qCWarning(lcAlerts).noquote() << "alert history unavailable:" << reason;
     m_refusedByServer = outcome == RestJob::Outcome::Refused;
     setState(State::Unavailable, reason);
     Q_EMIT finished(backfill, 0);

@@ -123,8 +123,8 @@ void AlertLookup::onDetail(const RestJob::Result &answer)
 {
     const QString alertId = std::exchange(m_readingDetail, {});
     if (answer.outcome != RestJob::Outcome::Success) {
-        qCInfo(lcSession) << "reading alert record" << alertId << "failed:" << answer.httpStatus
-                          << answer.error.message;
+        qCInfo(lcAlerts) << "reading alert record" << alertId << "failed:" << answer.httpStatus
+                         << answer.error.message;
         Q_EMIT failed(alertId, answer.error);
     } else {
         auto read = parseAlertDetail(answer.httpStatus, answer.body, m_clock->nowUtc());

@@ -14,7 +14,7 @@ void SessionKeychain::setMessage(const QString &message)
         return;
     m_message = message;
     if (!message.isEmpty())
-        qCWarning(lcSession) << "keychain:" << message;
+        qCWarning(lcKeychain) << "keychain:" << message;
     Q_EMIT messageChanged();
 }
 

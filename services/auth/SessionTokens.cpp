@@ -140,7 +140,7 @@ void SessionTokens::onLoginFinished(const AuthResult &result)
         }
     }
     adopt(std::get<AuthTokens>(result));
-    qCInfo(lcSession) << "signed in; access token valid until" << m_tokens.accessExpiresAt;
+    qCInfo(lcAuth) << "signed in; access token valid until" << m_tokens.accessExpiresAt;
     Q_EMIT renewed();
     Q_EMIT finished(Event::LoginSucceeded, {}, 0);
 }
@@ -151,7 +151,7 @@ void SessionTokens::onRefreshFinished(const AuthResult &result)
     if (const auto *failure = std::get_if<AuthFailure>(&result)) {
         if (background) {
             // The live socket does not depend on the token; the next reconnect will sort it out.
-            qCWarning(lcSession) << "renewing the token ahead of expiry failed:" << failure->message;
+            qCWarning(lcAuth) << "renewing the token ahead of expiry failed:" << failure->message;
             if (failure->kind == AuthFailureKind::TokenRejected)
                 m_tokens.refresh.clear();
             return;

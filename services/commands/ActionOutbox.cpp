@@ -71,7 +71,7 @@ QList<AlertActionRequest> ActionOutbox::adopt(const QJsonObject &document)
     for (const QJsonValue &item : document.value("actions"_L1).toArray()) {
         auto request = fromJson(item);
         if (!request) {
-            qCWarning(lcSession) << "action outbox: an entry without action, key or alerts was dropped";
+            qCWarning(lcCommands) << "action outbox: an entry without action, key or alerts was dropped";
             continue;
         }
         if (find(request->key))

@@ -79,7 +79,7 @@ void AlertActions::setOutboxPath(const QString &filePath)
     m_outbox = std::make_unique<ActionOutbox>(filePath);
     m_outbox->load();
     if (!m_outbox->isEmpty())
-        qCInfo(lcSession) << m_outbox->pendingAlerts() << "alert actions left by a previous run are queued";
+        qCInfo(lcCommands) << m_outbox->pendingAlerts() << "alert actions left by a previous run are queued";
     announcePending(m_outbox->requests());
     Q_EMIT pendingChanged();
     sendNext();
@@ -145,7 +145,7 @@ QString AlertActions::request(AlertActionKind kind, const QStringList &alertIds,
     announcePending(m_outbox->retake());
     m_outbox->add(request);
     announcePending({ request });
-    qCInfo(lcSession) << "queued" << alertActionName(kind) << "of" << request.alertIds.size() << "alerts";
+    qCInfo(lcCommands) << "queued" << alertActionName(kind) << "of" << request.alertIds.size() << "alerts";
     Q_EMIT pendingChanged();
     sendNext();
     return request.key;
@@ -221,8 +221,8 @@ void AlertActions::sendNext()
     m_call = nextCall(request);
     m_callUser = access.username;
     const RestJob::Call rest = describe(m_call, request);
-    qCInfo(lcSession).noquote() << alertActionName(m_call.kind) << m_call.alertIds.size()
-                                << "alerts:" << rest.path;
+    qCInfo(lcCommands).noquote() << alertActionName(m_call.kind) << m_call.alertIds.size()
+                                 << "alerts:" << rest.path;
     m_job->start(rest);
 }
 
@@ -238,8 +238,8 @@ void AlertActions::onAnswer(const RestJob::Result &result)
         sendNext();
         return;
     default:
-        qCWarning(lcSession) << alertActionName(call.kind) << "refused:" << result.httpStatus
-                             << result.error.message;
+        qCWarning(lcCommands) << alertActionName(call.kind) << "refused:" << result.httpStatus
+                              << result.error.message;
         settle(call, false, reasonOf(result.error));
         sendNext();
         return;
@@ -249,8 +249,8 @@ void AlertActions::onAnswer(const RestJob::Result &result)
     Q_EMIT callAnswered(done.processed != 0);
     if (call.bulk && done.processed >= 0 && done.processed < call.alertIds.size()) {
         // The server skips unknown ids without saying which: halve until each has its own answer.
-        qCInfo(lcSession) << "bulk" << alertActionName(call.kind) << "counted" << done.processed << "of"
-                          << call.alertIds.size() << "- asking again in halves";
+        qCInfo(lcCommands) << "bulk" << alertActionName(call.kind) << "counted" << done.processed << "of"
+                           << call.alertIds.size() << "- asking again in halves";
         m_outbox->splitForRetry(call.key, call.alertIds);
     } else {
         settle(call, true, {}, done.assignedTo);

@@ -48,7 +48,7 @@ void DashboardCommands::setOutboxFile(const QString &path)
     if (!path.isEmpty())
         m_outbox->load();
     if (m_outbox->size() > 0) {
-        qCInfo(lcSession) << m_outbox->size() << "acknowledgements waiting from an earlier run";
+        qCInfo(lcCommands) << m_outbox->size() << "acknowledgements waiting from an earlier run";
         for (const QString &id : m_outbox->ids())
             Q_EMIT acknowledgementPending(id);
     }
@@ -99,8 +99,8 @@ bool DashboardCommands::onClosed(bool serverError)
     if (inFlight > 0)
         m_suspectMode = true;
     for (const QString &id : poisoned) {
-        qCWarning(lcSession) << "acknowledgement of" << id
-                             << "makes the server close the connection; giving up";
+        qCWarning(lcCommands) << "acknowledgement of" << id
+                              << "makes the server close the connection; giving up";
         Q_EMIT acknowledgementFailed(
             id, tr("The server closes the connection whenever this alert is acknowledged (unknown alert?)"));
     }
@@ -156,7 +156,7 @@ void DashboardCommands::failAck(const QString &alertId, const QString &reason)
 {
     if (!m_outbox->remove(alertId))
         return;
-    qCWarning(lcSession) << "acknowledgement of" << alertId << "failed:" << reason;
+    qCWarning(lcCommands) << "acknowledgement of" << alertId << "failed:" << reason;
     Q_EMIT acknowledgementFailed(alertId, reason);
     Q_EMIT pendingChanged();
 }

@@ -42,7 +42,7 @@ void SubscriptionSet::save() const
     QString error;
     const QJsonDocument document(QJsonObject { { "clients"_L1, QJsonArray::fromStringList(ids()) } });
     if (!state::writeJsonAtomically(m_path, document, &error))
-        qCWarning(lcSession) << "cannot save the subscriptions:" << error;
+        qCWarning(lcCommands) << "cannot save the subscriptions:" << error;
 }
 
 void SubscriptionSet::replace(const QStringList &clientIds)

@@ -72,13 +72,14 @@ void ConnectionDriver::dispatch(Event event, const QString &detail, qint64 serve
     const State from = m_state;
     const auto step = ConnectionStateMachine::next(from, event, facts());
     if (!step) {
-        qCDebug(lcSession) << "ignoring" << ConnectionStateMachine::eventName(event) << "in"
-                           << ConnectionStateMachine::stateName(from);
+        qCDebug(lcConnection) << "ignoring" << ConnectionStateMachine::eventName(event) << "in"
+                              << ConnectionStateMachine::stateName(from);
         return;
     }
-    qCInfo(lcSession).noquote() << ConnectionStateMachine::stateName(from) << "--"
-                                << ConnectionStateMachine::eventName(event) << "->"
-                                << ConnectionStateMachine::stateName(step->to) << u"("_s + step->why + u")"_s;
+    qCInfo(lcConnection).noquote() << ConnectionStateMachine::stateName(from) << "--"
+                                   << ConnectionStateMachine::eventName(event) << "->"
+                                   << ConnectionStateMachine::stateName(step->to)
+                                   << u"("_s + step->why + u")"_s;
     QString message = detail.isEmpty() ? step->why : detail;
     if (step->to == State::Failed && event != Event::LoginRejected && facts().attemptsExhausted)
         message = QCoreApplication::translate("noc::NocClient", "Gave up after %1 attempts: %2")
@@ -156,7 +157,7 @@ void ConnectionDriver::dashboardClosed(const ChannelClose &close, bool expected)
     if (expected) {
         // Taken: a server failing with 1011 again and again is not this session's doing.
         withdrawTenantClose();
-        qCInfo(lcSession) << "1011 after this session's own alert action: reconnecting at once";
+        qCInfo(lcConnection) << "1011 after this session's own alert action: reconnecting at once";
         dispatch(Event::ClosedExpected);
         return;
     }
@@ -193,7 +194,7 @@ void ConnectionDriver::scheduleRetry(qint64 delayMs, const QString &reason)
 {
     m_nextRetryAt = m_clock->nowUtc().addMSecs(delayMs);
     m_retryTimer->start(delayMs);
-    qCInfo(lcSession) << "retrying in" << delayMs << "ms:" << reason;
+    qCInfo(lcConnection) << "retrying in" << delayMs << "ms:" << reason;
     Q_EMIT retryScheduled();
 }
 

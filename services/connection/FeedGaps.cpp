@@ -23,8 +23,8 @@ bool FeedGaps::noteTransition(State from, State to, const QDateTime &lastHeard, 
     m_lastFrom = std::exchange(m_from, {});
     m_lastTo = now;
     ++m_count;
-    qCWarning(lcSession).noquote() << "live again after a gap of" << m_lastFrom.msecsTo(m_lastTo) / 1000.0
-                                   << "s: the server does not replay what it sent meanwhile";
+    qCWarning(lcConnection).noquote() << "live again after a gap of" << m_lastFrom.msecsTo(m_lastTo) / 1000.0
+                                      << "s: the server does not replay what it sent meanwhile";
     return true;
 }
 

@@ -22,14 +22,14 @@ NetworkWatcher::NetworkWatcher(const Clock *clock, QObject *parent)
                     [this](QNetworkInformation::Reachability reachability) {
                         const bool online = reachability != QNetworkInformation::Reachability::Disconnected;
                         if (online && !m_wasOnline) {
-                            qCInfo(lcSession) << "network reachable again";
+                            qCInfo(lcConnection) << "network reachable again";
                             Q_EMIT networkRestored();
                         }
                         m_wasOnline = online;
                     });
         }
     } else {
-        qCInfo(lcSession) << "no network information backend; relying on backoff alone";
+        qCInfo(lcConnection) << "no network information backend; relying on backoff alone";
     }
     m_lastMono = m_clock->monotonicMs();
     m_lastWallMs = m_clock->nowUtc().toMSecsSinceEpoch();
@@ -48,7 +48,7 @@ void NetworkWatcher::checkResume()
     m_lastWallMs = wall;
     m_resumeTimer->start(kResumeCheckMs);
     if (drift > kResumeSlackMs) {
-        qCInfo(lcSession) << "resumed after about" << drift / 1000 << "s asleep";
+        qCInfo(lcConnection) << "resumed after about" << drift / 1000 << "s asleep";
         Q_EMIT resumed();
     }
 }

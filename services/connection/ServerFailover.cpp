@@ -42,7 +42,7 @@ void ServerFailover::noteFailure()
     // auth backend, so only the refresh token is kept (a refusal then falls back to the password).
     m_failuresOnServer = 0;
     m_index = (m_index + 1) % m_settings.servers.size();
-    qCInfo(lcSession) << "failing over to" << redactedUrl(current().baseUrl);
+    qCInfo(lcConnection) << "failing over to" << redactedUrl(current().baseUrl);
     Q_EMIT serverChanged();
 }
 
@@ -74,7 +74,7 @@ void ServerFailover::probe()
                 m_probeTimer->start(m_probeIntervalMs);
             return;
         }
-        qCInfo(lcSession) << "the preferred server answers again; moving back";
+        qCInfo(lcConnection) << "the preferred server answers again; moving back";
         m_index = 0;
         m_failuresOnServer = 0;
         Q_EMIT serverChanged();

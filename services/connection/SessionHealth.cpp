@@ -66,7 +66,7 @@ void SessionHealth::update()
     const bool stale = !m_live || m_dashboard->health().stale;
     if (stale != m_stale) {
         m_stale = stale;
-        qCInfo(lcSession) << (stale ? "data is stale" : "data is live");
+        qCInfo(lcConnection) << (stale ? "data is stale" : "data is live");
         Q_EMIT staleChanged();
     }
     Q_EMIT changed();

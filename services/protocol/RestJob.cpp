@@ -22,7 +22,7 @@ RestJob::RestJob(QNetworkAccessManager *network, const Clock *clock, QObject *pa
         if (m_state == State::WaitingToRetry) {
             send();
         } else if (m_state == State::WaitingForToken) {
-            qCWarning(lcSession) << "no renewed token came for" << m_call.path;
+            qCWarning(lcRest) << "no renewed token came for" << m_call.path;
             finish(m_lastFailure);
         }
     };
@@ -94,7 +94,7 @@ void RestJob::send()
     m_sentAt = m_clock->nowUtc();
     ++m_calls;
     m_state = State::Sending;
-    qCDebug(lcSession).noquote() << m_call.method << redactedUrl(request.url());
+    qCDebug(lcRest).noquote() << m_call.method << redactedUrl(request.url());
     QNetworkReply *reply = nullptr;
     if (!hasBody)
         reply = m_network->get(request);
@@ -124,7 +124,7 @@ void RestJob::onReply(QNetworkReply *reply)
             // The server may or may not have acted: asked again (acting twice ends the same), less and
             // less often, so a server that hangs is not asked 120 times an hour.
             const qint64 wait = m_backoff.delayMs(m_noAnswerTries++);
-            qCWarning(lcSession).noquote()
+            qCWarning(lcRest).noquote()
                 << m_call.method << m_call.path << "got no answer:" << result.error.message
                 << "- trying again in" << wait / 1000 << "s";
             retryIn(wait);
@@ -153,7 +153,7 @@ void RestJob::onReply(QNetworkReply *reply)
         return;
     case Outcome::RateLimited:
         if (m_policy.waitOutRateLimit) {
-            qCWarning(lcSession).noquote()
+            qCWarning(lcRest).noquote()
                 << m_call.path << "rate limited; waiting" << result.error.retryAfterSeconds << "s";
             retryIn(qint64(result.error.retryAfterSeconds) * 1000);
             return;

@@ -69,7 +69,7 @@ DurableStore::Contents DurableStore::open()
     if (m_filePath.isEmpty())
         return {};
     if (!take()) {
-        qCWarning(lcSession).noquote() << m_sharedNote;
+        qCWarning(lcStore).noquote() << m_sharedNote;
         return {};
     }
     return read();
@@ -79,7 +79,7 @@ std::optional<DurableStore::Contents> DurableStore::retake()
 {
     if (m_filePath.isEmpty() || isPersistent() || !take())
         return std::nullopt;
-    qCInfo(lcSession) << "took over" << m_filePath << "from a program that ended: it is kept on disk again";
+    qCInfo(lcStore) << "took over" << m_filePath << "from a program that ended: it is kept on disk again";
     return read();
 }
 
@@ -105,8 +105,8 @@ DurableStore::Contents DurableStore::read()
     QFile::remove(error.asidePath);
     if (!QFile::rename(m_filePath, error.asidePath))
         error.asidePath.clear();
-    qCWarning(lcSession) << "state file" << m_filePath << "unreadable:" << detail << "- moved to"
-                         << error.asidePath;
+    qCWarning(lcStore) << "state file" << m_filePath << "unreadable:" << detail << "- moved to"
+                       << error.asidePath;
     return { {}, error };
 }
 
@@ -118,7 +118,7 @@ std::optional<StoreError> DurableStore::save(const QJsonObject &document)
     QString detail;
     if (state::writeJsonAtomically(m_filePath, QJsonDocument(document), &detail))
         return std::nullopt;
-    qCWarning(lcSession) << "cannot write" << m_filePath << detail;
+    qCWarning(lcStore) << "cannot write" << m_filePath << detail;
     return StoreError { StoreError::Kind::WriteFailed, m_filePath, {}, detail };
 }
 
