@@ -250,12 +250,14 @@ private Q_SLOTS:
         model.setClient(client.get());
         client->start();
         QTRY_VERIFY_WITH_TIMEOUT(model.rowOfKey(key) >= 0, kTimeoutMs);
-        QCOMPARE(model.get(key).value(u"actionNote"_s).toString(), u"Resolving…"_s);
+        QCOMPARE(model.get(key).value(u"actionState"_s).toInt(), int(noc::AlertActionState::Pending));
+        QCOMPARE(model.get(key).value(u"actionKind"_s).toInt(), int(noc::AlertActionKind::Resolve));
         QCOMPARE(f.sim.alertStore().find(id)->status, noc::sim::AlertStatus::New);
         QCOMPARE(client->pendingActions(), 1);
 
         client->signIn(u"operator"_s, u"operator"_s, false);
-        QTRY_COMPARE_WITH_TIMEOUT(model.get(key).value(u"actionNote"_s).toString(), QString(), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(model.get(key).value(u"actionState"_s).toInt(),
+                                  int(noc::AlertActionState::None), kTimeoutMs);
         QCOMPARE(f.sim.alertStore().find(id)->status, noc::sim::AlertStatus::Resolved);
         QCOMPARE(client->pendingActions(), 0);
         client->stop();
