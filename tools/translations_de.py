@@ -7,6 +7,9 @@ import re
 import sys
 
 GERMAN = {
+    "%1 cannot be read (%2) nor moved aside: the next change replaces it": "%1 kann nicht gelesen (%2) und nicht beiseitegelegt werden: Die nächste Änderung ersetzt die Datei",
+    "%1 cannot be read (%2): it was kept as %3, and nothing in it is sent": "%1 kann nicht gelesen werden (%2): Die Datei wurde als %3 aufbewahrt, nichts daraus wird gesendet",
+    "%1 cannot be written (%2): the latest changes are kept in memory only": "%1 kann nicht geschrieben werden (%2): Die letzten Änderungen liegen nur im Speicher",
     "Pong after %1 ms": "Pong nach %1 ms",
     "Server stats: %1": "Serverstatistik: %1",
     "Metrics of %1: %2": "Metriken von %1: %2",
@@ -415,9 +418,10 @@ GERMAN = {
     "Resolution notes": "Lösungsnotizen",
     "Comment (optional)": "Kommentar (optional)",
     "Reason": "Grund",
-    "What was done (up to 1000 characters)": "Was getan wurde (bis zu 1000 Zeichen)",
-    "For the colleague (up to 500 characters)": "Für die Kollegin oder den Kollegen (bis zu 500 Zeichen)",
-    "Why it needs more (up to 500 characters)": "Warum es mehr braucht (bis zu 500 Zeichen)",
+    "What was done (up to %1 characters)": "Was getan wurde (bis zu %1 Zeichen)",
+    "For the colleague (up to %1 characters)": "Für die Kollegin oder den Kollegen (bis zu %1 Zeichen)",
+    "text longer than %1 characters": "Text länger als %1 Zeichen",
+    "Why it needs more (up to %1 characters)": "Warum es mehr braucht (bis zu %1 Zeichen)",
     "Comment": "Kommentar",
     "%1/%2": "%1/%2",
     "Resolve (Enter)": "Lösen (Enter)",

@@ -1646,37 +1646,6 @@
     </message>
 </context>
 <context>
-    <name>noc::CloseClassification</name>
-    <message>
-        <source>The server refused the connection (permission, Origin or connection limit)</source>
-        <translation>Der Server hat die Verbindung abgelehnt (Berechtigung, Origin oder Verbindungslimit)</translation>
-    </message>
-    <message>
-        <source>The server answered HTTP %1 to the WebSocket upgrade</source>
-        <translation>Der Server antwortete mit HTTP %1 auf das WebSocket-Upgrade</translation>
-    </message>
-    <message>
-        <source>Cannot reach the server: %1</source>
-        <translation>Server nicht erreichbar: %1</translation>
-    </message>
-    <message>
-        <source>The server closed the connection (%1)</source>
-        <translation>Der Server hat die Verbindung geschlossen (%1)</translation>
-    </message>
-    <message>
-        <source>Too many connections (%1)</source>
-        <translation>Zu viele Verbindungen (%1)</translation>
-    </message>
-    <message>
-        <source>Server error (%1)</source>
-        <translation>Serverfehler (%1)</translation>
-    </message>
-    <message>
-        <source>Connection lost</source>
-        <translation>Verbindung verloren</translation>
-    </message>
-</context>
-<context>
     <name>noc::AckOutbox</name>
     <message>
         <source>the acknowledgement outbox</source>
@@ -1718,6 +1687,37 @@
     <message>
         <source>TLS certificate rejected: %1</source>
         <translation>TLS-Zertifikat abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>noc::CloseClassification</name>
+    <message>
+        <source>The server refused the connection (permission, Origin or connection limit)</source>
+        <translation>Der Server hat die Verbindung abgelehnt (Berechtigung, Origin oder Verbindungslimit)</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 to the WebSocket upgrade</source>
+        <translation>Der Server antwortete mit HTTP %1 auf das WebSocket-Upgrade</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Server nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The server closed the connection (%1)</source>
+        <translation>Der Server hat die Verbindung geschlossen (%1)</translation>
+    </message>
+    <message>
+        <source>Too many connections (%1)</source>
+        <translation>Zu viele Verbindungen (%1)</translation>
+    </message>
+    <message>
+        <source>Server error (%1)</source>
+        <translation>Serverfehler (%1)</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung verloren</translation>
     </message>
 </context>
 <context>
@@ -1837,15 +1837,15 @@
     <name>noc::DurableStore</name>
     <message>
         <source>%1 cannot be read (%2) nor moved aside: the next change replaces it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen (%2) und nicht beiseitegelegt werden: Die nächste Änderung ersetzt die Datei</translation>
     </message>
     <message>
         <source>%1 cannot be read (%2): it was kept as %3, and nothing in it is sent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden (%2): Die Datei wurde als %3 aufbewahrt, nichts daraus wird gesendet</translation>
     </message>
     <message>
         <source>%1 cannot be written (%2): the latest changes are kept in memory only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden (%2): Die letzten Änderungen liegen nur im Speicher</translation>
     </message>
     <message>
         <source>%1 is in use by %2 (pid %3 on %4, lock %5): what is queued here is kept in memory only, and sent while this program runs</source>
