@@ -3,6 +3,7 @@
 
 #include "Clock.h"
 #include "LoggingCategories.h"
+#include "ReplyAbandon.h"
 #include "UrlRedaction.h"
 
 #include <QCryptographicHash>
@@ -121,13 +122,7 @@ void AuthClient::logout(const QString &accessToken, const QString &refreshToken)
 
 void AuthClient::cancel()
 {
-    QNetworkReply *reply = m_reply.data();
-    if (!reply)
-        return;
-    m_reply.clear();
-    reply->disconnect(this);
-    reply->abort();
-    reply->deleteLater();
+    abandonReply(m_reply, this);
 }
 
 void AuthClient::send(const Pending &pending)

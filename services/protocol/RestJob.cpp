@@ -3,6 +3,7 @@
 
 #include "Clock.h"
 #include "LoggingCategories.h"
+#include "ReplyAbandon.h"
 #include "RetryAfter.h"
 #include "UrlRedaction.h"
 
@@ -30,7 +31,7 @@ RestJob::RestJob(QNetworkAccessManager *network, const Clock *clock, QObject *pa
 
 RestJob::~RestJob()
 {
-    dropReply();
+    abandonReply(m_reply, this);
 }
 
 void RestJob::setPolicy(const Policy &policy)
@@ -69,19 +70,8 @@ void RestJob::cancel()
 {
     ++m_run;
     m_timer->stop();
-    dropReply();
+    abandonReply(m_reply, this);
     m_state = State::Idle;
-}
-
-void RestJob::dropReply()
-{
-    QNetworkReply *reply = m_reply.data();
-    if (!reply)
-        return;
-    m_reply.clear();
-    reply->disconnect(this);
-    reply->abort();
-    reply->deleteLater();
 }
 
 void RestJob::send()

@@ -140,7 +140,6 @@ private:
     void onUnauthorized(const Result &result);
     void retryIn(qint64 milliseconds);
     void finish(Result result);
-    void dropReply();
 
     QNetworkAccessManager *m_network;
     const Clock *m_clock;
