@@ -92,13 +92,7 @@ void AlertFilterModel::setAlerts(AlertModel *alerts)
 
 void AlertFilterModel::setSeverities(const QList<int> &severities)
 {
-    if (m_severities == severities)
-        return;
-    m_severities = severities;
-    invalidateRowsFilter();
-    dropVanishedSelection();
-    Q_EMIT filterChanged();
-    Q_EMIT countChanged();
+    changeFilter(m_severities, severities);
 }
 
 void AlertFilterModel::toggleSeverity(int severity)
@@ -113,46 +107,22 @@ void AlertFilterModel::toggleSeverity(int severity)
 
 void AlertFilterModel::setClients(const QStringList &clients)
 {
-    if (m_clients == clients)
-        return;
-    m_clients = clients;
-    invalidateRowsFilter();
-    dropVanishedSelection();
-    Q_EMIT filterChanged();
-    Q_EMIT countChanged();
+    changeFilter(m_clients, clients);
 }
 
 void AlertFilterModel::setAckFilter(AckFilter filter)
 {
-    if (m_ackFilter == filter)
-        return;
-    m_ackFilter = filter;
-    invalidateRowsFilter();
-    dropVanishedSelection();
-    Q_EMIT filterChanged();
-    Q_EMIT countChanged();
+    changeFilter(m_ackFilter, filter);
 }
 
 void AlertFilterModel::setShowClosed(bool show)
 {
-    if (m_showClosed == show)
-        return;
-    m_showClosed = show;
-    invalidateRowsFilter();
-    dropVanishedSelection();
-    Q_EMIT filterChanged();
-    Q_EMIT countChanged();
+    changeFilter(m_showClosed, show);
 }
 
 void AlertFilterModel::setStatuses(const QList<int> &statuses)
 {
-    if (m_statuses == statuses)
-        return;
-    m_statuses = statuses;
-    invalidateRowsFilter();
-    dropVanishedSelection();
-    Q_EMIT filterChanged();
-    Q_EMIT countChanged();
+    changeFilter(m_statuses, statuses);
 }
 
 int AlertFilterModel::effectiveStatusAt(int sourceRow) const
@@ -169,13 +139,7 @@ int AlertFilterModel::effectiveStatusAt(int sourceRow) const
 void AlertFilterModel::setSearchText(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    if (m_searchText == trimmed)
-        return;
-    m_searchText = trimmed;
-    invalidateRowsFilter();
-    dropVanishedSelection();
-    Q_EMIT filterChanged();
-    Q_EMIT countChanged();
+    changeFilter(m_searchText, trimmed);
 }
 
 void AlertFilterModel::clearFilters()

@@ -130,6 +130,17 @@ protected:
 private:
     // The source is always the alerts (setAlerts): filtering and sorting read its rows directly.
     using QSortFilterProxyModel::setSourceModel;
+    // Every filter setter: a new value re-filters once, drops selected rows it hides and is announced.
+    template<typename T> void changeFilter(T &member, const T &value)
+    {
+        if (member == value)
+            return;
+        member = value;
+        invalidateRowsFilter();
+        dropVanishedSelection();
+        Q_EMIT filterChanged();
+        Q_EMIT countChanged();
+    }
     void scheduleCounts();
     void recount();
     void noteClients(int count);
