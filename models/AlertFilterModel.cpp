@@ -204,6 +204,13 @@ bool AlertFilterModel::lessThan(const QModelIndex &left, const QModelIndex &righ
         return m_alerts->severitySortKey(left.row()) > m_alerts->severitySortKey(right.row());
     if (m_sortOrder == SortOrder::Time)
         return m_alerts->sequenceAt(left.row()) > m_alerts->sequenceAt(right.row());
+    if (m_sortOrder == SortOrder::Repeats) {
+        const int l = m_alerts->alertAt(left.row()).suppressedCount;
+        const int r = m_alerts->alertAt(right.row()).suppressedCount;
+        if (l != r)
+            return l > r;
+        return m_alerts->sequenceAt(left.row()) > m_alerts->sequenceAt(right.row());
+    }
     const auto newer = [&] {
         return left.data(AlertModel::SequenceRole).toULongLong()
             > right.data(AlertModel::SequenceRole).toULongLong();
@@ -230,6 +237,7 @@ bool AlertFilterModel::lessThan(const QModelIndex &left, const QModelIndex &righ
         return decided ? result : newer();
     }
     case SortOrder::Time:
+    case SortOrder::Repeats: // decided above
         return newer();
     case SortOrder::Client:
     case SortOrder::Type: {

@@ -57,7 +57,8 @@ public:
         Client,
         Type,
         AckState,
-        Status // new, acknowledged, assigned, escalated, resolved, suppressed; then as AckState
+        Status, // new, acknowledged, assigned, escalated, resolved, suppressed; then as AckState
+        Repeats // most repeats the server folded into the record first, then newest
     };
     Q_ENUM(SortOrder)
 

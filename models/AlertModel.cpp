@@ -51,6 +51,8 @@ void AlertModel::setClient(noc::NocClient *client)
     m_waitingActions.clear();
     if (client) {
         connect(client, &noc::NocClient::alertsReceived, this, &AlertModel::addAlerts);
+        connect(client, &noc::NocClient::alertDetailRead, this,
+                [this](const noc::AlertRecordDetail &detail) { refreshRecords({ detail.alert }); });
         connect(client, &noc::NocClient::acknowledgementPending, this, &AlertModel::markPending);
         connect(client, &noc::NocClient::alertActionPending, this, &AlertModel::markActionPending);
         connect(client, &noc::NocClient::acknowledgementConfirmed, this, &AlertModel::markConfirmed);
@@ -321,14 +323,17 @@ void AlertModel::flush()
     const quint64 firstFreshSeq = m_nextSeq;
     QList<noc::Alert *> fresh;
     fresh.reserve(arrivals);
+    QList<qsizetype> changed; // rows already shown that this flush updates
     for (noc::AlertBatch &batch : batches) {
         for (noc::Alert &alert : batch) {
-            if (mergeIntoTwin(alert, fresh, firstFreshSeq))
+            if (mergeIntoTwin(alert, fresh, firstFreshSeq, changed))
                 continue;
             quint64 &seq = m_seqByKey[alert.identity()];
             const int position = seq != 0 && seq < firstFreshSeq ? positionOfSeq(seq) : -1;
             if (seq >= firstFreshSeq) {
-                fresh[qsizetype(seq - firstFreshSeq)] = &alert; // the later copy wins
+                noc::Alert *&earlier = fresh[qsizetype(seq - firstFreshSeq)];
+                takeRepeats(alert, *earlier);
+                earlier = &alert; // the later copy wins
             } else if (position >= 0) {
                 // Seen before (two subscriptions, reconnect overlap, a ticket moving on): update in
                 // place, keeping the acknowledgement: the server re-sending an alert does not
@@ -340,6 +345,8 @@ void AlertModel::flush()
                 // A record read before the last status change heard for this row is older news.
                 const bool staleRecord
                     = alert.backfilled && row.statusAt.isValid() && alert.receivedAt < row.statusAt;
+                // A push knows no repeats, an older record fewer: the newest count stays.
+                takeRepeats(alert, row.alert);
                 row.alert = std::move(alert);
                 row.alert.receivedAt = firstSeen;
                 // A push knows no status: the record's stays until the server says another.
@@ -347,14 +354,14 @@ void AlertModel::flush()
                     row.alert.status = knownStatus;
                 followStatus(row);
                 countRow(position, +1);
-                const QModelIndex changed = index(viewRow(position));
-                Q_EMIT dataChanged(changed, changed);
+                changed.append(position);
             } else {
                 seq = m_nextSeq++;
                 fresh.append(&alert);
             }
         }
     }
+    emitRowsChanged(std::move(changed)); // before the insert: the view rows are still these
 
     const auto added = static_cast<int>(fresh.size());
     if (added > 0) {
@@ -390,7 +397,8 @@ void AlertModel::flush()
     bumpRevision();
 }
 
-bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fresh, quint64 firstFreshSeq)
+bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fresh, quint64 firstFreshSeq,
+                               QList<qsizetype> &changed)
 {
     const std::optional<quint64> twinSeq = noc::escalation::twinIn(alert, m_seqByKey);
     if (!twinSeq)
@@ -416,8 +424,7 @@ bool AlertModel::mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fre
     m_seqByKey.insert(row.alert.identity(), seq);
     followStatus(row); // the alert_new half may bring a record's status (acknowledged, resolved)
     countRow(position, +1);
-    const QModelIndex changed = index(viewRow(position));
-    Q_EMIT dataChanged(changed, changed);
+    changed.append(position);
     return true;
 }
 

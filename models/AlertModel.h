@@ -75,6 +75,8 @@ public:
         ActionStateRole, // int, noc::AlertActionState: a resolve/assign/escalate under way, or refused
         ActionKindRole, // int, noc::AlertActionKind: which (meaningful unless ActionStateRole is None)
         ActionReasonRole, // why it was refused: the server's words, or this program's
+        RepeatsRole, // int: repeats the server folded into the record (0: none, or no record read)
+        LastSeenRole, // the record's last occurrence; invalid until a record is read
     };
     Q_ENUM(Role)
 
@@ -184,6 +186,10 @@ public:
     void applyActionOutcome(const noc::AlertActionOutcome &outcome);
     // What the detail endpoint says about who the alert is assigned to.
     void setAssignee(const QString &alertId, const QString &name);
+    // Records read outside the feed (a detail read): the server counts repeats without telling anyone,
+    // so each read may bring a higher count and a later last occurrence for a row already shown. Rows
+    // not in the list stay out of it.
+    void refreshRecords(const noc::AlertBatch &records);
 
 Q_SIGNALS:
     void clientChanged();
@@ -239,7 +245,14 @@ private:
     void evictOverCap();
     void makeRoomForCap();
     // alert_new and the critical_alert escalating it are one incident: one row, acknowledgeable.
-    bool mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fresh, quint64 firstFreshSeq);
+    bool mergeIntoTwin(const noc::Alert &alert, QList<noc::Alert *> &fresh, quint64 firstFreshSeq,
+                       QList<qsizetype> &changed);
+    // `into` takes the repeat count and last occurrence of `from` when they are newer: a push carries
+    // neither, and a record read earlier has an older last_seen. True when `into` changed.
+    static bool takeRepeats(noc::Alert &into, const noc::Alert &from);
+    // One dataChanged per run of adjacent rows (positions in m_rows, any order): a re-read of every
+    // open alert is a change or two for the view, not one per row.
+    void emitRowsChanged(QList<qsizetype> positions);
     [[nodiscard]] static bool containsUrgent(const noc::AlertBatch &alerts);
     void bumpRevision();
     // The alert ids of the keyed rows that have records; each such row shows `kind` pending until answered.

@@ -71,6 +71,10 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
         return row.assignedTo;
     case RecordRole:
         return a.hasRecord();
+    case RepeatsRole:
+        return a.suppressedCount;
+    case LastSeenRole:
+        return a.lastSeen;
     default:
         return {};
     }
@@ -108,6 +112,8 @@ QHash<int, QByteArray> AlertModel::roleNames() const
         { ActionKindRole, "actionKind" },
         { ActionReasonRole, "actionReason" },
         { SequenceRole, "sequence" },
+        { RepeatsRole, "repeats" },
+        { LastSeenRole, "lastSeen" },
     };
 }
 

@@ -25,7 +25,11 @@ Rectangle {
     required property int actionState // ActionState: a resolve/assign/escalate under way, or refused
     required property string actionNote // the same in words
     required property string assignedTo
+    required property int repeats // the server folded this many repeats into the record
+    required property date lastSeen // the record's last occurrence; invalid until a record is read
     required property bool selected
+    // The shared clock of every "3 min ago" (it ticks every 10 s): no timer of the row's own.
+    property date now: new Date()
     property bool current: false
     property bool compact: false // wall: fewer columns, larger type
     property bool narrow: false // desktop list beside the details pane: no site column, the message keeps room
@@ -39,10 +43,21 @@ Rectangle {
     readonly property bool acknowledged: ackState === AlertModel.Acknowledged
     readonly property bool failed: ackState === AlertModel.Failed
     readonly property bool hasAction: actionState !== ActionState.None
-    // Per column, in px before scaling (-1: takes the rest). `var`: a JS array; Qt 6.4 has no list<int>.
-    readonly property var columnWidths: compact ? [150, 110, 0, 0, -1, 0, 0]
-                                      : narrow ? [84, 70, 80, 170, -1, 0, 120]
-                                      : [84, 70, 80, 190, -1, 130, 150]
+    // Per column, in px before scaling (-1: takes the rest): severity, time, client, type, message, site,
+    // state, repeats. `var`: a JS array; Qt 6.4 has no list<int>.
+    readonly property var columnWidths: compact ? [150, 110, 0, 0, -1, 0, 0, 0]
+                                      : narrow ? [84, 70, 80, 150, -1, 0, 120, 120]
+                                      : [84, 70, 80, 190, -1, 130, 150, 140]
+    // "×38 · last 20 s ago"; empty without repeats.
+    readonly property string repeatsText: {
+        if (repeats <= 0)
+            return "";
+        if (isNaN(lastSeen.getTime()))
+            return qsTr("×%1").arg(repeats);
+        if (now.getTime() - lastSeen.getTime() < 10000)
+            return qsTr("×%1 · just now").arg(repeats);
+        return qsTr("×%1 · last %2").arg(repeats).arg(Theme.ago(lastSeen, now));
+    }
 
     // Acknowledged by someone else, in another tool: the server's record says what became of it.
     function handledElsewhere(status: int): string {
@@ -61,7 +76,9 @@ Rectangle {
     border.width: failed ? 2 : (current ? 1 : 0)
     border.color: failed ? Theme.lost : Theme.accent
     Accessible.role: Accessible.ListItem
-    Accessible.name: [Theme.severityNames[severity], client, alertType, message, stateText.text].join(", ")
+    Accessible.name: [Theme.severityNames[severity], client, alertType, message]
+                     .concat(repeats > 0 ? [qsTr("repeated %1 times").arg(repeats)] : [])
+                     .concat([stateText.text]).join(", ")
     Accessible.selected: selected
 
     // One short highlight for a new urgent row: on, and off again after 400 ms. Two frames, not a
@@ -116,12 +133,21 @@ Rectangle {
             Layout.preferredWidth: row.columnWidths[3] * Theme.scale
         }
         Text {
-            text: row.compact ? [row.client, row.alertType, row.message].filter(s => s.length > 0).join(" · ") : row.message
+            text: row.compact ? [row.client, row.alertType, row.message, row.repeatsText].filter(s => s.length > 0).join(" · ") : row.message
             color: Theme.text
             font.pixelSize: row.fontSize
             font.bold: row.compact
             elide: Text.ElideRight
             Layout.fillWidth: true
+        }
+        Text {
+            objectName: "repeats"
+            visible: row.columnWidths[7] > 0
+            text: row.repeatsText
+            color: Theme.secondaryText
+            font.pixelSize: row.fontSize
+            elide: Text.ElideRight
+            Layout.preferredWidth: row.columnWidths[7] * Theme.scale
         }
         Text {
             visible: row.columnWidths[5] > 0

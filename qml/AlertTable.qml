@@ -15,6 +15,8 @@ FocusScope {
     property bool compact: false
     property int fontSize: Theme.baseFontSize
     property string placeholder: ""
+    // The shared clock of the rows' "last 20 s ago".
+    property date now: new Date()
     readonly property alias list: list
     readonly property string currentKey: list.currentKey
     // Beside the details pane at 1280 px the message would be 20 characters wide: drop the site
@@ -130,8 +132,9 @@ FocusScope {
                         { title: qsTr("SEVERITY"), width: 84, order: AlertFilterModel.SeverityThenTime },
                         { title: qsTr("TIME"), width: 70, order: AlertFilterModel.Time },
                         { title: qsTr("CLIENT"), width: 80, order: AlertFilterModel.Client },
-                        { title: qsTr("TYPE"), width: table.narrow ? 170 : 190, order: AlertFilterModel.Type },
+                        { title: qsTr("TYPE"), width: table.narrow ? 150 : 190, order: AlertFilterModel.Type },
                         { title: qsTr("MESSAGE"), width: -1, order: -1 },
+                        { title: qsTr("REPEATS"), width: table.narrow ? 120 : 140, order: AlertFilterModel.Repeats },
                         { title: qsTr("SITE"), width: table.narrow ? 0 : 130, order: -1 },
                         { title: qsTr("STATE"), width: table.narrow ? 120 : 150, order: AlertFilterModel.Status }
                     ]
@@ -212,6 +215,7 @@ FocusScope {
                 compact: table.compact
                 narrow: table.narrow
                 fontSize: table.fontSize
+                now: table.now
                 current: ListView.isCurrentItem
                 // In a storm rows come faster than anyone reads them: no highlight per row then.
                 flashes: !(table.filter.alerts && table.filter.alerts.storm)

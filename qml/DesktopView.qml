@@ -127,6 +127,7 @@ FocusScope {
                         Layout.fillHeight: true
                         filter: filter
                         focus: true
+                        now: view.now
                         signedIn: view.client.state !== NocClient.LoggedOut
                         onActionRequested: (action, keys) => view.requestAction(action, keys)
                         onActionBlocked: (blocker, reason) => view.notice(reason)

@@ -43,6 +43,11 @@ Rectangle {
     // Why resolve, assign and escalate are not offered (AlertModel.ActionBlocker): the model decides.
     readonly property int actionBlocker: pane.alerts.actionBlocker(pane.hasAlert ? [pane.alert.key] : [], pane.signedIn)
 
+    // "2026-11-21 12:03:41 · 3 min ago", or a dash for a time not known (a record not read yet).
+    function when(at): string {
+        return at && !isNaN(at.getTime()) ? Qt.formatDateTime(at, "yyyy-MM-dd hh:mm:ss") + " · " + Theme.ago(at, pane.now) : "—";
+    }
+
     function stamp(who: string, at: date): string {
         if (who.length === 0)
             return "";
@@ -131,7 +136,9 @@ Rectangle {
                         { label: qsTr("Type"), value: pane.alert.alertType ?? "" },
                         { label: qsTr("Site"), value: pane.alert.location || "—" },
                         { label: qsTr("Details"), value: pane.alert.detail || "—" },
-                        { label: qsTr("Occurred"), value: pane.alert.occurredAt ? Qt.formatDateTime(pane.alert.occurredAt, "yyyy-MM-dd hh:mm:ss") + " · " + Theme.ago(pane.alert.occurredAt, pane.now) : "—" },
+                        { label: qsTr("First seen"), value: pane.when(pane.alert.occurredAt) },
+                        { label: qsTr("Last seen"), value: pane.when(pane.alert.lastSeen) },
+                        { label: qsTr("Repeats"), value: (pane.alert.repeats ?? 0) > 0 ? String(pane.alert.repeats) : "—" },
                         { label: qsTr("Received"), value: pane.alert.receivedAt ? Qt.formatDateTime(pane.alert.receivedAt, "yyyy-MM-dd hh:mm:ss") : "—" },
                         { label: qsTr("State"), value: Theme.ackStateName(pane.alert.ackState ?? AlertModel.New) },
                         { label: qsTr("Status"), value: (pane.alert.statusName || qsTr("not read from the server"))

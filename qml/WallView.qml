@@ -98,6 +98,7 @@ Item {
                 visible: wall.view === WallView.Alerts
                 filter: unacknowledged
                 compact: true
+                now: wall.now
                 fontSize: Math.round(Theme.baseFontSize * 1.15)
                 placeholder: wall.client.state === NocClient.Connected && wall.client.historyState === NocClient.Loaded
                              ? qsTr("All quiet: nothing unacknowledged.")

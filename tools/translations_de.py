@@ -155,7 +155,6 @@ GERMAN = {
     "Type": "Typ",
     "Site": "Standort",
     "Details": "Details",
-    "Occurred": "Aufgetreten",
     "Received": "Empfangen",
     "State": "Status",
     "Acknowledged by": "Quittiert von",
@@ -496,6 +495,14 @@ GERMAN = {
         "%1 wird von %2 benutzt (PID %3 auf %4, Sperre %5): Was hier wartet, bleibt nur im Speicher und wird gesendet, solange dieses Programm läuft",
     "%1 (%2) cannot be locked: what is queued here is kept in memory only":
         "%1 (%2) kann nicht gesperrt werden: Was hier wartet, bleibt nur im Speicher",
+    "×%1": "×%1",
+    "×%1 · just now": "×%1 · gerade eben",
+    "×%1 · last %2": "×%1 · zuletzt %2",
+    "repeated %1 times": "%1-mal wiederholt",
+    "REPEATS": "WIEDERHOLT",
+    "First seen": "Zuerst gesehen",
+    "Last seen": "Zuletzt gesehen",
+    "Repeats": "Wiederholungen",
 }
 
 

@@ -207,6 +207,22 @@
         <source>Assigned to %1</source>
         <translation>Zugewiesen an %1</translation>
     </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>×%1 · just now</source>
+        <translation>×%1 · gerade eben</translation>
+    </message>
+    <message>
+        <source>×%1 · last %2</source>
+        <translation>×%1 · zuletzt %2</translation>
+    </message>
+    <message>
+        <source>repeated %1 times</source>
+        <translation>%1-mal wiederholt</translation>
+    </message>
 </context>
 <context>
     <name>AlertTable</name>
@@ -269,6 +285,10 @@
     <message>
         <source>Escalate…</source>
         <translation>Eskalieren…</translation>
+    </message>
+    <message>
+        <source>REPEATS</source>
+        <translation>WIEDERHOLT</translation>
     </message>
 </context>
 <context>
@@ -458,10 +478,6 @@
         <translation>Details</translation>
     </message>
     <message>
-        <source>Occurred</source>
-        <translation>Aufgetreten</translation>
-    </message>
-    <message>
         <source>Received</source>
         <translation>Empfangen</translation>
     </message>
@@ -572,6 +588,18 @@
     <message>
         <source>Escalate… (e)</source>
         <translation>Eskalieren… (e)</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Wiederholungen</translation>
     </message>
 </context>
 <context>

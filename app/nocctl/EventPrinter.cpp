@@ -64,6 +64,10 @@ EventPrinter::EventPrinter(noc::NocClient *client, bool json, QObject *parent)
             // Read from the server's records (start-up load, back-fill after a gap), not pushed.
             if (a.backfilled)
                 o.insert("backfilled"_L1, true);
+            if (a.suppressedCount > 0)
+                o.insert("repeats"_L1, a.suppressedCount);
+            if (a.lastSeen.isValid())
+                o.insert("last_seen"_L1, iso(a.lastSeen));
             if (a.status != noc::AlertStatus::Unknown)
                 o.insert("status"_L1, noc::alertStatusName(a.status));
             emitLine(

@@ -59,6 +59,8 @@ QJsonObject alertJson(const noc::Alert &a)
              { "client"_L1, a.clientId },
              { "site"_L1, a.location },
              { "created_at"_L1, iso(a.occurredAt) },
+             { "last_seen"_L1, iso(a.lastSeen) },
+             { "repeats"_L1, a.suppressedCount },
              { "detail"_L1, a.detail } };
 }
 

@@ -103,7 +103,12 @@ struct Alert
     QString message;
     QString location; // site or location name, when known
     QString detail; // kind-specific extras in words (priority, category, assignee...)
-    QDateTime occurredAt; // server's time; invalid when the frame carried none
+    QDateTime occurredAt; // server's time; invalid when the frame carried none (a record's first_seen)
+    // The server folds repeats of an open alert into its record without pushing anything: only a read
+    // of the record tells how often (suppressed_count) and when last (last_seen, which also moves on
+    // acknowledge, assign and resolve). 0 and invalid for pushed alerts, which carry neither.
+    int suppressedCount = 0;
+    QDateTime lastSeen;
     QDateTime receivedAt; // our clock, UTC
     QString rawJson; // the frame as received, for kinds this client cannot show field by field
 

@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <limits>
+
 namespace noc {
 
 using namespace Qt::StringLiterals;
@@ -31,8 +34,9 @@ std::optional<Alert> readItem(const QJsonValue &value, const QDateTime &received
     alert.occurredAt = json::timestamp(o, "cdtz"_L1);
     if (!alert.occurredAt.isValid())
         alert.occurredAt = json::timestamp(o, "first_seen"_L1);
-    if (const auto repeats = json::integer(o, "suppressed_count"_L1); repeats && *repeats > 0)
-        alert.detail = u"Repeated %1 times"_s.arg(*repeats);
+    const qint64 repeats = json::integer(o, "suppressed_count"_L1).value_or(0);
+    alert.suppressedCount = static_cast<int>(std::clamp<qint64>(repeats, 0, std::numeric_limits<int>::max()));
+    alert.lastSeen = json::timestamp(o, "last_seen"_L1);
     alert.receivedAt = receivedAt;
     alert.serverAcknowledgeable = true;
     alert.backfilled = true;

@@ -19,7 +19,39 @@ using noc::sim::SimulatorOptions;
 
 namespace {
 constexpr int kTimeoutMs = 10000;
+
+noc::sim::SimulatorOptions withRecords()
+{
+    noc::sim::SimulatorOptions options;
+    options.alertApi.list = noc::sim::AlertApiOptions::List::Working;
+    return options;
 }
+
+qint64 seedOpenAlert(Simulator &sim)
+{
+    noc::sim::SeedRequest seed;
+    seed.count = 1;
+    seed.statuses = { u"NEW"_s };
+    seed.clients = { u"acme"_s };
+    return sim.seedAlerts(seed).constFirst();
+}
+
+// A dashboard's client: it keeps the list current from the records, re-reading them every
+// `reconcileSeconds`.
+std::unique_ptr<NocClient> listClient(const Simulator &sim, const QString &stateDir, int reconcileSeconds)
+{
+    auto client = std::make_unique<NocClient>();
+    client->setCredentialStore(nullptr);
+    noc::ClientSettings settings;
+    settings.servers = { sim.httpUrl() };
+    settings.subscriptions = { u"acme"_s };
+    settings.reconcileSeconds = reconcileSeconds;
+    client->applySettings(settings);
+    client->setStateDirectory(stateDir);
+    client->setCredentials(u"operator"_s, u"operator"_s);
+    return client;
+}
+} // namespace
 
 class TestNocClient : public QObject
 {
@@ -260,6 +292,65 @@ private Q_SLOTS:
                                   int(noc::AlertActionState::None), kTimeoutMs);
         QCOMPARE(f.sim.alertStore().find(id)->status, noc::sim::AlertStatus::Resolved);
         QCOMPARE(client->pendingActions(), 0);
+        client->stop();
+    }
+
+    // The server counts repeats of an open alert silently (nothing is pushed): the next re-read of the
+    // open alerts brings its count and last occurrence to the row, which stays the one row.
+    void theServersRepeatCountReachesTheRowOnTheNextReRead()
+    {
+        Simulator sim(withRecords());
+        QVERIFY(sim.listen());
+        const qint64 id = seedOpenAlert(sim);
+        const QString key = u"alert:"_s + QString::number(id);
+        QTemporaryDir state;
+        const auto client = listClient(sim, state.path(), 1); // a re-read every second
+        AlertModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setCoalesceIntervalMs(0);
+        model.setClient(client.get());
+        client->start();
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowOfKey(key) >= 0, kTimeoutMs);
+        const int before = sim.alertStore().find(id)->suppressedCount; // the seed may have some already
+        QCOMPARE(model.get(key).value(u"repeats"_s).toInt(), before);
+
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(sim.suppressRepeat(id));
+        const noc::sim::StoredAlert &stored = *sim.alertStore().find(id);
+        QCOMPARE(stored.suppressedCount, before + 3);
+        QTRY_COMPARE_WITH_TIMEOUT(model.get(key).value(u"repeats"_s).toInt(), stored.suppressedCount,
+                                  kTimeoutMs);
+        QCOMPARE(model.get(key).value(u"lastSeen"_s).toDateTime(),
+                 QDateTime::fromMSecsSinceEpoch(stored.lastSeenMs, Qt::UTC));
+        QCOMPARE(model.rowCount(), 1);
+        client->stop();
+    }
+
+    // A detail read (the details pane) brings them too, without waiting for the next re-read.
+    void aDetailReadBringsTheRepeatCountToTheRow()
+    {
+        Simulator sim(withRecords());
+        QVERIFY(sim.listen());
+        const qint64 id = seedOpenAlert(sim);
+        const QString key = u"alert:"_s + QString::number(id);
+        QTemporaryDir state;
+        const auto client = listClient(sim, state.path(), 3600); // no re-read during the test
+        AlertModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setCoalesceIntervalMs(0);
+        model.setClient(client.get());
+        client->start();
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowOfKey(key) >= 0, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(client->historyState(), NocClient::HistoryState::Loaded, kTimeoutMs);
+
+        QVERIFY(sim.suppressRepeat(id));
+        QVERIFY(sim.suppressRepeat(id));
+        QSignalSpy read(client.get(), &NocClient::alertDetailRead);
+        client->readAlertDetail(QString::number(id));
+        QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, kTimeoutMs);
+        QCOMPARE(model.get(key).value(u"repeats"_s).toInt(), sim.alertStore().find(id)->suppressedCount);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(sim.restCalls().value(u"operator"_s).detail, 1);
         client->stop();
     }
 };

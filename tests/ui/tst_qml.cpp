@@ -34,6 +34,23 @@ public:
         model->addAlerts({ alert });
         model->flush();
     }
+    // A record read from the server: it counted `repeats` repeats, the last `secondsAgo` seconds ago.
+    Q_INVOKABLE void addRepeated(AlertModel *model, int id, int repeats, int secondsAgo) const
+    {
+        noc::Alert alert;
+        alert.id = QString::number(id);
+        alert.severity = noc::Severity::Medium;
+        alert.status = noc::AlertStatus::New;
+        alert.backfilled = true;
+        alert.clientId = u"acme"_s;
+        alert.type = u"LINK_FLAP"_s;
+        alert.message = u"uplink %1 flapping"_s.arg(id);
+        alert.receivedAt = QDateTime::currentDateTimeUtc();
+        alert.suppressedCount = repeats;
+        alert.lastSeen = alert.receivedAt.addSecs(-secondsAgo);
+        model->addAlerts({ alert });
+        model->flush();
+    }
     // The server confirmed an acknowledgement of this alert.
     Q_INVOKABLE void acknowledged(AlertModel *model, const QString &id) const
     {

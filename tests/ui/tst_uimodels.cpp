@@ -314,6 +314,27 @@ private Q_SLOTS:
         QCOMPARE(f.shownKeys(), QStringList({ keyOf(5), keyOf(3), keyOf(6) }));
     }
 
+    // Most repeated first, then newest; a re-read that raises a count moves the row at once.
+    void sortsByRepeats()
+    {
+        Fixture f;
+        const QDateTime t0 = QDateTime::currentDateTimeUtc();
+        const auto repeated = [&t0](int id, int repeats, int secondsLater) {
+            Alert alert = makeAlert(id, Severity::Low);
+            alert.suppressedCount = repeats;
+            alert.lastSeen = t0.addSecs(secondsLater);
+            return alert;
+        };
+        f.add({ repeated(1, 5, 0), repeated(2, 0, 0), repeated(3, 12, 0), repeated(4, 0, 0),
+                makeAlert(5, Severity::Critical) });
+        f.filter.setSortOrder(AlertFilterModel::SortOrder::Repeats);
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(3), keyOf(1), keyOf(5), keyOf(4), keyOf(2) }));
+        f.alerts.refreshRecords({ repeated(2, 40, 60) });
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(2), keyOf(3), keyOf(1), keyOf(5), keyOf(4) }));
+        f.add({ repeated(1, 13, 60) });
+        QCOMPARE(f.shownKeys(), QStringList({ keyOf(2), keyOf(1), keyOf(3), keyOf(5), keyOf(4) }));
+    }
+
     void filtersBySeverityClientStateAndText()
     {
         Fixture f;

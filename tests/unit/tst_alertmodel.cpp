@@ -23,6 +23,22 @@ Alert makeAlert(int id, Severity severity = Severity::Low, AlertKind kind = Aler
     return alert;
 }
 
+// A record read from the server: its repeat count and last occurrence.
+Alert record(int id, int repeats, const QDateTime &lastSeen)
+{
+    Alert alert = makeAlert(id);
+    alert.backfilled = true;
+    alert.status = AlertStatus::New;
+    alert.suppressedCount = repeats;
+    alert.lastSeen = lastSeen;
+    return alert;
+}
+
+QString keyOf(int id)
+{
+    return AlertIdentity { AlertKind::Alert, QString::number(id) }.toString();
+}
+
 AlertBatch batchOf(int first, int count, Severity severity = Severity::Low)
 {
     AlertBatch batch;
@@ -188,11 +204,67 @@ private Q_SLOTS:
         QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
         f.add({ again, makeAlert(2, Severity::High) });
         QCOMPARE(f.model.rowCount(), 3);
-        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.count(), 1); // one change per flush and row, however many copies came
         QCOMPARE(f.model.data(f.model.index(1), AlertModel::SeverityRole).toInt(), int(Severity::High));
         // same id, other kind: a different row
         f.add({ makeAlert(2, Severity::Low, AlertKind::Ticket) });
         QCOMPARE(f.model.rowCount(), 4);
+    }
+
+    // The server counts repeats of an open alert silently: a re-read of the records (start-up load,
+    // back-fill, the periodic re-read) brings them to the rows already shown, one change per run of rows.
+    void aReReadRecordUpdatesRepeatsOfItsRowInOneChange()
+    {
+        Fixture f;
+        const QDateTime t0 = QDateTime(QDate(2026, 11, 21), QTime(12, 0), Qt::UTC);
+        AlertBatch loaded;
+        for (int id = 1; id <= 5; ++id)
+            loaded.append(record(id, 0, t0));
+        f.add(loaded);
+        QCOMPARE(f.model.rowCount(), 5);
+        QCOMPARE(f.model.get(keyOf(3)).value(u"repeats"_s).toInt(), 0);
+
+        QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+        f.add({ record(2, 4, t0.addSecs(40)), record(3, 38, t0.addSecs(50)), record(4, 1, t0.addSecs(10)) });
+        QCOMPARE(f.model.rowCount(), 5);
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(changed.count(), 1); // rows 2..4 are adjacent
+        QCOMPARE(changed.constFirst().at(0).toModelIndex().row(), f.model.rowOfKey(keyOf(4)));
+        QCOMPARE(changed.constFirst().at(1).toModelIndex().row(), f.model.rowOfKey(keyOf(2)));
+        QCOMPARE(f.model.get(keyOf(3)).value(u"repeats"_s).toInt(), 38);
+        QCOMPARE(f.model.get(keyOf(3)).value(u"lastSeen"_s).toDateTime(), t0.addSecs(50));
+        QCOMPARE(f.model.get(keyOf(2)).value(u"repeats"_s).toInt(), 4);
+
+        // A push carries no count and an earlier read an older one: neither takes the count back.
+        f.add({ makeAlert(3), record(2, 1, t0.addSecs(5)) });
+        QCOMPARE(f.model.get(keyOf(3)).value(u"repeats"_s).toInt(), 38);
+        QCOMPARE(f.model.get(keyOf(2)).value(u"repeats"_s).toInt(), 4);
+        QCOMPARE(f.model.get(keyOf(2)).value(u"lastSeen"_s).toDateTime(), t0.addSecs(40));
+    }
+
+    // A detail read refreshes the row it names, and adds none.
+    void aRefreshedRecordUpdatesItsRowAndAddsNone()
+    {
+        Fixture f;
+        const QDateTime t0 = QDateTime(QDate(2026, 11, 21), QTime(12, 0), Qt::UTC);
+        f.add({ record(1, 0, t0), record(2, 2, t0.addSecs(20)), record(3, 0, t0) });
+        QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+        QSignalSpy revision(&f.model, &AlertModel::revisionChanged);
+        f.model.refreshRecords({ record(2, 7, t0.addSecs(70)), record(99, 5, t0.addSecs(70)) });
+        QCOMPARE(f.model.rowCount(), 3);
+        QCOMPARE(f.model.rowOfKey(keyOf(99)), -1);
+        QCOMPARE(changed.count(), 1);
+        const int row = f.model.rowOfKey(keyOf(2));
+        QCOMPARE(changed.constFirst().at(0).toModelIndex().row(), row);
+        QCOMPARE(changed.constFirst().at(1).toModelIndex().row(), row);
+        QCOMPARE(f.model.data(f.model.index(row), AlertModel::RepeatsRole).toInt(), 7);
+        QCOMPARE(f.model.data(f.model.index(row), AlertModel::LastSeenRole).toDateTime(), t0.addSecs(70));
+        QCOMPARE(revision.count(), 1);
+
+        // The same record again changes nothing.
+        f.model.refreshRecords({ record(2, 7, t0.addSecs(70)) });
+        QCOMPARE(changed.count(), 1);
     }
 
     void duplicatesInsideOneBatchCollapse()

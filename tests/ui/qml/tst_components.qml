@@ -228,6 +228,24 @@ Item {
             filter.sortOrder = AlertFilterModel.SeverityThenTime;
         }
 
+        // A row says how often the server counted the alert again and when last, in words for a screen
+        // reader too; the time moves with the shared clock, not a timer of the row's own.
+        function test_repeatsShowOnTheRow() {
+            feed.addRepeated(alerts, 60, 38, 25);
+            filter.sortOrder = AlertFilterModel.Repeats; // the most repeated first
+            compare(filter.keyAt(0), "alert:60");
+            table.list.positionViewAtBeginning();
+            table.now = new Date();
+            const row = table.list.itemAtIndex(0);
+            verify(row);
+            const text = root.textOf(row);
+            verify(text.indexOf("×38 · last 20 s ago") >= 0, text);
+            verify(row.Accessible.name.indexOf("repeated 38 times") >= 0, row.Accessible.name);
+            table.now = new Date(table.now.getTime() + 3 * 60 * 1000);
+            verify(root.textOf(row).indexOf("×38 · last 3 min ago") >= 0, root.textOf(row));
+            filter.sortOrder = AlertFilterModel.SeverityThenTime;
+        }
+
         function test_staleBannerSaysSinceWhenAndWhatNext() {
             tryCompare(banner, "visible", true);
             const text = root.textOf(banner);
