@@ -77,7 +77,7 @@ Rectangle {
     border.color: failed ? Theme.lost : Theme.accent
     Accessible.role: Accessible.ListItem
     Accessible.name: [Theme.severityNames[severity], client, alertType, message]
-                     .concat(repeats > 0 ? [qsTr("repeated %1 times").arg(repeats)] : [])
+                     .concat(repeats > 0 ? [repeats === 1 ? qsTr("repeated once") : qsTr("repeated %1 times").arg(repeats)] : [])
                      .concat([stateText.text]).join(", ")
     Accessible.selected: selected
 

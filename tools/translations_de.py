@@ -499,6 +499,7 @@ GERMAN = {
     "×%1 · just now": "×%1 · gerade eben",
     "×%1 · last %2": "×%1 · zuletzt %2",
     "repeated %1 times": "%1-mal wiederholt",
+    "repeated once": "einmal wiederholt",
     "REPEATS": "WIEDERHOLT",
     "First seen": "Zuerst gesehen",
     "Last seen": "Zuletzt gesehen",

@@ -223,6 +223,10 @@
         <source>repeated %1 times</source>
         <translation>%1-mal wiederholt</translation>
     </message>
+    <message>
+        <source>repeated once</source>
+        <translation>einmal wiederholt</translation>
+    </message>
 </context>
 <context>
     <name>AlertTable</name>
