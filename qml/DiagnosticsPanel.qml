@@ -22,6 +22,19 @@ Rectangle {
         active: panel.active
     }
 
+    HealthFiguresView {
+        id: health
+        client: panel.client
+        active: panel.active
+    }
+
+    function uptimeText(seconds) {
+        const days = Math.floor(seconds / 86400);
+        const clock = [Math.floor(seconds / 3600) % 24, Math.floor(seconds / 60) % 60, seconds % 60]
+                .map(n => String(n).padStart(2, "0")).join(":");
+        return days > 0 ? qsTr("%n day(s) %1", "", days).arg(clock) : clock;
+    }
+
     // QML has no clipboard API; a hidden TextEdit does the copying.
     TextEdit {
         id: clipboard
@@ -115,6 +128,29 @@ Rectangle {
             wrapMode: Text.Wrap
             textFormat: Text.PlainText
             Layout.fillWidth: true
+        }
+        // The same figures as the hourly nocdash.health line, for the period that line will cover.
+        Text {
+            objectName: "healthFigures"
+            readonly property string since: Qt.formatTime(health.periodStart, Qt.locale().timeFormat(Locale.ShortFormat))
+            text: [qsTr("Up %1").arg(panel.uptimeText(health.uptimeSeconds)),
+                   health.pssMiB < 0 ? qsTr("memory unknown") : qsTr("memory %1 MiB").arg(health.pssMiB.toFixed(1)),
+                   health.cpuPercent < 0 ? qsTr("CPU unknown") : qsTr("CPU %1 % since %2").arg(health.cpuPercent.toFixed(2)).arg(since),
+                   qsTr("%n reconnect(s)", "", health.reconnects) + " " + qsTr("(%1 in all)").arg(health.reconnectsTotal),
+                   qsTr("%n token renewal(s)", "", health.tokenRenewals),
+                   qsTr("%n REST call(s)", "", health.restCalls),
+                   health.longestStaleSeconds > 0
+                       ? qsTr("longest stale spell %1 s at %2: %3").arg(health.longestStaleSeconds)
+                             .arg(Qt.formatTime(health.longestStaleAt, Qt.locale().timeFormat(Locale.ShortFormat)))
+                             .arg(health.longestStaleCause)
+                       : qsTr("never stale")].join(" · ")
+            color: Theme.secondaryText
+            font.pixelSize: Theme.baseFontSize
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            Layout.fillWidth: true
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("Session health: %1").arg(text)
         }
         RowLayout {
             Text {

@@ -8,6 +8,7 @@
 #include "HistorySync.h"
 #include "LoggingCategories.h"
 #include "PresenceLink.h"
+#include "ProcessStats.h"
 #include "ServerFailover.h"
 #include "SessionTokens.h"
 #include "SubscriptionSet.h"
@@ -55,6 +56,34 @@ NocClient::NocClient(QNetworkAccessManager *network, const Clock *clock, QObject
     m_presenceLink = new PresenceLink(m_presence, m_feed, m_clock, this);
     wire();
     wireRecords();
+    wireLedger();
+}
+
+void NocClient::wireLedger()
+{
+    m_ledger
+        = new HealthLedger(m_clock,
+                           { .reconnects = [this] { return reconnectCount(); },
+                             .restCalls = [this] { return historyCalls() + lookupCalls() + actionCalls(); },
+                             .cpuSeconds = &ProcessStats::readCpuSeconds,
+                             .pssKib = &ProcessStats::readPssKib },
+                           this);
+    m_ledger->noteStale(m_health->isStale(), staleCause());
+    connect(m_health, &SessionHealth::staleChanged, m_ledger,
+            [this] { m_ledger->noteStale(m_health->isStale(), staleCause()); });
+    connect(m_session, &Session::stateChanged, m_ledger, [this] { m_ledger->noteStatus(staleCause()); });
+    connect(m_session, &Session::tokensRenewed, m_ledger, &HealthLedger::noteTokenRenewal);
+}
+
+// What the connection says of itself, for the health line's "why was it stale".
+QString NocClient::staleCause() const
+{
+    const auto machineState = m_session->driver().state();
+    if (machineState == ConnectionStateMachine::State::Connected)
+        return tr("no frames heard while connected");
+    const QString message = statusMessage();
+    const QString name = ConnectionStateMachine::stateName(machineState);
+    return message.isEmpty() ? name : u"%1: %2"_s.arg(name, message);
 }
 
 void NocClient::wire()

@@ -14,6 +14,7 @@
 #include "ConnectionStateMachine.h"
 #include "DashboardCommands.h"
 #include "FrameRecord.h"
+#include "HealthLedger.h"
 #include "HistorySync.h"
 #include "PresenceLink.h"
 #include "ServerEvent.h"
@@ -200,6 +201,8 @@ public:
     [[nodiscard]] int lastBackfillCount() const { return m_history->lastBackfillCount(); }
     [[nodiscard]] bool lastBackfillComplete() const { return m_history->lastBackfillComplete(); }
     [[nodiscard]] int historyCalls() const { return m_history->records().calls(); }
+    // Uptime, cost, reconnects, renewals, REST calls and the longest stale spell, period by period.
+    [[nodiscard]] HealthLedger &healthLedger() const { return *m_ledger; }
     [[nodiscard]] int currentServerIndex() const { return static_cast<int>(m_session->failover().index()); }
     [[nodiscard]] QUrl currentServerUrl() const { return m_session->failover().current().baseUrl; }
     [[nodiscard]] int attempt() const { return m_session->driver().attempt(); }
@@ -313,6 +316,8 @@ private:
     void onDashboardEvent(ServerEvent &&event);
     void onDashboardClosed(const ChannelClose &close);
     void loadState();
+    void wireLedger();
+    [[nodiscard]] QString staleCause() const;
 
     std::unique_ptr<Clock> m_ownedClock;
     const Clock *m_clock;
@@ -328,6 +333,7 @@ private:
     HistorySync *m_history;
     AlertActions *m_actions;
     AlertLookup *m_lookup;
+    HealthLedger *m_ledger = nullptr;
     bool m_forwardingFrames = false;
     bool m_closedByOwnAction = false; // the dashboard's last close
     bool m_lastGapOwnAction = false;

@@ -40,7 +40,13 @@ ParsedDashboardOptions parseDashboardOptions(const QCoreApplication &app, const 
     QCommandLineOption selfCheckTimeout(
         u"self-check-timeout"_s, QCoreApplication::translate("main", "Self-check: give up after S seconds."),
         u"s"_s, u"60"_s);
-    parser.addOptions({ demo, language, kiosk, screen, quitAfter, screenshot, selfCheckTimeout });
+    QCommandLineOption healthInterval(
+        u"health-log-interval"_s,
+        QCoreApplication::translate("main",
+                                    "Write the health line (nocdash.health) every S seconds; 0: never."),
+        u"s"_s, u"3600"_s);
+    parser.addOptions(
+        { demo, language, kiosk, screen, quitAfter, screenshot, selfCheckTimeout, healthInterval });
     parser.process(app);
 
     const auto fail = [](const QString &message) {
@@ -66,6 +72,10 @@ ParsedDashboardOptions parseDashboardOptions(const QCoreApplication &app, const 
     options.quitAfterAlerts = parser.value(quitAfter).toInt();
     options.screenshotPath = parser.value(screenshot);
     options.selfCheckTimeoutSeconds = qMax(1, parser.value(selfCheckTimeout).toInt());
+    bool healthOk = false;
+    options.healthLogIntervalSeconds = parser.value(healthInterval).toInt(&healthOk);
+    if (!healthOk || options.healthLogIntervalSeconds < 0)
+        return fail(u"--health-log-interval takes seconds (0: never)"_s);
 
     if (!options.demo) {
         if (options.connection.servers.isEmpty())

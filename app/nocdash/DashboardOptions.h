@@ -26,6 +26,8 @@ struct DashboardOptions
     int quitAfterAlerts = 0;
     QString screenshotPath;
     int selfCheckTimeoutSeconds = 60;
+    // The health line's period: an hour in the journal; the soak compresses it with the rest of time.
+    int healthLogIntervalSeconds = 3600;
 };
 
 struct ParsedDashboardOptions

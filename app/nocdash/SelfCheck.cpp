@@ -2,7 +2,7 @@
 #include "SelfCheck.h"
 
 #include "NocClient.h"
-#include "ProcessCpu.h"
+#include "ProcessStats.h"
 
 #include <QCoreApplication>
 #include <QImage>
@@ -46,7 +46,7 @@ void SelfCheck::finish(int exitCode, const QString &verdict)
         return;
     m_done = true;
     // Read first: the benchmark wants the cost up to the view showing the alerts, not the teardown.
-    const double cpuSeconds = processCpuSeconds();
+    const double cpuSeconds = noc::ProcessStats::readCpuSeconds();
     int delegates = 0;
     if (auto *list = qobject_cast<QQuickItem *>(m_list.data())) {
         if (auto *content = list->property("contentItem").value<QQuickItem *>())

@@ -148,8 +148,12 @@ int main(int argc, char *argv[])
                                                 options.selfCheckTimeoutSeconds);
     }
 
+    client.healthLedger().setReportIntervalMs(qint64(options.healthLogIntervalSeconds) * 1000);
     client.start();
     const int code = QApplication::exec();
+    // The hour that was cut short is said too: the journal's last line of a run tells how it ended.
+    if (options.healthLogIntervalSeconds > 0)
+        client.healthLedger().closePeriod();
     client.stop();
     return code;
 }

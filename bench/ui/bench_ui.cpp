@@ -6,7 +6,7 @@
 #include "AlertModel.h"
 #include "DashboardSettings.h"
 #include "NocClient.h"
-#include "ProcessCpu.h"
+#include "ProcessStats.h"
 #include "RendererChoice.h"
 #include "sim/EmbeddedSimulator.h"
 #include "sim/Simulator.h"
@@ -130,7 +130,7 @@ int frames(int rate, int seconds, int showOverMs)
         clock.start();
         last = -1;
         startReceived = d.alerts->totalReceived();
-        startCpu = processCpuSeconds();
+        startCpu = noc::ProcessStats::readCpuSeconds();
         QTimer::singleShot(seconds * 1000, qApp, [] { QCoreApplication::exit(0); });
     });
     d.window->requestUpdate();
@@ -153,7 +153,8 @@ int frames(int rate, int seconds, int showOverMs)
     out << "frame gap ms: median " << ms(gaps.at(gaps.size() / 2)) << ", p99 "
         << ms(gaps.at(qMin(gaps.size() - 1, gaps.size() * 99 / 100))) << ", max " << ms(gaps.constLast())
         << " (target < 50)\n";
-    out << "process CPU during the storm: " << qRound(100 * (processCpuSeconds() - startCpu) / seconds)
+    out << "process CPU during the storm: "
+        << qRound(100 * (noc::ProcessStats::readCpuSeconds() - startCpu) / seconds)
         << " % of a core (GUI, network and the simulator thread together)\n";
     d.client.stop();
     return 0;
@@ -181,7 +182,7 @@ int idle(int seconds)
         giveUp.stop();
         // Let the first layout and the subscription answers settle, then measure.
         QTimer::singleShot(3000, qApp, [&] {
-            startCpu = processCpuSeconds();
+            startCpu = noc::ProcessStats::readCpuSeconds();
             framesRendered = 0;
             QTimer::singleShot(seconds * 1000, qApp, [] { QCoreApplication::exit(0); });
         });
@@ -191,7 +192,7 @@ int idle(int seconds)
         out << "bench_ui idle: never connected\n";
         return code;
     }
-    const double used = processCpuSeconds() - startCpu;
+    const double used = noc::ProcessStats::readCpuSeconds() - startCpu;
     out << "wall mode idle for " << seconds << " s (heartbeats only): CPU " << used * 1000
         << " ms = " << QString::number(100.0 * used / seconds, 'f', 3)
         << " % of a core (target < 0.5 %), frames rendered " << framesRendered << '\n';

@@ -54,6 +54,7 @@ Session::Session(QNetworkAccessManager *network, const Clock *clock, QObject *pa
                 m_driver->dispatch(event, message, waitMs);
             });
     connect(m_tokens, &SessionTokens::renewed, this, &Session::storeCredentials);
+    connect(m_tokens, &SessionTokens::renewed, this, &Session::tokensRenewed);
     connect(m_tokens, &SessionTokens::renewalDue, this, [this] {
         if (m_driver->isConnected() && !m_tokens->isBusy())
             m_tokens->refresh(m_failover->current(), true);

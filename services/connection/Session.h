@@ -93,6 +93,8 @@ Q_SIGNALS:
     void keychainMessageChanged();
     void credentialsSaved(bool ok);
     void signedOut();
+    // A sign-in or a token renewal gave the session new tokens.
+    void tokensRenewed();
 
 private:
     void onStateChanged(State from, State to);

@@ -15,3 +15,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcCommands) // acknowledgements, actions, subscriptio
 Q_DECLARE_LOGGING_CATEGORY(lcRest) // every REST call: status, waits, retries
 Q_DECLARE_LOGGING_CATEGORY(lcStore) // the durable outbox files
 Q_DECLARE_LOGGING_CATEGORY(lcKeychain)
+Q_DECLARE_LOGGING_CATEGORY(lcHealth) // one line an hour: uptime, cost, reconnects, staleness
