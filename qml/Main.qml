@@ -297,6 +297,7 @@ ApplicationWindow {
 
     LoginDialog {
         id: login
+        objectName: "loginDialog"
         client: window.client
         settings: window.settings
     }

@@ -5,7 +5,8 @@ import Nocdash.Models
 
 // The wall screen: large counters, unacknowledged alerts only (most urgent and newest first), and a
 // strip with freshness, clock and server. Optionally rotates through alerts, health and charts.
-// Nothing here needs a click: no dialogs, nothing to dismiss.
+// Nothing here needs a click: no dialogs, nothing to dismiss. Signed out by the server, it says so over
+// everything (SignedOutScreen) and comes back by itself once a session is provisioned on the machine.
 Item {
     id: wall
     required property NocClient client
@@ -49,6 +50,9 @@ Item {
         spacing: 0
 
         Rectangle {
+            objectName: "wallCounters"
+            // Signed out, the wall cannot vouch for any number: the counters go (not to zero).
+            visible: !wall.client.signedOut
             Layout.fillWidth: true
             implicitHeight: counters.implicitHeight + 24 * Theme.scale
             color: Theme.surface
@@ -81,7 +85,7 @@ Item {
         }
         Text {
             Layout.fillWidth: true
-            visible: wall.alerts.storm
+            visible: wall.alerts.storm && !wall.client.signedOut
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("Alert storm: %1 new in the last minute").arg(wall.alerts.receivedLastMinute)
             color: Theme.warningText
@@ -170,8 +174,15 @@ Item {
         anchors.right: parent.right
         anchors.top: parent.top
         client: wall.client
-        stale: wall.client.stale
+        stale: wall.client.stale && !wall.client.signedOut // the signed-out screen says more
         large: true
         graceMs: 2000
+    }
+
+    SignedOutScreen {
+        objectName: "signedOutScreen"
+        anchors.fill: parent
+        client: wall.client
+        now: wall.now
     }
 }

@@ -10,6 +10,7 @@
 #include "PresenceLink.h"
 #include "ProcessStats.h"
 #include "ServerFailover.h"
+#include "SessionRecovery.h"
 #include "SessionTokens.h"
 #include "SubscriptionSet.h"
 #include "WebSocketChannel.h"
@@ -31,6 +32,11 @@ static_assert(int(NocClient::ConnectionState::Failed) == int(ConnectionStateMach
 static_assert(int(NocClient::ConnectionState::Backoff) == int(ConnectionStateMachine::State::Backoff));
 static_assert(int(NocClient::ConnectionState::LoggedOut) == int(ConnectionStateMachine::State::LoggedOut));
 static_assert(int(NocClient::HistoryState::Unavailable) == int(AlertHistory::State::Unavailable));
+static_assert(int(NocClient::FailureReason::Other) == int(ConnectionStateMachine::FailureReason::Other));
+static_assert(int(NocClient::FailureReason::NoSession)
+              == int(ConnectionStateMachine::FailureReason::NoSession));
+static_assert(int(NocClient::FailureReason::SessionRefused)
+              == int(ConnectionStateMachine::FailureReason::SessionRefused));
 
 } // namespace
 
@@ -229,6 +235,16 @@ void NocClient::loadState()
 void NocClient::setRandomSource(std::function<double()> random01)
 {
     m_session->driver().setRandomSource(std::move(random01));
+}
+
+void NocClient::setSessionRecoveryIntervalMs(qint64 milliseconds)
+{
+    m_session->recovery().setIntervalMs(milliseconds);
+}
+
+int NocClient::sessionRecoveryChecks() const
+{
+    return m_session->recovery().checks();
 }
 
 void NocClient::setDashboardHeartbeatSeconds(int seconds)

@@ -85,6 +85,13 @@ class NocClient : public QObject
     Q_PROPERTY(qint64 malformedFrames READ malformedFrames NOTIFY healthChanged)
     // True when there is nothing to sign in with (no password, nothing in the keychain): show a login form.
     Q_PROPERTY(bool needsCredentials READ needsCredentials NOTIFY stateChanged)
+    // Why the state is Failed (None in every other state): a refused session needs new credentials.
+    Q_PROPERTY(FailureReason failureReason READ failureReason NOTIFY stateChanged)
+    // When the server first refused this session, until it has tokens again (invalid otherwise).
+    Q_PROPERTY(QDateTime signedOutAt READ signedOutAt NOTIFY stateChanged)
+    // Not signed in and nothing here can change that: the server refused the session (signedOutAt) or
+    // there never was one. A wall says so and waits for a session provisioned on the machine.
+    Q_PROPERTY(bool signedOut READ isSignedOut NOTIFY stateChanged)
     // What the keychain said last, in words an operator can act on; empty when all is well.
     Q_PROPERTY(QString keychainMessage READ keychainMessage NOTIFY keychainMessageChanged)
 
@@ -101,6 +108,16 @@ public:
         Failed
     };
     Q_ENUM(ConnectionState)
+
+    // Mirrors ConnectionStateMachine::FailureReason.
+    enum class FailureReason : quint8
+    {
+        None,
+        SessionRefused, // the server refused the stored session or the password; new credentials only
+        NoSession, // nothing to sign in with
+        Other // gave up on an outage, refused at the socket, no server
+    };
+    Q_ENUM(FailureReason)
 
     // Mirrors AlertHistory::State.
     enum class HistoryState : quint8
@@ -210,6 +227,20 @@ public:
     [[nodiscard]] QList<ChannelHealth> channelHealth() const { return m_health->channels(); }
     [[nodiscard]] bool needsCredentials() const { return m_session->driver().needsCredentials(); }
     [[nodiscard]] QString keychainMessage() const { return m_session->keychainMessage(); }
+    [[nodiscard]] FailureReason failureReason() const
+    {
+        return static_cast<FailureReason>(m_session->driver().failureReason());
+    }
+    [[nodiscard]] QDateTime signedOutAt() const { return m_session->driver().signedOutAt(); }
+    [[nodiscard]] bool isSignedOut() const
+    {
+        return signedOutAt().isValid()
+            || (state() == ConnectionState::Failed && failureReason() == FailureReason::NoSession);
+    }
+    // A wall signed out watches the keychain for a session provisioned on the machine this often
+    // (SessionRecovery); tests make it short. Keychain reads so far, for tests and diagnostics.
+    void setSessionRecoveryIntervalMs(qint64 milliseconds);
+    [[nodiscard]] int sessionRecoveryChecks() const;
 
     // Signs in with these credentials; the refresh token (and the password only if asked to) goes to
     // the keychain so the next start needs no typing.

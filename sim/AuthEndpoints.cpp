@@ -206,6 +206,7 @@ std::optional<HttpReply> AuthEndpoints::handle(const HttpCall &call)
     if (!route || !enabled(route->generation)) {
         return std::nullopt;
     }
+    ++m_calls[QLatin1String(route->path)];
     if (auto early = preflight(call, route->generation, route->throttled, route->rejectAuthorization)) {
         return early;
     }

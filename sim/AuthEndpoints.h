@@ -6,6 +6,7 @@
 #include "SimulatorOptions.h"
 #include "TokenStore.h"
 
+#include <QHash>
 #include <QJsonObject>
 
 #include <optional>
@@ -24,6 +25,8 @@ public:
 
     void setRefuseLogins(bool refuse) { m_refuseLogins = refuse; }
     [[nodiscard]] bool refuseLogins() const { return m_refuseLogins; }
+    // Requests per auth path, answered or refused (tests: a client must not loop on a dead token).
+    [[nodiscard]] const QHash<QString, int> &calls() const { return m_calls; }
 
     // For generation B and the framework: {"correlation_id","timestamp"}.
     [[nodiscard]] static QJsonObject meta();
@@ -58,6 +61,7 @@ private:
     TokenStore &m_tokens;
     LoginThrottle m_throttle;
     bool m_refuseLogins = false;
+    QHash<QString, int> m_calls;
 };
 
 } // namespace noc::sim

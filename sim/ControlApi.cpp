@@ -379,6 +379,9 @@ HttpReply ControlApi::publish(const QJsonObject &body)
 
 HttpReply ControlApi::status() const
 {
+    QJsonObject authCalls;
+    for (auto it = m_simulator.authCalls().cbegin(); it != m_simulator.authCalls().cend(); ++it)
+        authCalls.insert(it.key(), it.value());
     return ok(
         { { QStringLiteral("port"), m_simulator.port() },
           { QStringLiteral("listening"), m_simulator.isListening() },
@@ -388,6 +391,7 @@ HttpReply ControlApi::status() const
           { QStringLiteral("silent"), m_simulator.isSilent() },
           { QStringLiteral("reply_delay_ms"), m_simulator.replyDelayMs() },
           { QStringLiteral("refuse_logins"), m_simulator.refuseLogins() },
+          { QStringLiteral("auth_calls"), authCalls },
           { QStringLiteral("traffic"), m_simulator.isTrafficRunning() },
           { QStringLiteral("alerts_published"), m_simulator.alertStore().published() },
           { QStringLiteral("colleagues"), m_simulator.isColleagueActivityRunning() },

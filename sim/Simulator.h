@@ -104,6 +104,8 @@ public:
     // Logins answer 401 INVALID_CREDENTIALS (v2) / 401 "No active account..." (token endpoints).
     Q_INVOKABLE void setRefuseLogins(bool refuse);
     [[nodiscard]] bool refuseLogins() const { return m_auth.refuseLogins(); }
+    // Requests per auth path ("/api/v2/auth/refresh/": 3), answered or refused.
+    [[nodiscard]] const QHash<QString, int> &authCalls() const { return m_auth.calls(); }
     // Drops every socket (close 1001, or no close frame at all when abrupt), stops listening and
     // listens again on the same port after downMs.
     Q_INVOKABLE void restart(int downMs, bool abrupt = false);

@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 
+#include <utility>
+
 namespace noc {
 
 namespace {
@@ -122,6 +124,7 @@ void SessionTokens::onLoginFinished(const AuthResult &result)
         case AuthFailureKind::BadCredentials:
         case AuthFailureKind::MissingCredentials:
         case AuthFailureKind::AccountDisabled:
+            m_refusedPassword = m_password;
             Q_EMIT finished(
                 Event::LoginRejected,
                 QCoreApplication::translate("noc::NocClient", "Sign-in failed: %1").arg(failure->message), 0);
@@ -153,12 +156,12 @@ void SessionTokens::onRefreshFinished(const AuthResult &result)
             // The live socket does not depend on the token; the next reconnect will sort it out.
             qCWarning(lcAuth) << "renewing the token ahead of expiry failed:" << failure->message;
             if (failure->kind == AuthFailureKind::TokenRejected)
-                m_tokens.refresh.clear();
+                m_refusedRefresh = std::exchange(m_tokens.refresh, {});
             return;
         }
         switch (failure->kind) {
         case AuthFailureKind::TokenRejected:
-            m_tokens.refresh.clear();
+            m_refusedRefresh = std::exchange(m_tokens.refresh, {});
             Q_EMIT finished(
                 Event::RefreshRejected,
                 QCoreApplication::translate("noc::NocClient", "Session expired: %1").arg(failure->message),

@@ -38,6 +38,10 @@ public:
     // The access token is valid for a while yet (an opaque one until the server says otherwise).
     [[nodiscard]] bool isFresh() const;
     [[nodiscard]] bool isBusy() const;
+    // What the server refused last (a refresh token is forgotten once refused): the same ones found in
+    // the keychain again are no new session (SessionRecovery).
+    [[nodiscard]] QString refusedRefreshToken() const { return m_refusedRefresh; }
+    [[nodiscard]] QString refusedPassword() const { return m_refusedPassword; }
 
     // Another user forgets the tokens of the previous one.
     void setCredentials(const QString &username, const QString &password);
@@ -77,6 +81,8 @@ private:
     QString m_username;
     QString m_password;
     AuthTokens m_tokens;
+    QString m_refusedRefresh;
+    QString m_refusedPassword;
     bool m_backgroundRefresh = false;
     std::unique_ptr<Timer> m_refreshAheadTimer;
 };

@@ -96,7 +96,8 @@ void ConnectionDriver::dispatch(Event event, const QString &detail, qint64 serve
         m_needsCredentials = event == Event::RefreshRejected || !m_credentialsProven;
     else if (step->to == State::Connected)
         m_needsCredentials = false;
-    setState(step->to, message);
+    setState(step->to, message,
+             step->to == State::Failed ? ConnectionStateMachine::failureReason(event) : FailureReason::None);
     for (Action action : step->actions) {
         if (!isScheduling(action))
             perform(action);
@@ -165,9 +166,9 @@ void ConnectionDriver::dashboardClosed(const ChannelClose &close, bool expected)
     dispatch(verdict.event, verdict.message);
 }
 
-void ConnectionDriver::fail(const QString &message)
+void ConnectionDriver::fail(const QString &message, FailureReason reason)
 {
-    setState(State::Failed, message);
+    setState(State::Failed, message, reason);
 }
 
 void ConnectionDriver::cancelRetry()
@@ -175,12 +176,17 @@ void ConnectionDriver::cancelRetry()
     m_retryTimer->stop();
 }
 
-void ConnectionDriver::setState(State state, const QString &message)
+void ConnectionDriver::setState(State state, const QString &message, FailureReason reason)
 {
-    if (state == m_state && message == m_statusMessage)
+    if (state == m_state && message == m_statusMessage && reason == m_failureReason)
         return;
     if (state != m_state)
         m_stateSince = m_clock->nowUtc();
+    m_failureReason = state == State::Failed ? reason : FailureReason::None;
+    if (reason == FailureReason::SessionRefused && !m_signedOutAt.isValid())
+        m_signedOutAt = m_clock->nowUtc();
+    else if (state == State::Connecting || state == State::Connected || state == State::LoggedOut)
+        m_signedOutAt = {}; // signed in again (new tokens), or the operator ended the session
     const State from = std::exchange(m_state, state);
     m_statusMessage = message;
     if (state != State::Backoff) {

@@ -27,6 +27,7 @@ class ConnectionDriver : public QObject
 public:
     using State = ConnectionStateMachine::State;
     using Event = ConnectionStateMachine::Event;
+    using FailureReason = ConnectionStateMachine::FailureReason;
 
     // What the session does when the machine says so, and what it knows of its credentials.
     struct Hooks
@@ -71,7 +72,7 @@ public:
     [[nodiscard]] bool isExpectedClose(const ChannelClose &close) const;
 
     // Ends up in Failed without the machine (no server configured, nothing to sign in with).
-    void fail(const QString &message);
+    void fail(const QString &message, FailureReason reason = FailureReason::Other);
     // Nothing to sign in with: the operator must (fail() says where it stands).
     void requireCredentials() { m_needsCredentials = true; }
     void cancelRetry();
@@ -85,6 +86,11 @@ public:
     [[nodiscard]] int attempt() const { return m_attempt; }
     [[nodiscard]] bool credentialsProven() const { return m_credentialsProven; }
     [[nodiscard]] bool needsCredentials() const { return m_needsCredentials; }
+    // Why it is in Failed; None in every other state.
+    [[nodiscard]] FailureReason failureReason() const { return m_failureReason; }
+    // When the server first refused this session's credentials, until it has tokens again (Connecting)
+    // or the operator ends it: a retry refused again does not make it look freshly signed out.
+    [[nodiscard]] QDateTime signedOutAt() const { return m_signedOutAt; }
     [[nodiscard]] const Backoff &backoff() const { return m_backoff; }
 
 Q_SIGNALS:
@@ -98,7 +104,7 @@ private:
 
     [[nodiscard]] ConnectionStateMachine::Facts facts() const;
     void perform(Action action);
-    void setState(State state, const QString &message);
+    void setState(State state, const QString &message, FailureReason reason = FailureReason::None);
     void scheduleRetry(qint64 delayMs, const QString &reason);
 
     const Clock *m_clock;
@@ -116,6 +122,8 @@ private:
     bool m_credentialsProven = false;
     bool m_refreshedForRefusal = false;
     bool m_needsCredentials = false;
+    FailureReason m_failureReason = FailureReason::None;
+    QDateTime m_signedOutAt;
     qint64 m_tenantCloseUntilMs = -1;
     std::unique_ptr<Timer> m_retryTimer;
 };

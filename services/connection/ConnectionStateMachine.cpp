@@ -126,6 +126,14 @@ std::optional<ConnectionStateMachine::Step> ConnectionStateMachine::next(State s
     return std::nullopt;
 }
 
+ConnectionStateMachine::FailureReason ConnectionStateMachine::failureReason(Event event)
+{
+    // The server said no to the credentials themselves; every other way into Failed is about reaching
+    // it (or the operator's choice of what to try), not about who signs in.
+    return event == E::RefreshRejected || event == E::LoginRejected ? FailureReason::SessionRefused
+                                                                    : FailureReason::Other;
+}
+
 const QList<ConnectionStateMachine::Transition> &ConnectionStateMachine::table()
 {
     return kTable;

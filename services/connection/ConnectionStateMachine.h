@@ -80,6 +80,16 @@ public:
         NoteRefusalRefresh,
     };
 
+    // Why the session is in Failed: what the operator (or a wall's recovery) has to do about it.
+    enum class FailureReason : quint8
+    {
+        None, // not failed
+        SessionRefused, // the server refused what proves the session: a dead refresh token, a password
+                        // refused, a disabled user; only new credentials bring it back
+        NoSession, // nothing to sign in with: no password and nothing in the keychain
+        Other, // gave up on an outage, refused at the socket, no server configured
+    };
+
     struct Facts
     {
         bool credentialsProven = false;
@@ -111,6 +121,8 @@ public:
     // apply in this state (it is then ignored).
     [[nodiscard]] static std::optional<Step> next(State state, Event event, const Facts &facts);
     [[nodiscard]] static const QList<Transition> &table();
+    // Why a transition into Failed on this event happened.
+    [[nodiscard]] static FailureReason failureReason(Event event);
     [[nodiscard]] static QString printableTable();
 
     [[nodiscard]] static QString stateName(State state);

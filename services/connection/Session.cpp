@@ -8,6 +8,7 @@
 #include "NetworkWatcher.h"
 #include "ServerFailover.h"
 #include "SessionKeychain.h"
+#include "SessionRecovery.h"
 #include "SessionTokens.h"
 #include "WebSocketChannel.h"
 
@@ -33,6 +34,7 @@ Session::Session(QNetworkAccessManager *network, const Clock *clock, QObject *pa
     , m_failover(new ServerFailover(network, clock, this))
     , m_driver(new ConnectionDriver(clock, this))
     , m_keychain(new SessionKeychain(this))
+    , m_recovery(new SessionRecovery(clock, this))
 {
     m_keychain->setStore(new CredentialStore(this));
     // The state machine's actions and facts, carried out by the parts that own them.
@@ -64,6 +66,7 @@ Session::Session(QNetworkAccessManager *network, const Clock *clock, QObject *pa
             [this] { m_driver->dispatch(Event::PreferredServerBack); });
     connect(m_keychain, &SessionKeychain::messageChanged, this, &Session::keychainMessageChanged);
     connect(m_keychain, &SessionKeychain::saved, this, &Session::credentialsSaved);
+    connect(m_recovery, &SessionRecovery::provisioned, this, &Session::resumeProvisioned);
 }
 
 Session::~Session()
@@ -78,17 +81,20 @@ void Session::configure(const ClientSettings &settings, const QSslConfiguration 
     m_insecureTls = settings.insecureTls;
     m_rememberPassword = settings.rememberPassword;
     m_hasServer = !settings.servers.isEmpty();
+    m_wallMode = settings.wallMode;
     m_driver->setPolicy(settings.backoff, settings.wallMode);
     if (!settings.username.isEmpty() && m_tokens->username().isEmpty())
         m_tokens->setUsername(settings.username);
     m_failover->configure(settings, ssl);
     m_auth->setSslConfiguration(ssl, settings.insecureTls);
     m_auth->setProfile(m_failover->current());
+    updateRecovery();
 }
 
 void Session::setCredentialStore(CredentialStore *store)
 {
     m_keychain->setStore(store);
+    updateRecovery();
 }
 
 void Session::setCredentials(const QString &username, const QString &password)
@@ -132,7 +138,36 @@ void Session::onStateChanged(State from, State to)
     if (m_gaps.noteTransition(from, to, lastHeard, m_clock->nowUtc()))
         Q_EMIT feedGapChanged();
     m_failover->setLive(to == State::Connected);
+    updateRecovery();
     Q_EMIT stateChanged();
+}
+
+void Session::updateRecovery()
+{
+    using Reason = ConnectionStateMachine::FailureReason;
+    const Reason reason = m_driver->failureReason();
+    const QString user = m_tokens->username();
+    // A wall has nobody to type a password: it waits for a session provisioned on the machine. A
+    // desktop has its sign-in dialog and does not watch.
+    const bool signedOut = m_driver->state() == State::Failed
+        && (reason == Reason::SessionRefused || reason == Reason::NoSession);
+    if (!m_wallMode || !signedOut || !m_keychain->hasStore() || user.isEmpty()) {
+        m_recovery->stop();
+        return;
+    }
+    m_recovery->watch(
+        [this, user](std::function<void(const QString &, const QString &)> done) {
+            m_keychain->read(keychainServer(), user, std::move(done));
+        },
+        m_tokens->refusedRefreshToken(), m_tokens->refusedPassword());
+}
+
+void Session::resumeProvisioned(const QString &refreshToken, const QString &password)
+{
+    // Exactly what the keychain holds now, as at start (startFromKeychain), less a refused password.
+    restore(m_tokens->username(), refreshToken);
+    m_tokens->setPassword(password);
+    m_driver->dispatch(Event::Start);
 }
 
 void Session::onServerChanged()
@@ -168,7 +203,7 @@ void Session::start()
             return;
         }
         m_driver->requireCredentials();
-        m_driver->fail(signInRequired());
+        m_driver->fail(signInRequired(), ConnectionStateMachine::FailureReason::NoSession);
         return;
     }
     const State state = m_driver->state();
@@ -190,7 +225,7 @@ void Session::startFromKeychain()
             m_tokens->setPassword(password);
         if (!m_tokens->hasPassword() && !m_tokens->hasRefreshToken()) {
             m_driver->requireCredentials();
-            m_driver->fail(signInRequired());
+            m_driver->fail(signInRequired(), ConnectionStateMachine::FailureReason::NoSession);
             return;
         }
         start();

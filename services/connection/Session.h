@@ -20,6 +20,7 @@ class CredentialStore;
 class NetworkWatcher;
 class ServerFailover;
 class SessionKeychain;
+class SessionRecovery;
 class SessionTokens;
 class WebSocketChannel;
 struct ChannelClose;
@@ -81,6 +82,8 @@ public:
     [[nodiscard]] QString keychainMessage() const;
     [[nodiscard]] SessionAccess access() const;
     [[nodiscard]] bool isLive() const { return m_driver->isConnected(); }
+    // A wall the server signed out (or that never had a session) watches the keychain for a new one.
+    [[nodiscard]] SessionRecovery &recovery() const { return *m_recovery; }
 
 Q_SIGNALS:
     // State, status message, retry time or whether credentials are needed changed.
@@ -100,6 +103,8 @@ private:
     void onStateChanged(State from, State to);
     void onServerChanged();
     void startFromKeychain();
+    void updateRecovery();
+    void resumeProvisioned(const QString &refreshToken, const QString &password);
     void storeCredentials();
     [[nodiscard]] QUrl keychainServer() const;
 
@@ -109,6 +114,7 @@ private:
     ServerFailover *m_failover;
     ConnectionDriver *m_driver;
     SessionKeychain *m_keychain;
+    SessionRecovery *m_recovery;
     NetworkWatcher *m_networkWatcher = nullptr;
     Channels m_channels;
     FeedGaps m_gaps;
@@ -116,6 +122,7 @@ private:
     bool m_insecureTls = false;
     bool m_rememberPassword = false;
     bool m_hasServer = false;
+    bool m_wallMode = false;
     int m_signOutSteps = 0;
 };
 

@@ -2,12 +2,16 @@
 // The connection engine against the simulator's fault injection, over real loopback sockets. Where the
 // policy waits (liveness, backoff), an injected clock is advanced instead of waiting.
 #include "AuthClient.h"
+#include "CredentialStore.h"
 #include "EngineFixture.h"
 #include "FakeClock.h"
 #include "NetworkWatcher.h"
+#include "SecretService.h"
 
 #include <QNetworkAccessManager>
 #include <QWebSocket>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using noc::NocClient;
@@ -39,6 +43,77 @@ private:
     {
         QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(f.framesOfType(u"subscribe_client"_s) >= 2, kTimeoutMs);
+    }
+
+    // What `nocctl login` gets from the server: a refresh token of a new session (signed in over REST).
+    static QString newSessionToken(EngineFixture &f)
+    {
+        QNetworkAccessManager network;
+        noc::SystemClock clock;
+        noc::AuthClient auth(&network, &clock);
+        noc::ServerProfile profile;
+        profile.baseUrl = f.sim.httpUrl();
+        auth.setProfile(profile);
+        QSignalSpy done(&auth, &noc::AuthClient::loginFinished);
+        auth.login(u"operator"_s, u"operator"_s);
+        if (!done.wait(kTimeoutMs)
+            || !std::holds_alternative<noc::AuthTokens>(
+                done.constFirst().constFirst().value<noc::AuthResult>()))
+            return {};
+        return std::get<noc::AuthTokens>(done.constFirst().constFirst().value<noc::AuthResult>()).refresh;
+    }
+
+    // ... and what it writes: the keychain entry the engine reads, through a store of its own (as from
+    // another process: the engine holds nothing of it).
+    static bool provision(EngineFixture &f, const QString &refreshToken)
+    {
+        noc::CredentialStore store;
+        QObject context;
+        std::optional<bool> ok;
+        store.writeRefreshToken(f.sim.httpUrl(), u"operator"_s, refreshToken, &context,
+                                [&](const noc::CredentialResult &result) { ok = result.ok; });
+        return QTest::qWaitFor([&] { return ok.has_value(); }, kTimeoutMs) && *ok;
+    }
+
+    static int authCalls(EngineFixture &f, std::initializer_list<const char *> paths)
+    {
+        int calls = 0;
+        for (const char *path : paths)
+            calls += f.sim.authCalls().value(QString::fromLatin1(path));
+        return calls;
+    }
+    static int refreshCalls(EngineFixture &f)
+    {
+        return authCalls(f, { "/api/v2/auth/refresh/", "/api/auth/token/refresh/" });
+    }
+    static int loginCalls(EngineFixture &f)
+    {
+        return authCalls(f, { "/api/v2/auth/login/", "/api/auth/token/" });
+    }
+
+    // A screen provisioned by `nocctl login` (nothing but a refresh token in the keychain) that is live,
+    // then signed out by the server: every refresh token revoked, every access token expired.
+    static void signedOutByTheServer(EngineFixture &f, noc::CredentialStore &store, bool wallMode)
+    {
+        noc::ClientSettings settings = f.client->settings();
+        settings.wallMode = wallMode;
+        f.client->applySettings(settings);
+        f.client->setCredentialStore(&store);
+        f.client->setCredentials(u"operator"_s, {}); // never a password
+        QVERIFY(provision(f, newSessionToken(f)));
+        f.client->start();
+        waitConnected(f);
+        QCOMPARE(f.client->failureReason(), NocClient::FailureReason::None);
+        QVERIFY(!f.client->isSignedOut());
+
+        f.sim.revokeRefreshTokens();
+        f.sim.expireAccessTokens(true);
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::Failed, kTimeoutMs);
+        QCOMPARE(f.client->failureReason(), NocClient::FailureReason::SessionRefused);
+        QVERIFY(f.client->signedOutAt().isValid());
+        QVERIFY(qAbs(f.client->signedOutAt().secsTo(QDateTime::currentDateTimeUtc())) < 60);
+        QVERIFY(f.client->isSignedOut());
+        QVERIFY(f.client->needsCredentials());
     }
 
 private Q_SLOTS:
@@ -202,6 +277,64 @@ private Q_SLOTS:
         f.sim.expireAccessTokens(true);
         QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::Failed, kTimeoutMs);
         QVERIFY(f.client->needsCredentials());
+    }
+
+    void signedOutWallComesBackWhenASessionIsProvisioned()
+    {
+        NOC_REQUIRE_SESSION_BUS();
+        EngineFixture f;
+        noc::CredentialStore store;
+        f.client->setSessionRecoveryIntervalMs(50);
+        signedOutByTheServer(f, store, /*wallMode=*/true);
+        if (QTest::currentTestFailed())
+            return;
+        const QDateTime signedOutAt = f.client->signedOutAt();
+        const int refreshes = refreshCalls(f);
+        const int logins = loginCalls(f);
+
+        // The refused token is still in the keychain: read again and again, never sent again.
+        const int checks = f.client->sessionRecoveryChecks();
+        QTRY_VERIFY_WITH_TIMEOUT(f.client->sessionRecoveryChecks() >= checks + 5, kTimeoutMs);
+        QCOMPARE(refreshCalls(f), refreshes);
+        QCOMPARE(f.client->state(), State::Failed);
+        QCOMPARE(f.client->signedOutAt(), signedOutAt);
+
+        // `nocctl login` over SSH: a new session in the keychain. The wall goes live by itself.
+        const QString token = newSessionToken(f);
+        QVERIFY(!token.isEmpty());
+        QVERIFY(provision(f, token));
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        QCOMPARE(refreshCalls(f), refreshes + 1); // the new token, once
+        QCOMPARE(loginCalls(f), logins + 1); // the provisioning's own sign-in; never one of the wall's
+        QVERIFY(!f.client->isSignedOut());
+        QCOMPARE(f.client->failureReason(), NocClient::FailureReason::None);
+        QVERIFY(!f.client->signedOutAt().isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(f.framesOfType(u"subscribe_client"_s) >= 4, kTimeoutMs);
+    }
+
+    void signedOutDesktopWaitsForItsSignInDialog()
+    {
+        NOC_REQUIRE_SESSION_BUS();
+        EngineFixture f;
+        noc::CredentialStore store;
+        // Were a desktop to watch the keychain, this would read it every millisecond.
+        f.client->setSessionRecoveryIntervalMs(1);
+        signedOutByTheServer(f, store, /*wallMode=*/false);
+        if (QTest::currentTestFailed())
+            return;
+        const int refreshes = refreshCalls(f);
+        QVERIFY(provision(f, newSessionToken(f))); // several keychain and REST round trips
+        QVERIFY(provision(f, newSessionToken(f)));
+        QCOMPARE(f.client->sessionRecoveryChecks(), 0);
+        QCOMPARE(refreshCalls(f), refreshes);
+        QCOMPARE(f.client->state(), State::Failed);
+        QVERIFY(f.client->needsCredentials()); // the sign-in dialog's cue
+
+        // Turned into a wall (F11), the same screen starts watching and comes back.
+        noc::ClientSettings settings = f.client->settings();
+        settings.wallMode = true;
+        f.client->applySettings(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
     }
 
     void handshakeRefusalRefreshesOnceThenBacksOff()

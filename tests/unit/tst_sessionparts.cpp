@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The session's parts on their own, on the fake clock: the state-machine driver (retries, backoff,
-// attempts, a 1011 the session expects), failover and the preferred-server probe, feed gaps, and the
-// history's reads after a gap or a colleague's action.
+// attempts, a 1011 the session expects, why it failed), the signed-out wall's recovery, failover and the
+// preferred-server probe, feed gaps, and the history's reads after a gap or a colleague's action.
 #include "AlertFeed.h"
 #include "AlertHistory.h"
 #include "ConnectionDriver.h"
@@ -9,6 +9,7 @@
 #include "FeedGaps.h"
 #include "HistorySync.h"
 #include "ServerFailover.h"
+#include "SessionRecovery.h"
 #include "WebSocketChannel.h"
 
 #include <QNetworkAccessManager>
@@ -21,6 +22,7 @@ using namespace Qt::StringLiterals;
 using noc::ConnectionDriver;
 using State = noc::ConnectionStateMachine::State;
 using Event = noc::ConnectionStateMachine::Event;
+using FailureReason = noc::ConnectionStateMachine::FailureReason;
 
 namespace {
 
@@ -188,6 +190,126 @@ private Q_SLOTS:
         QCOMPARE(rig.clock.activeTimers(), 0);
         rig.driver.dispatch(Event::BackoffElapsed); // does not apply in Failed
         QCOMPARE(rig.driver.state(), State::Failed);
+    }
+
+    void aRefusedSessionSaysWhyAndSinceWhen()
+    {
+        DriverRig rig(/*wallMode=*/true);
+        rig.password = false;
+        rig.refreshToken = true;
+        rig.driver.setCredentialsProven(true); // a wall resumes from its keychain
+        rig.driver.dispatch(Event::Start);
+        rig.driver.dispatch(Event::RefreshSucceeded);
+        rig.driver.dispatch(Event::Opened);
+        QCOMPARE(rig.driver.state(), State::Connected);
+        QCOMPARE(rig.driver.failureReason(), FailureReason::None);
+        QVERIFY(!rig.driver.signedOutAt().isValid());
+
+        // A long outage: by the time the server answers again, the refresh token is dead.
+        rig.driver.dispatch(Event::ClosedUnauthorized);
+        QCOMPARE(rig.driver.state(), State::RefreshingToken);
+        const QDateTime refusedAt = rig.clock.nowUtc();
+        rig.driver.dispatch(Event::RefreshRejected, u"Session expired"_s);
+        QCOMPARE(rig.driver.state(), State::Failed);
+        QCOMPARE(rig.driver.failureReason(), FailureReason::SessionRefused);
+        QCOMPARE(rig.driver.signedOutAt(), refusedAt);
+
+        // A token tried later and refused too: still signed out since the first refusal.
+        rig.clock.advance(60 * 1000);
+        rig.driver.dispatch(Event::Start);
+        QCOMPARE(rig.driver.state(), State::RefreshingToken);
+        QCOMPARE(rig.driver.failureReason(), FailureReason::None);
+        QCOMPARE(rig.driver.signedOutAt(), refusedAt);
+        rig.driver.dispatch(Event::RefreshRejected, u"Session expired"_s);
+        QCOMPARE(rig.driver.failureReason(), FailureReason::SessionRefused);
+        QCOMPARE(rig.driver.signedOutAt(), refusedAt);
+
+        // New tokens: signed in again, whether or not the socket opens yet.
+        rig.driver.dispatch(Event::Start);
+        rig.driver.dispatch(Event::RefreshSucceeded);
+        QCOMPARE(rig.driver.state(), State::Connecting);
+        QVERIFY(!rig.driver.signedOutAt().isValid());
+
+        // Not every failure is a refusal.
+        DriverRig desktop;
+        desktop.driver.dispatch(Event::Start);
+        desktop.driver.dispatch(Event::LoginFailed, u"unreachable"_s); // never worked: no loop
+        QCOMPARE(desktop.driver.state(), State::Failed);
+        QCOMPARE(desktop.driver.failureReason(), FailureReason::Other);
+        QVERIFY(!desktop.driver.signedOutAt().isValid());
+        desktop.driver.dispatch(Event::RetryRequested);
+        desktop.driver.dispatch(Event::LoginRejected, u"Sign-in failed: account disabled"_s);
+        QCOMPARE(desktop.driver.failureReason(), FailureReason::SessionRefused);
+        QCOMPARE(desktop.driver.signedOutAt(), desktop.clock.nowUtc());
+        desktop.driver.fail(u"Sign-in required"_s, FailureReason::NoSession);
+        QCOMPARE(desktop.driver.failureReason(), FailureReason::NoSession);
+        desktop.driver.dispatch(Event::Stop);
+        QCOMPARE(desktop.driver.failureReason(), FailureReason::None);
+        QVERIFY(!desktop.driver.signedOutAt().isValid());
+    }
+
+    void recoveryResumesOnlyFromANewSessionInTheKeychain()
+    {
+        noc::test::FakeClock clock;
+        noc::SessionRecovery recovery(&clock);
+        // "Within 10 s": the keychain is read at least every 5 s, and resuming takes a round trip.
+        QVERIFY(recovery.intervalMs() <= 5000);
+        QString storedRefresh = u"refused-token"_s;
+        QString storedPassword = u"refused-password"_s;
+        int reads = 0;
+        const auto reader = [&](std::function<void(const QString &, const QString &)> done) {
+            ++reads;
+            done(storedRefresh, storedPassword);
+        };
+        QSignalSpy provisioned(&recovery, &noc::SessionRecovery::provisioned);
+
+        recovery.watch(reader, u"refused-token"_s, u"refused-password"_s);
+        QCOMPARE(reads, 0); // not at once: the refusal was just read
+        clock.advance(10 * recovery.intervalMs());
+        QCOMPARE(reads, 10);
+        QCOMPARE(recovery.checks(), 10);
+        QVERIFY(provisioned.isEmpty()); // the refused token again is no new session
+        // A watch repeated for the same refusal (the status message changed) keeps the rhythm.
+        clock.advance(recovery.intervalMs() / 2);
+        recovery.watch(reader, u"refused-token"_s, u"refused-password"_s);
+        clock.advance(recovery.intervalMs() / 2);
+        QCOMPARE(reads, 11);
+
+        // `nocctl login` from a shell: a new refresh token (the old password stays, refused).
+        storedRefresh = u"fresh-token"_s;
+        clock.advance(recovery.intervalMs());
+        QCOMPARE(provisioned.count(), 1);
+        QCOMPARE(provisioned.constFirst().at(0).toString(), u"fresh-token"_s);
+        QCOMPARE(provisioned.constFirst().at(1).toString(), QString()); // never the refused password
+        QVERIFY(!recovery.isWatching());
+        clock.advance(10 * recovery.intervalMs());
+        QCOMPARE(reads, 12);
+        QCOMPARE(provisioned.count(), 1);
+
+        // Never signed in: any stored session will do, with a password that was never refused.
+        storedPassword = u"remembered"_s;
+        recovery.watch(reader, {}, {});
+        clock.advance(recovery.intervalMs());
+        QCOMPARE(provisioned.count(), 2);
+        QCOMPARE(provisioned.constLast().at(1).toString(), u"remembered"_s);
+
+        // Stopped (live again, the desktop, the operator): no more reads, and a late answer is ignored.
+        std::function<void(const QString &, const QString &)> late;
+        recovery.watch(
+            [&](auto done) {
+                ++reads;
+                late = std::move(done);
+            },
+            u"fresh-token"_s, {});
+        clock.advance(recovery.intervalMs());
+        QVERIFY(late);
+        recovery.stop();
+        late(u"another-token"_s, {});
+        QCOMPARE(provisioned.count(), 2);
+        const int readsWhenStopped = reads;
+        clock.advance(10 * recovery.intervalMs());
+        QCOMPARE(reads, readsWhenStopped);
+        QCOMPARE(clock.activeTimers(), 0);
     }
 
     void aServerErrorCloseBacksOffButAnExpectedOneReconnectsAtOnce()
