@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "ClientSettings.h"
+#include "Clock.h"
 #include "DashboardOptions.h"
 #include "DashboardSettings.h"
 #include "DemoBackend.h"
+#include "DisplayInhibitor.h"
 #include "FrameCounter.h"
 #include "Localization.h"
 #include "NocClient.h"
 #include "RenderSettings.h"
 #include "RendererChoice.h"
+#include "ScreenKeeper.h"
 #include "SelfCheck.h"
+#include "SignalWatcher.h"
 #include "WallController.h"
 
 #include <QApplication>
@@ -130,10 +134,19 @@ int main(int argc, char *argv[])
         frameCounter = std::make_unique<FrameCounter>(window);
 
     WallController wall(window);
+    // Destroyed before the application: gives the display back at exit (a blocking D-Bus call on Linux).
+    const noc::SystemClock clock;
+    ScreenKeeper screenKeeper(
+        DisplayInhibitor::forPlatform(QApplication::applicationDisplayName(),
+                                      QApplication::translate("main", "Wall screen: showing live alerts")),
+        clock);
     const auto applyWall = [&] {
         wall.setCursorHideSeconds(settings.wallCursorHideSeconds());
         wall.setPreferredScreen(settings.wallScreen());
         wall.setEnabled(settings.wallMode());
+        screenKeeper.setBlankHours(settings.blankHours());
+        screenKeeper.setKeepScreenOn(settings.keepScreenOn());
+        screenKeeper.setWallMode(settings.wallMode());
     };
     applyWall();
     QObject::connect(&settings, &DashboardSettings::changed, &wall, applyWall);
@@ -147,6 +160,13 @@ int main(int argc, char *argv[])
         selfCheck = std::make_unique<SelfCheck>(window, options.quitAfterAlerts, options.screenshotPath,
                                                 options.selfCheckTimeoutSeconds);
     }
+
+#ifdef Q_OS_UNIX
+    // systemctl stop and the end of the session send SIGTERM: leave through the event loop, so the display
+    // is given back and the engine closes its sockets.
+    SignalWatcher termination;
+    QObject::connect(&termination, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
+#endif
 
     client.start();
     const int code = QApplication::exec();
