@@ -151,6 +151,16 @@ void DashboardSettings::setWallCursorHideSeconds(int value)
     update(m_wallCursorHideSeconds, qBound(1, value, 600));
 }
 
+void DashboardSettings::setKeepScreenOn(bool value)
+{
+    update(m_keepScreenOn, value);
+}
+
+void DashboardSettings::setBlankHours(const QString &value)
+{
+    update(m_blankHours, value.trimmed());
+}
+
 void DashboardSettings::setFileName(const QString &fileName)
 {
     if (m_fileName == fileName)
@@ -199,6 +209,8 @@ constexpr OwnKey kOwnKeys[] = {
     { "wall/screen", "wallScreen" },
     { "wall/rotationSeconds", "wallRotationSeconds" },
     { "wall/cursorHideSeconds", "wallCursorHideSeconds" },
+    { "wall/keepScreenOn", "keepScreenOn" },
+    { "wall/blankHours", "blankHours" },
 };
 
 // The connection keys the dialog edits; noc::ClientSettings loads and saves them.

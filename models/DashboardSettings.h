@@ -48,6 +48,8 @@ class DashboardSettings : public QObject
     Q_PROPERTY(int wallRotationSeconds READ wallRotationSeconds WRITE setWallRotationSeconds NOTIFY changed)
     Q_PROPERTY(
         int wallCursorHideSeconds READ wallCursorHideSeconds WRITE setWallCursorHideSeconds NOTIFY changed)
+    Q_PROPERTY(bool keepScreenOn READ keepScreenOn WRITE setKeepScreenOn NOTIFY changed)
+    Q_PROPERTY(QString blankHours READ blankHours WRITE setBlankHours NOTIFY changed)
     // Empty: the user's nocdash.conf. Tests point this at a file of their own.
     Q_PROPERTY(QString fileName READ fileName WRITE setFileName NOTIFY fileNameChanged)
     // Demo mode: the connection belongs to the embedded backend; connection keys are neither saved
@@ -116,6 +118,11 @@ public:
     void setWallRotationSeconds(int value);
     [[nodiscard]] int wallCursorHideSeconds() const { return m_wallCursorHideSeconds; }
     void setWallCursorHideSeconds(int value);
+    [[nodiscard]] bool keepScreenOn() const { return m_keepScreenOn; } // the display never blanks on a wall
+    void setKeepScreenOn(bool value);
+    // "23:00-06:00": local hours in which a wall's display may sleep all the same; empty: never.
+    [[nodiscard]] QString blankHours() const { return m_blankHours; }
+    void setBlankHours(const QString &value);
     [[nodiscard]] bool connectionLocked() const { return m_connectionLocked; }
     void setConnectionLocked(bool locked);
     [[nodiscard]] QString fileName() const { return m_fileName; }
@@ -183,6 +190,8 @@ private:
     int m_wallScreen = -1;
     int m_wallRotationSeconds = 0;
     int m_wallCursorHideSeconds = 3;
+    bool m_keepScreenOn = true;
+    QString m_blankHours;
     QString m_fileName;
     bool m_connectionLocked = false;
     std::unique_ptr<noc::ClientSettings> m_stored; // as loaded: keys this object does not edit

@@ -28,7 +28,8 @@ Dialog {
                            "backoffBaseMs", "backoffCapMs", "backoffMaxAttempts", "wallMode", "theme",
                            "language", "uiScale", "retention", "notifications", "soundCritical", "soundHigh",
                            "soundMedium", "soundRepeatSeconds", "soundVolume", "muteMinutes", "wallScreen",
-                           "wallRotationSeconds", "wallCursorHideSeconds", "connectionLocked"])
+                           "wallRotationSeconds", "wallCursorHideSeconds", "keepScreenOn", "blankHours",
+                           "connectionLocked"])
             to[key] = from[key];
     }
     onAboutToShow: copy(dialog.settings, draft)
@@ -256,6 +257,21 @@ Dialog {
                     editable: true
                     Accessible.name: qsTr("Seconds before the cursor hides")
                     onValueModified: draft.wallCursorHideSeconds = value
+                }
+                CheckBox {
+                    text: qsTr("Keep the display on while the wall shows")
+                    checked: draft.keepScreenOn
+                    onToggled: draft.keepScreenOn = checked
+                    Layout.columnSpan: 2
+                }
+                Label { text: qsTr("Let it sleep from-to (HH:MM-HH:MM, empty = never)") }
+                TextField {
+                    text: draft.blankHours
+                    enabled: draft.keepScreenOn
+                    placeholderText: "23:00-06:00"
+                    validator: RegularExpressionValidator { regularExpression: /^$|^\d{1,2}:\d{2}-\d{1,2}:\d{2}$/ }
+                    Accessible.name: qsTr("Hours in which the wall's display may sleep")
+                    onTextEdited: if (acceptableInput) draft.blankHours = text
                 }
                 Item { Layout.fillHeight: true }
             }

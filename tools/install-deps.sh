@@ -8,6 +8,8 @@ packages=(
   cmake ninja-build g++ clang-format
   qt6-base-dev qt6-websockets-dev qt6-declarative-dev qt6-charts-dev qtkeychain-qt6-dev
   qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-qpa-plugins
+  # sd_notify for the wall unit's readiness and watchdog (optional at build time: without it, no-ops)
+  libsystemd-dev
   # alert sounds: Qt Multimedia (libqt6multimedia6 carries its gstreamer and ffmpeg backend plugins; audio
   # goes out through libpulse); tests: GStreamer's WAV elements for QAudioDecoder, and a headless
   # PulseAudio with a null sink whose monitor parec records

@@ -1,21 +1,29 @@
 // SPDX-License-Identifier: MIT
 #include "ClientSettings.h"
+#include "Clock.h"
 #include "DashboardOptions.h"
 #include "DashboardSettings.h"
 #include "DemoBackend.h"
+#include "DisplayInhibitor.h"
 #include "FrameCounter.h"
 #include "Localization.h"
 #include "NocClient.h"
 #include "RenderSettings.h"
 #include "RendererChoice.h"
+#include "ScreenKeeper.h"
 #include "SelfCheck.h"
+#include "SignalWatcher.h"
+#include "SystemdNotifier.h"
 #include "WallController.h"
+#include "WallLogging.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QTextStream>
+#include <QThread>
+#include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <memory>
@@ -35,6 +43,29 @@ QString readPassword(bool fromStdin)
         return in.readLine();
     }
     return qEnvironmentVariable("NOCDASH_PASSWORD");
+}
+
+// Test hook (tests/e2e/tst_watchdog.cpp): NOCDASH_DEBUG_FREEZE_AFTER_MS=N blocks the GUI thread for good
+// N ms after the first frame, as a hang would, so that a test sees the watchdog pings stop. It says so
+// to systemd first, so the test knows from when no ping may come.
+void armDebugFreeze(QQuickWindow *window, SystemdNotifier &notifier)
+{
+    bool ok = false;
+    const int afterMs = qEnvironmentVariableIntValue("NOCDASH_DEBUG_FREEZE_AFTER_MS", &ok);
+    if (!ok || afterMs < 0)
+        return;
+    qCWarning(lcWall) << "NOCDASH_DEBUG_FREEZE_AFTER_MS: the GUI thread will hang" << afterMs
+                      << "ms after the first frame (a test hook)";
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, &notifier,
+        [afterMs, &notifier] {
+            QTimer::singleShot(afterMs, &notifier, [&notifier] {
+                notifier.status(u"frozen by NOCDASH_DEBUG_FREEZE_AFTER_MS"_s);
+                for (;;)
+                    QThread::sleep(3600);
+            });
+        },
+        static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
 }
 } // namespace
 
@@ -130,10 +161,19 @@ int main(int argc, char *argv[])
         frameCounter = std::make_unique<FrameCounter>(window);
 
     WallController wall(window);
+    // Destroyed before the application: gives the display back at exit (a blocking D-Bus call on Linux).
+    const noc::SystemClock clock;
+    ScreenKeeper screenKeeper(
+        DisplayInhibitor::forPlatform(QApplication::applicationDisplayName(),
+                                      QApplication::translate("main", "Wall screen: showing live alerts")),
+        clock);
     const auto applyWall = [&] {
         wall.setCursorHideSeconds(settings.wallCursorHideSeconds());
         wall.setPreferredScreen(settings.wallScreen());
         wall.setEnabled(settings.wallMode());
+        screenKeeper.setBlankHours(settings.blankHours());
+        screenKeeper.setKeepScreenOn(settings.keepScreenOn());
+        screenKeeper.setWallMode(settings.wallMode());
     };
     applyWall();
     QObject::connect(&settings, &DashboardSettings::changed, &wall, applyWall);
@@ -148,9 +188,22 @@ int main(int argc, char *argv[])
                                                 options.selfCheckTimeoutSeconds);
     }
 
+    // The wall unit (packaging/linux/nocdash-wall.service): ready once the first frame is up, then a
+    // watchdog ping from this thread while it turns.
+    SystemdNotifier systemd;
+    systemd.readyAfterFirstFrame(window);
+    armDebugFreeze(window, systemd);
+#ifdef Q_OS_UNIX
+    // systemctl stop and the end of the session send SIGTERM: leave through the event loop, so the display
+    // is given back, systemd hears STOPPING=1 and the engine closes its sockets.
+    SignalWatcher termination;
+    QObject::connect(&termination, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
+#endif
+
     client.healthLedger().setReportIntervalMs(qint64(options.healthLogIntervalSeconds) * 1000);
     client.start();
     const int code = QApplication::exec();
+    systemd.stopping();
     // The hour that was cut short is said too: the journal's last line of a run tells how it ended.
     if (options.healthLogIntervalSeconds > 0)
         client.healthLedger().closePeriod();

@@ -770,6 +770,7 @@ private Q_SLOTS:
             { "username", u"kim"_s },
             { "theme", u"dark"_s },
             { "language", u"de"_s },
+            { "blankHours", u"23:00-06:00"_s },
         };
         const DashboardSettings defaults;
         DashboardSettings edited;
@@ -806,7 +807,7 @@ private Q_SLOTS:
             QVERIFY2(property.write(&edited, other), property.name());
             QVERIFY2(property.read(&edited) == other, property.name());
         }
-        QCOMPARE(editable.size(), 25);
+        QCOMPARE(editable.size(), 27);
         edited.save();
 
         DashboardSettings loaded;
