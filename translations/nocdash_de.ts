@@ -712,6 +712,70 @@
         <source>Send…</source>
         <translation>Senden…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s) %1</source>
+        <translation>
+            <numerusform>%n Tag %1</numerusform>
+            <numerusform>%n Tage %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Up %1</source>
+        <translation>Läuft seit %1</translation>
+    </message>
+    <message>
+        <source>memory unknown</source>
+        <translation>Speicher unbekannt</translation>
+    </message>
+    <message>
+        <source>memory %1 MiB</source>
+        <translation>Speicher %1 MiB</translation>
+    </message>
+    <message>
+        <source>CPU unknown</source>
+        <translation>CPU unbekannt</translation>
+    </message>
+    <message>
+        <source>CPU %1 % since %2</source>
+        <translation>CPU %1 % seit %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reconnect(s)</source>
+        <translation>
+            <numerusform>%n Neuverbindung</numerusform>
+            <numerusform>%n Neuverbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 in all)</source>
+        <translation>(%1 insgesamt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token renewal(s)</source>
+        <translation>
+            <numerusform>%n Token-Erneuerung</numerusform>
+            <numerusform>%n Token-Erneuerungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n REST call(s)</source>
+        <translation>
+            <numerusform>%n REST-Aufruf</numerusform>
+            <numerusform>%n REST-Aufrufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>longest stale spell %1 s at %2: %3</source>
+        <translation>längste veraltete Phase %1 s um %2: %3</translation>
+    </message>
+    <message>
+        <source>never stale</source>
+        <translation>nie veraltet</translation>
+    </message>
+    <message>
+        <source>Session health: %1</source>
+        <translation>Zustand der Sitzung: %1</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1295,6 +1359,18 @@
         <source>No audio output device on this machine: alerts are silent.</source>
         <translation>Kein Audioausgabegerät an diesem Rechner: Alarme bleiben stumm.</translation>
     </message>
+    <message>
+        <source>Keep the display on while the wall shows</source>
+        <translation>Bildschirm eingeschaltet lassen, solange die Wandanzeige läuft</translation>
+    </message>
+    <message>
+        <source>Let it sleep from-to (HH:MM-HH:MM, empty = never)</source>
+        <translation>Ruhezeit von-bis (HH:MM-HH:MM, leer = nie)</translation>
+    </message>
+    <message>
+        <source>Hours in which the wall&apos;s display may sleep</source>
+        <translation>Stunden, in denen der Bildschirm der Wandanzeige ruhen darf</translation>
+    </message>
 </context>
 <context>
     <name>SeverityCounter</name>
@@ -1408,6 +1484,29 @@
     <message>
         <source>In a dialog: confirm / cancel</source>
         <translation>In einem Dialog: bestätigen / abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>SignedOutScreen</name>
+    <message>
+        <source>This screen needs %1 on this machine.</source>
+        <translation>Dieser Bildschirm braucht %1 auf diesem Rechner.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed out at %1 (%2 ago)</source>
+        <translation>Abgemeldet um %1 (vor %2)</translation>
+    </message>
+    <message>
+        <source>It comes back by itself a few seconds after the sign-in.</source>
+        <translation>Er kommt wenige Sekunden nach der Anmeldung von selbst zurück.</translation>
+    </message>
+    <message>
+        <source>Account %1 on %2</source>
+        <translation>Konto %1 auf %2</translation>
     </message>
 </context>
 <context>
@@ -1675,6 +1774,14 @@
     <message>
         <source>Wall mode: the screen to fill (0, 1, ...).</source>
         <translation>Wandmodus: der zu füllende Bildschirm (0, 1, ...).</translation>
+    </message>
+    <message>
+        <source>Write the health line (nocdash.health) every S seconds; 0: never.</source>
+        <translation>Die Zustandszeile (nocdash.health) alle S Sekunden schreiben; 0: nie.</translation>
+    </message>
+    <message>
+        <source>Wall screen: showing live alerts</source>
+        <translation>Wandanzeige: zeigt Live-Alarme</translation>
     </message>
 </context>
 <context>
@@ -1949,6 +2056,10 @@
     <message>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>no frames heard while connected</source>
+        <translation>verbunden, aber keine Frames empfangen</translation>
     </message>
 </context>
 <context>
