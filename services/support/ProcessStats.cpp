@@ -35,11 +35,12 @@ qint64 ProcessStats::readPssKib()
     QFile rollup(QStringLiteral("/proc/self/smaps_rollup"));
     if (!rollup.open(QIODevice::ReadOnly))
         return -1;
-    while (!rollup.atEnd()) {
-        const QByteArray line = rollup.readLine();
+    // A /proc file says its size is 0, so QFile's atEnd() holds from the start: read it whole.
+    const QList<QByteArray> lines = rollup.readAll().split('\n');
+    for (const QByteArray &line : lines) {
         if (line.startsWith("Pss:")) {
             bool ok = false;
-            const qint64 kib = line.mid(4).trimmed().split(' ').value(0).toLongLong(&ok);
+            const qint64 kib = line.mid(4).simplified().split(' ').value(0).toLongLong(&ok);
             return ok ? kib : -1;
         }
     }

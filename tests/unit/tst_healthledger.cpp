@@ -3,6 +3,7 @@
 // line written on its own timer, and what carries over from one period to the next.
 #include "FakeClock.h"
 #include "HealthLedger.h"
+#include "ProcessStats.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -126,6 +127,16 @@ private Q_SLOTS:
         rig.ledger.setReportIntervalMs(0);
         rig.clock.advance(10 * 3'600'000);
         QCOMPARE(reported.count(), 2);
+    }
+
+    void theProcessReadsItsOwnCost()
+    {
+        const noc::ProcessStats stats = noc::ProcessStats::read();
+        QVERIFY(stats.cpuSeconds >= 0);
+#ifdef Q_OS_LINUX
+        // A test process maps Qt at least: some MiB, never nothing.
+        QVERIFY2(stats.pssKib > 1024, qPrintable(QString::number(stats.pssKib)));
+#endif
     }
 
     void theLineSaysEveryFigure()
