@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDBusConnection>
+#include <QDBusConnectionInterface>
 #include <QDBusMessage>
 #include <QList>
 #include <QMutex>
@@ -13,6 +14,19 @@
 namespace noc::test {
 
 inline const QString kScreenSaverService = QStringLiteral("org.freedesktop.ScreenSaver");
+
+// Why this bus cannot host the fake (empty when it can): the tests need their own session bus, never
+// the desktop's, whose real screensaver would answer instead.
+inline QString privateBusProblem()
+{
+    if (!QDBusConnection::sessionBus().isConnected())
+        return QStringLiteral(
+            "needs a D-Bus session bus: run the suite as tools/test.sh does, inside dbus-run-session");
+    if (QDBusConnection::sessionBus().interface()->isServiceRegistered(kScreenSaverService).value())
+        return QStringLiteral(
+            "a real org.freedesktop.ScreenSaver is on this bus: run inside dbus-run-session");
+    return {};
+}
 inline const QString kScreenSaverPath = QStringLiteral("/org/freedesktop/ScreenSaver");
 
 struct ScreenSaverCall

@@ -50,13 +50,8 @@ class TestScreenKeeper : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(QDBusConnection::sessionBus().isConnected(),
-                 "needs a D-Bus session bus: run the suite as tools/test.sh does, inside dbus-run-session");
-        QVERIFY2(!QDBusConnection::sessionBus()
-                      .interface()
-                      ->isServiceRegistered(noc::test::kScreenSaverService)
-                      .value(),
-                 "a real org.freedesktop.ScreenSaver is on this bus: run inside dbus-run-session");
+        const QString busProblem = noc::test::privateBusProblem();
+        QVERIFY2(busProblem.isEmpty(), qPrintable(busProblem));
         g_previousHandler = qInstallMessageHandler(recordWallLog);
     }
     void cleanupTestCase() { qInstallMessageHandler(g_previousHandler); }
