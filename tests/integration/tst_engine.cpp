@@ -233,20 +233,11 @@ private Q_SLOTS:
         EngineFixture f;
         // Start from a refresh token alone, as a wall screen does from the keychain: a rotated token
         // that was not kept would end this session at the second renewal.
-        QNetworkAccessManager network;
-        noc::SystemClock clock;
-        noc::AuthClient auth(&network, &clock);
-        noc::ServerProfile profile;
-        profile.baseUrl = f.sim.httpUrl();
-        auth.setProfile(profile);
-        QSignalSpy done(&auth, &noc::AuthClient::loginFinished);
-        auth.login(u"operator"_s, u"operator"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, kTimeoutMs);
-        const auto tokens
-            = std::get<noc::AuthTokens>(done.constFirst().constFirst().value<noc::AuthResult>());
+        const QString refresh = newSessionToken(f);
+        QVERIFY(!refresh.isEmpty());
 
         f.client->setCredentials(u"operator"_s, {});
-        f.client->restoreSession(u"operator"_s, tokens.refresh);
+        f.client->restoreSession(u"operator"_s, refresh);
         f.client->start();
         waitConnected(f);
         for (int round = 0; round < 3; ++round) {
