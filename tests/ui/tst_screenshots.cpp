@@ -160,10 +160,23 @@ private Q_SLOTS:
                     sim->publishTicketUpdate();
                     sim->publishAnomaly();
                 }
-                for (int i = 1; i <= 5; ++i)
-                    sim->publishUserStatus(i);
             },
             Qt::BlockingQueuedConnection);
+        // Colleagues say who they are until it arrives: presence opens after the dashboard is live, and
+        // what is said before that reaches nobody.
+        QSignalSpy statuses(m_client.get(), &noc::NocClient::userStatusReceived);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QMetaObject::invokeMethod(
+                    sim,
+                    [sim] {
+                        for (int i = 1; i <= 5; ++i)
+                            sim->publishUserStatus(i);
+                    },
+                    Qt::BlockingQueuedConnection);
+                return statuses.size() >= 5;
+            }(),
+            15000);
         auto *alerts = m_window->property("alertModel").value<AlertModel *>();
         QVERIFY(alerts);
         QTRY_VERIFY_WITH_TIMEOUT(alerts->count() >= 30, 30000);
@@ -287,19 +300,8 @@ private Q_SLOTS:
                                   Q_ARG(QVariant, QVariant(QStringList { fresh })));
         QTRY_VERIFY(dialog->property("visible").toBool());
         QObject *people = dialog->findChild<QObject *>(u"actionPeople"_s);
-        // Colleagues say who they are (again: the presence socket came back after the restart above).
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                QMetaObject::invokeMethod(
-                    sim,
-                    [sim] {
-                        for (int user : { 6, 7 })
-                            sim->publishUserStatus(user, u"online"_s);
-                    },
-                    Qt::BlockingQueuedConnection);
-                return people->property("count").toInt() >= 2;
-            }(),
-            15000);
+        // The colleagues who said who they were at the start, kept through the restart above.
+        QTRY_VERIFY(people->property("count").toInt() >= 2);
         QMetaObject::invokeMethod(people, "activated", Q_ARG(int, 1));
         QObject *popup = people->property("popup").value<QObject *>();
         QMetaObject::invokeMethod(popup, "open");
