@@ -92,6 +92,7 @@ void WebSocketChannel::open(const ServerProfile &profile, const QString &accessT
         m_socket->deleteLater();
         m_socket.clear();
     }
+    m_closeGraceTimer->stop(); // whatever the last socket was waiting for, this one waits for nothing
     m_closeRequested = false;
     m_heartbeatSentMono = -1;
     m_tlsProblem.clear();
@@ -139,8 +140,10 @@ void WebSocketChannel::close()
         return;
     m_closeRequested = true;
     if (m_state == State::Open) {
-        m_socket->close(QWebSocketProtocol::CloseCodeNormal, u"client closing"_s);
+        // Armed first: QWebSocket::close() closes the transport too, so the socket (and this channel) may
+        // be finished before it returns, and a grace armed after that would end the next socket instead.
         m_closeGraceTimer->start(2000);
+        m_socket->close(QWebSocketProtocol::CloseCodeNormal, u"client closing"_s);
     } else {
         ChannelClose close;
         close.reason = tr("Closed by operator");

@@ -184,6 +184,27 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(f.framesOfType(u"subscribe_client"_s), 4, kTimeoutMs);
     }
 
+    void presenceBackWithinTheCloseGraceStaysOpen()
+    {
+        // The dashboard closes; the client closes presence with it and opens both again a second later.
+        // The grace it gave the old presence socket to answer its close must not end the new one.
+        noc::test::FakeClock clock(QDateTime::currentDateTimeUtc());
+        EngineFixture f({}, &clock);
+        f.client->start();
+        waitConnected(f);
+        const QString presence = u"/ws/noc/presence/"_s;
+        QTRY_COMPARE_WITH_TIMEOUT(f.sim.openSockets(presence), 1, kTimeoutMs);
+        f.sim.closeSockets(1000, u"test"_s, u"/ws/noc/dashboard/"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->state(), State::Backoff, kTimeoutMs);
+        clock.advance(1100); // the fixture's backoff is at most 1 s
+        QTRY_VERIFY_WITH_TIMEOUT(f.connected(), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(f.client->channelHealth().at(1).state, noc::ChannelHealth::State::Open,
+                                  kTimeoutMs);
+        clock.advance(2000); // past the old socket's close grace
+        QCOMPARE(f.client->channelHealth().at(1).state, noc::ChannelHealth::State::Open);
+        QTRY_COMPARE_WITH_TIMEOUT(f.sim.openSockets(presence), 1, kTimeoutMs);
+    }
+
     void closeTooManyConnectionsWaitsAtLeastTheCap()
     {
         EngineFixture f;
