@@ -253,7 +253,11 @@ void AlertModel::followStatus(Row &row)
 void AlertModel::applyStatus(const QString &alertId, noc::AlertStatus status, const QDateTime &at)
 {
     flush(); // an alert still waiting to be shown must not come in with its older status afterwards
-    const int position = positionOf(noc::AlertIdentity { noc::AlertKind::Alert, alertId });
+    int position = positionOf(noc::AlertIdentity { noc::AlertKind::Alert, alertId });
+    // Held only as its page: a critical_alert is pushed to every screen, its alert_new only to those
+    // following that client. The alert's fate is the page's, or the page stays unhandled for good.
+    if (position < 0)
+        position = positionOf(noc::AlertIdentity { noc::AlertKind::CriticalAlert, alertId });
     if (position < 0 || status == noc::AlertStatus::Unknown)
         return;
     Row &row = m_rows[position];

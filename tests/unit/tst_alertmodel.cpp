@@ -584,6 +584,20 @@ private Q_SLOTS:
         QCOMPARE(f.model.unacknowledgedCount(), 0);
     }
 
+    void aPageAloneFollowsItsAlertsStatus()
+    {
+        // Another client's critical alert: its page reached every screen, its alert_new only the screens
+        // that follow that client. A colleague resolves it: the page is not left unhandled.
+        Fixture f;
+        f.add({ makeAlert(11, Severity::Critical, AlertKind::CriticalAlert),
+                makeAlert(12, Severity::Critical) });
+        QCOMPARE(f.model.unacknowledgedCount(), 2);
+        f.model.applyStatus(u"11"_s, noc::AlertStatus::Resolved, QDateTime::currentDateTimeUtc());
+        QCOMPARE(f.model.get(u"critical:11"_s).value(u"open"_s).toBool(), false);
+        QCOMPARE(f.model.unacknowledgedCount(), 1);
+        QCOMPARE(f.model.get(u"alert:12"_s).value(u"open"_s).toBool(), true);
+    }
+
     void anEscalationNeverOrphansAnotherRow()
     {
         // alert 9 (LINK_DOWN) has a row; a critical_alert 9 of another type is a second incident; a
