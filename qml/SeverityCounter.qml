@@ -5,6 +5,7 @@ import QtQuick
 // toggles that severity in the filter.
 Rectangle {
     id: counter
+    objectName: "severityCounter"
     required property int severity
     required property int value
     property bool checked: false

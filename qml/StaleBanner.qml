@@ -6,6 +6,7 @@ import Nocdash.Models
 // stay on screen. On a wall (`large`) it is a full-width band with the age counting up.
 Rectangle {
     id: banner
+    objectName: "staleBanner"
     required property NocClient client
     property bool stale: false
     property bool large: false

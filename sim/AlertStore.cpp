@@ -154,4 +154,15 @@ QHash<QString, int> AlertStore::countByStatus() const
     return counts;
 }
 
+QHash<QString, int> AlertStore::newBySeverity() const
+{
+    QHash<QString, int> counts;
+    for (const StoredAlert &alert : m_alerts) {
+        if (alert.status == AlertStatus::New) {
+            ++counts[alert.severity];
+        }
+    }
+    return counts;
+}
+
 } // namespace noc::sim

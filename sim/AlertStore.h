@@ -104,6 +104,7 @@ public:
     [[nodiscard]] int openCount(const QString &clientId) const;
     [[nodiscard]] int criticalOpenCount(const QString &clientId) const;
     [[nodiscard]] QHash<QString, int> countByStatus() const; // by status code
+    [[nodiscard]] QHash<QString, int> newBySeverity() const; // severity as stored -> alerts still NEW
 
     [[nodiscard]] static qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 

@@ -150,6 +150,9 @@ HttpReply ControlApi::dispatch(const QString &endpoint, const QByteArray &method
         return publish(body);
     }
     if (endpoint == QLatin1String("traffic")) {
+        if (body.value(QLatin1String("rate")).isDouble()) {
+            m_simulator.setTrafficRate(body.value(QLatin1String("rate")).toDouble());
+        }
         if (flag("on", true)) {
             m_simulator.startTraffic();
         } else {
@@ -182,9 +185,16 @@ std::optional<HttpReply> ControlApi::alerts(const QString &endpoint, bool get, c
                 ? it.value()
                 : 0;
         }
+        // What a wall's counters should show once every action has reached it: nobody has handled these.
+        QJsonObject newBySeverity;
+        const QHash<QString, int> fresh = m_simulator.alertStore().newBySeverity();
+        for (auto it = fresh.constBegin(); it != fresh.constEnd(); ++it) {
+            newBySeverity.insert(it.key(), it.value());
+        }
         return ok({ { QStringLiteral("count"), int(m_simulator.alertStore().size()) },
                     { QStringLiteral("open"), open },
-                    { QStringLiteral("by_status"), byStatus } });
+                    { QStringLiteral("by_status"), byStatus },
+                    { QStringLiteral("new_by_severity"), newBySeverity } });
     }
     if (get && endpoint.startsWith(QLatin1String("alerts/"))) {
         bool numeric = false;
@@ -388,6 +398,9 @@ HttpReply ControlApi::status() const
           { QStringLiteral("open_sockets"),
             QJsonObject { { QStringLiteral("dashboard"), m_simulator.openSockets(kDashboardPath) },
                           { QStringLiteral("presence"), m_simulator.openSockets(kPresencePath) } } },
+          { QStringLiteral("accepted"),
+            QJsonObject { { QStringLiteral("dashboard"), m_simulator.acceptedSockets(kDashboardPath) },
+                          { QStringLiteral("presence"), m_simulator.acceptedSockets(kPresencePath) } } },
           { QStringLiteral("silent"), m_simulator.isSilent() },
           { QStringLiteral("reply_delay_ms"), m_simulator.replyDelayMs() },
           { QStringLiteral("refuse_logins"), m_simulator.refuseLogins() },

@@ -234,6 +234,7 @@ void Simulator::acceptWebSockets()
         simSocket->setParent(this);
         connect(simSocket, &SimSocket::closed, this, &Simulator::onSocketClosed);
         m_sockets.append(simSocket);
+        ++m_acceptedByPath[identity.path];
         qCInfo(lcSim) << "accepted" << identity.path << "for" << identity.username;
         simSocket->start();
         Q_EMIT socketOpened(identity.path, identity.username);

@@ -53,6 +53,7 @@ public:
     Q_INVOKABLE void startTraffic();
     Q_INVOKABLE void stopTraffic();
     [[nodiscard]] bool isTrafficRunning() const { return m_traffic.isRunning(); }
+    void setTrafficRate(double alertsPerSecond) { m_traffic.setAlertRate(alertsPerSecond); }
     // Stores the alert and sends alert_new to the sockets subscribed to clientId; returns the id.
     // Empty arguments are filled with realistic random values (any client, weighted severity, ...).
     // The record is the one the REST list and detail show (same id).
@@ -114,6 +115,8 @@ public:
     [[nodiscard]] QList<AckRecord> acks() const { return m_acks; }
     [[nodiscard]] QHash<QString, int> framesReceivedByType() const { return m_frames; }
     [[nodiscard]] int openSockets(const QString &path = {}) const;
+    // Since start: how often a client came (back), whatever became of the socket.
+    [[nodiscard]] int acceptedSockets(const QString &path) const { return m_acceptedByPath.value(path); }
     Q_INVOKABLE void clearRecords();
     [[nodiscard]] const AlertStore &alertStore() const { return m_alerts; }
     // A valid access token without a REST round trip (tests); empty for an unknown user.
@@ -164,6 +167,7 @@ private:
     AlertStore m_alerts;
     AlertApi m_alertApi;
     RateLimiter m_rateLimiter;
+    QHash<QString, int> m_acceptedByPath;
     TrafficGenerator m_traffic;
     QRandomGenerator m_rng;
     ColleagueActivity m_colleagues;

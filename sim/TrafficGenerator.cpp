@@ -48,6 +48,14 @@ void TrafficGenerator::stop()
     m_presenceTimer.stop();
 }
 
+void TrafficGenerator::setAlertRate(double perSecond)
+{
+    m_options.alertsPerSecond = std::max(0.0, perSecond);
+    if (m_running) {
+        start();
+    }
+}
+
 void TrafficGenerator::onAlertTick()
 {
     m_owed += m_options.alertsPerSecond * double(m_sinceTick.restart()) / 1000.0;

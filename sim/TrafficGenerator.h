@@ -24,6 +24,8 @@ public:
     void start();
     void stop();
     [[nodiscard]] bool isRunning() const { return m_running; }
+    // Alerts per second from now on (a storm, then calm again); restarts the timers if running.
+    void setAlertRate(double perSecond);
 
     // One step each, for the control API and tests.
     void emitAlerts(int count);

@@ -20,6 +20,8 @@ packages=(
   libsecret-1-0 gnome-keyring libsecret-tools dbus xvfb xauth fonts-dejavu-core
   # Qt's own words (dialog buttons) in the operator's language
   qt6-translations-l10n
+  # the soak steps the wall's clock by an hour through libfaketime (skipped without it)
+  faketime python3
   # the TLS tests make their test CA and server certificates with the openssl command at test time
   openssl
   # packaging checks (cpack -G DEB and RPM, validators) and the clang/libFuzzer build of tools/test.sh

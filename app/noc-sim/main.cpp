@@ -39,7 +39,7 @@ Control API (loopback peers only, JSON in/out, on the same port):
   POST /control/restart        {"down_ms":2000,"abrupt":false}  drop everything, relisten on the port
   POST /control/publish        {"client_id","severity","alert_type","message"} -> {"alert_id"}
                                or {"kind":"critical_alert|finding|anomaly|ticket|user_status","fields":{}}
-  POST /control/traffic        {"on":true}        traffic and colleagues' actions
+  POST /control/traffic        {"on":true,"rate":50}  traffic and colleagues' actions; rate: alerts/s from now on
   POST /control/reset-records                     acks, frames and REST call counts
   GET  /control/acks | /control/frames | /control/status
   Alert records:
@@ -50,7 +50,7 @@ Control API (loopback peers only, JSON in/out, on the same port):
                                "alert_id":1000,"fields":{...}} -> {"http_status","body"}: a colleague's
                                REST call (same rules, rate limit and socket side effect)
   POST /control/alerts/suppress-repeat {"alert_id":1000}  suppressed_count+1, last_seen now
-  GET  /control/alerts         {"count","open","by_status"}
+  GET  /control/alerts         {"count","open","by_status","new_by_severity"}
   GET  /control/alerts/<id>    {"alert":{detail fields + client_id + history}}
   GET|POST /control/alert-api  {"list":"working|refused|absent","alert_updated":"deliver|close",
                                "escalate":"working|broken","current_servers":true,"rate_limit":600,

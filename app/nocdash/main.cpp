@@ -14,6 +14,7 @@
 #include "SelfCheck.h"
 #include "SignalWatcher.h"
 #include "SystemdNotifier.h"
+#include "ViewProbe.h"
 #include "WallController.h"
 #include "WallLogging.h"
 
@@ -159,6 +160,9 @@ int main(int argc, char *argv[])
     std::unique_ptr<FrameCounter> frameCounter;
     if (FrameCounter::wanted())
         frameCounter = std::make_unique<FrameCounter>(window);
+    std::unique_ptr<ViewProbe> viewProbe;
+    if (ViewProbe::wanted())
+        viewProbe = std::make_unique<ViewProbe>(window);
 
     WallController wall(window);
     // Destroyed before the application: gives the display back at exit (a blocking D-Bus call on Linux).
