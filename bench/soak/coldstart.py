@@ -16,7 +16,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from soak import PROFILES, Sim, Wall, free_port, start_keyring  # noqa: E402
+from soak import PROFILES, Sim, Wall, free_port, start_own_keyring  # noqa: E402
 
 
 def main():
@@ -27,7 +27,7 @@ def main():
     parser.add_argument("--keyring", action="store_true", help="start an unlocked GNOME keyring on this bus")
     args = parser.parse_args()
     if args.keyring:
-        start_keyring()
+        start_own_keyring()
     args.faketime = ""
     args.health_interval = 3600
     profile = dict(PROFILES["week"], seed=0, access_ttl=300, refresh_ttl=3600)

@@ -51,6 +51,16 @@ PROFILES = {
 }
 
 
+def start_own_keyring():
+    """An unlocked keyring of its own on this bus, in a home of its own: a login keyring already in $HOME
+    was made with another password (tools/test.sh's), which this daemon could not unlock."""
+    home = tempfile.mkdtemp(prefix="soak-keyring-")
+    os.makedirs(os.path.join(home, "run"), mode=0o700)
+    os.environ.update(HOME=home, XDG_DATA_HOME=os.path.join(home, ".local", "share"),
+                      XDG_RUNTIME_DIR=os.path.join(home, "run"))
+    start_keyring()
+
+
 class Sim:
     """noc-sim in its own process, and its control API."""
 
@@ -627,7 +637,7 @@ def main():
     args.out = args.out or tempfile.mkdtemp(prefix="soak-")
     os.makedirs(args.out, exist_ok=True)
     if args.keyring:
-        start_keyring()
+        start_own_keyring()
     args.faketime = next((p for p in ("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
                                       "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1")
                           if os.path.exists(p)), "")
